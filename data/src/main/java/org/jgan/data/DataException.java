@@ -1,0 +1,12 @@
+package org.jgan.data;
+
+/** A dataset could not be read or is malformed; the message always names the file or dataset. */
+public class DataException extends RuntimeException {
+  public DataException(String message) {
+    super(message);
+  }
+
+  public DataException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

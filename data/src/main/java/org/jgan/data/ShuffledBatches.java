@@ -1,0 +1,67 @@
+package org.jgan.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * Epochs over a finite dataset, each in a fresh seeded permutation; the remainder that does not
+ * fill a batch is dropped in each epoch.
+ */
+public final class ShuffledBatches implements BatchSource {
+  private final Dataset data;
+  private final int batchSize;
+  private final long seed;
+  private final int batchesPerEpoch;
+  private long cachedEpoch = -1;
+  private int[] permutation;
+
+  public ShuffledBatches(Dataset data, int batchSize, long seed) {
+    if (batchSize <= 0 || batchSize > data.size()) {
+      throw new IllegalArgumentException("batch size " + batchSize + " must be in [1, " + data.size()
+          + "] for " + data.name());
+    }
+    this.data = data;
+    this.batchSize = batchSize;
+    this.seed = seed;
+    this.batchesPerEpoch = data.size() / batchSize;
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public int[] exampleShape() {
+    return data.exampleShape();
+  }
+
+  @Override
+  public void fill(long index, float[] destination) {
+    long epoch = index / batchesPerEpoch;
+    int start = (int) (index % batchesPerEpoch) * batchSize;
+    int[] order = permutation(epoch);
+    int n = data.exampleSize();
+    for (int i = 0; i < batchSize; i++) {
+      data.copyExample(order[start + i], destination, i * n);
+    }
+  }
+
+  private int[] permutation(long epoch) {
+    if (epoch != cachedEpoch) {
+      int[] p = new int[data.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = i;
+      }
+      SplittableRandom random = new SplittableRandom(Seeds.derive(seed, epoch));
+      for (int i = p.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+      }
+      permutation = p;
+      cachedEpoch = epoch;
+    }
+    return permutation;
+  }
+}

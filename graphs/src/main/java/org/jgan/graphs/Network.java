@@ -1,0 +1,141 @@
+package org.jgan.graphs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A network built once and applied many times with shared variables (a critic on real, fake and
+ * interpolated batches). It owns its variable list, so optimisers and weight clipping can be
+ * restricted to it.
+ *
+ * <p>Variables are named {@code <network>/<layer index>_<kind>/<name>}; the names depend only on
+ * the network's structure, so a generator-only graph restores from a full training checkpoint.
+ */
+public final class Network {
+  private final String name;
+  private final GraphContext graph;
+  private final List<Layer> layers;
+  private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+  private final List<Variable<TFloat32>> trainable = new ArrayList<>();
+  private final List<Op> updates = new ArrayList<>();
+  private int applications;
+
+  /** A network applying {@code layers} in order. */
+  public Network(String name, GraphContext graph, List<Layer> layers) {
+    this.name = name;
+    this.graph = graph;
+    this.layers = List.copyOf(layers);
+  }
+
+  /** Shorthand for {@code new Network(name, graph, List.of(layers))}. */
+  public static Network of(String name, GraphContext graph, Layer... layers) {
+    return new Network(name, graph, List.of(layers));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Applies the network to {@code x}; the first call creates its variables. */
+  public Operand<TFloat32> apply(Operand<TFloat32> x) {
+    boolean first = applications == 0;
+    applications++;
+    Ops tf = graph.tf().withSubScope(name + "_apply");
+    Operand<TFloat32> h = x;
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      String prefix = name + "/" + i + "_" + layer.kind();
+      h = layer.apply(new Context(tf.withSubScope(i + "_" + layer.kind()), prefix, first), h);
+    }
+    return h;
+  }
+
+  /** Variables the optimiser of this network updates, in creation order. */
+  public List<Variable<TFloat32>> trainableVariables() {
+    requireBuilt();
+    return Collections.unmodifiableList(trainable);
+  }
+
+  /** All variables of this network, trainable or not, in creation order. */
+  public List<Variable<TFloat32>> variables() {
+    requireBuilt();
+    return List.copyOf(variables.values());
+  }
+
+  /** Ops to run with each training step (batch-norm moving averages of the first application). */
+  public List<Op> updateOps() {
+    return Collections.unmodifiableList(updates);
+  }
+
+  private void requireBuilt() {
+    if (applications == 0) {
+      throw new IllegalStateException("network '" + name + "' has no variables until it is applied once");
+    }
+  }
+
+  private final class Context implements LayerContext {
+    private final Ops tf;
+    private final String prefix;
+    private final boolean first;
+
+    Context(Ops tf, String prefix, boolean first) {
+      this.tf = tf;
+      this.prefix = prefix;
+      this.first = first;
+    }
+
+    @Override
+    public Ops tf() {
+      return tf;
+    }
+
+    @Override
+    public GraphContext graph() {
+      return graph;
+    }
+
+    @Override
+    public Variable<TFloat32> variable(String variable, Shape shape, Initializer init, long fanIn, long fanOut,
+        boolean isTrainable) {
+      String fullName = prefix + "/" + variable;
+      Variable<TFloat32> existing = variables.get(fullName);
+      if (existing != null) {
+        return existing;
+      }
+      if (!first) {
+        throw new IllegalStateException("layer asked for new variable '" + fullName
+            + "' after the first application of network '" + name + "'");
+      }
+      Ops root = graph.tf();
+      Operand<TFloat32> initial = init.initialValue(root.withInitScope(), shape, fanIn, fanOut,
+          graph.initSeed(fullName));
+      Variable<TFloat32> v = graph.named(fullName).variable(initial);
+      variables.put(fullName, v);
+      if (isTrainable) {
+        trainable.add(v);
+      }
+      return v;
+    }
+
+    @Override
+    public void addUpdate(Op update) {
+      if (first) {
+        updates.add(update);
+      }
+    }
+
+    @Override
+    public boolean firstApplication() {
+      return first;
+    }
+  }
+}

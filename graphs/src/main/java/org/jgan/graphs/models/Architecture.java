@@ -1,0 +1,35 @@
+package org.jgan.graphs.models;
+
+import java.util.List;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.layers.Activation;
+
+/** A family of generator and discriminator networks for data of a given example shape. */
+public interface Architecture {
+  /** The name used on the command line. */
+  String name();
+
+  /** Layers mapping z [N, zDim] to examples [N, exampleShape...], ending in {@code output}. */
+  List<Layer> generator(int zDim, int[] exampleShape, Activation output);
+
+  /** Layers mapping examples to one logit (or critic value) per example, shape [N, 1]. */
+  List<Layer> discriminator(int[] exampleShape);
+
+  /** The architecture called {@code name}: {@code mlp} or {@code dcgan28}. */
+  static Architecture named(String name) {
+    return switch (name) {
+      case "mlp" -> new Mlp(512, 3);
+      case "dcgan28" -> new Dcgan28();
+      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28)");
+    };
+  }
+
+  /** Number of floats in one example. */
+  static int size(int[] shape) {
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+}

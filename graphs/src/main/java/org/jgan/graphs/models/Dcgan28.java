@@ -1,0 +1,54 @@
+package org.jgan.graphs.models;
+
+import java.util.List;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.layers.Conv2d;
+import org.jgan.graphs.layers.Conv2dTranspose;
+import org.jgan.graphs.layers.Dense;
+import org.jgan.graphs.layers.Reshape;
+
+/**
+ * The reference DCGAN for 28x28 images (the benchmark network).
+ * G: dense z -> 7*7*64, ReLU; deconv 64->32, k4 s2 (14x14), ReLU; deconv 32->C, k4 s2 (28x28), output.
+ * D: conv C->32, k4 s2 (14x14), LeakyReLU 0.2; conv 32->64, k4 s2 (7x7), LeakyReLU 0.2; dense 3136->1.
+ * Biases on every layer.
+ */
+public record Dcgan28() implements Architecture {
+  @Override
+  public String name() {
+    return "dcgan28";
+  }
+
+  @Override
+  public List<Layer> generator(int zDim, int[] exampleShape, Activation output) {
+    int channels = check(exampleShape);
+    return List.of(
+        new Dense(7 * 7 * 64),
+        Activation.relu(),
+        new Reshape(7, 7, 64),
+        new Conv2dTranspose(32, 4, 2),
+        Activation.relu(),
+        new Conv2dTranspose(channels, 4, 2),
+        output);
+  }
+
+  @Override
+  public List<Layer> discriminator(int[] exampleShape) {
+    check(exampleShape);
+    return List.of(
+        new Conv2d(32, 4, 2),
+        Activation.leakyRelu(0.2f),
+        new Conv2d(64, 4, 2),
+        Activation.leakyRelu(0.2f),
+        new Dense(1));
+  }
+
+  private static int check(int[] shape) {
+    if (shape.length != 3 || shape[0] != 28 || shape[1] != 28) {
+      throw new IllegalArgumentException("dcgan28 needs 28x28xC images, got example shape "
+          + java.util.Arrays.toString(shape));
+    }
+    return shape[2];
+  }
+}

@@ -1,0 +1,76 @@
+package org.jgan.graphs.optim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Gradients;
+import org.jgan.graphs.Initializer;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A first-order optimiser whose update op touches only the variables it is given: in a GAN each
+ * network has its own optimiser over its own variables.
+ *
+ * <p>Slot variables are named {@code <optimizer name>/<variable>/<slot>}, so checkpoints do not
+ * depend on the order in which optimisers are built.
+ */
+public abstract class Optimizer {
+  private boolean linearDecay;
+
+  /** The base learning rate. */
+  public abstract float learningRate();
+
+  /**
+   * Makes the learning rate fall linearly from its base value at the start of training to zero
+   * at the end, following the graph's progress input. Returns this optimiser.
+   */
+  public Optimizer withLinearDecay() {
+    linearDecay = true;
+    return this;
+  }
+
+  public boolean linearDecay() {
+    return linearDecay;
+  }
+
+  /** The learning rate as an operand: constant, or decayed by the graph's training progress. */
+  protected Operand<TFloat32> learningRate(GraphContext graph) {
+    Ops tf = graph.tf();
+    Operand<TFloat32> base = tf.constant(learningRate());
+    if (!linearDecay) {
+      return base;
+    }
+    Operand<TFloat32> remaining = tf.math.maximum(tf.math.sub(tf.constant(1f), graph.progressInput()), tf.constant(0f));
+    return tf.math.mul(base, remaining);
+  }
+
+  /** Builds the op applying one update that lowers {@code loss} over {@code variables}. */
+  public final Op minimize(GraphContext graph, String name, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
+    if (variables.isEmpty()) {
+      throw new IllegalArgumentException("optimizer '" + name + "' was given no variables");
+    }
+    List<Operand<TFloat32>> grads = Gradients.of(graph, name + "_gradients", loss, variables);
+    return applyGradients(graph, name, variables, grads);
+  }
+
+  /** Builds the op applying {@code grads} to {@code variables}. */
+  public abstract Op applyGradients(GraphContext graph, String name, List<Variable<TFloat32>> variables,
+      List<Operand<TFloat32>> grads);
+
+  /** A zero-initialised slot variable shaped like {@code variable}. */
+  protected static Variable<TFloat32> slot(GraphContext graph, Variable<TFloat32> variable, String optimizer, String slot) {
+    Ops tf = graph.tf();
+    String name = optimizer + "/" + variable.op().name() + "/" + slot;
+    Operand<TFloat32> zeros = Initializer.constant(0f).initialValue(tf.withInitScope(), variable.shape(), 0, 0, null);
+    return graph.named(name).variable(zeros);
+  }
+
+  /** Groups update ops into one op. */
+  protected static Op group(GraphContext graph, String name, List<Op> ops) {
+    return graph.tf().withName(graph.uniqueName(name)).withControlDependencies(new ArrayList<>(ops)).noOp();
+  }
+}

@@ -1,0 +1,99 @@
+package org.jgan.losses;
+
+import java.util.Map;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Network;
+import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Optimizer;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Generative adversarial nets (Goodfellow et al. 2014), Eq. 1:
+ * min_G max_D E_x[log D(x)] + E_z[log(1 - D(G(z)))], with D(x) = sigmoid(logit(x)).
+ *
+ * <p>Everything is computed from logits: -log sigmoid(l) = softplus(-l) and
+ * -log(1 - sigmoid(l)) = softplus(l), which stay finite for any logit.
+ */
+public final class Gan implements Objective {
+  /** Which generator loss to minimise. */
+  public enum GeneratorLoss {
+    /** E_z[log(1 - D(G(z)))], the minimax game of Eq. 1. */
+    MINIMAX,
+    /** -E_z[log D(G(z))], the non-saturating alternative of Section 3. */
+    NON_SATURATING
+  }
+
+  private final GeneratorLoss generatorLoss;
+  private final int discriminatorSteps;
+  private final Optimizer discriminatorOptimizer;
+  private final Optimizer generatorOptimizer;
+
+  /**
+   * @param discriminatorSteps k, the discriminator updates per generator update (Algorithm 1)
+   */
+  public Gan(GeneratorLoss generatorLoss, int discriminatorSteps, Optimizer discriminatorOptimizer,
+      Optimizer generatorOptimizer) {
+    if (discriminatorSteps < 1) {
+      throw new IllegalArgumentException("k (discriminator steps) " + discriminatorSteps + " must be at least 1");
+    }
+    this.generatorLoss = generatorLoss;
+    this.discriminatorSteps = discriminatorSteps;
+    this.discriminatorOptimizer = discriminatorOptimizer;
+    this.generatorOptimizer = generatorOptimizer;
+  }
+
+  /** k = 1 and Adam(2e-4, 0.5, 0.999) for both networks, the DCGAN settings. */
+  public Gan(GeneratorLoss generatorLoss) {
+    this(generatorLoss, 1, new Adam(2e-4f, 0.5f, 0.999f), new Adam(2e-4f, 0.5f, 0.999f));
+  }
+
+  @Override
+  public String name() {
+    return generatorLoss == GeneratorLoss.MINIMAX ? "gan" : "gan-ns";
+  }
+
+  /** Discriminator loss, Eq. 1 negated: -E[log D(x)] - E[log(1 - D(G(z)))]. */
+  public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits) {
+    return tf.math.add(mean(tf, tf.math.softplus(tf.math.neg(realLogits))), mean(tf, tf.math.softplus(fakeLogits)));
+  }
+
+  /** Minimax generator loss, Eq. 1: E[log(1 - D(G(z)))] = -E[softplus(logit)]. */
+  public static Operand<TFloat32> minimaxGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
+    return tf.math.neg(mean(tf, tf.math.softplus(fakeLogits)));
+  }
+
+  /** Non-saturating generator loss, Section 3: -E[log D(G(z))] = E[softplus(-logit)]. */
+  public static Operand<TFloat32> nonSaturatingGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
+    return mean(tf, tf.math.softplus(tf.math.neg(fakeLogits)));
+  }
+
+  @Override
+  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
+    GraphContext graph = in.graph();
+    Ops tf = graph.tf();
+    Network g = networks.generator();
+    Network d = networks.discriminator();
+    Operand<TFloat32> fake = g.apply(in.z());
+    Operand<TFloat32> realLogits = d.apply(in.real());
+    Operand<TFloat32> fakeLogits = d.apply(fake);
+
+    Operand<TFloat32> dLoss = discriminatorLoss(tf, realLogits, fakeLogits);
+    Operand<TFloat32> gLoss = generatorLoss == GeneratorLoss.MINIMAX
+        ? minimaxGeneratorLoss(tf, fakeLogits)
+        : nonSaturatingGeneratorLoss(tf, fakeLogits);
+
+    TrainPhase discriminator = new TrainPhase("discriminator", d,
+        Map.of("loss", dLoss, "d_real", mean(tf, tf.math.sigmoid(realLogits)), "d_fake", mean(tf, tf.math.sigmoid(fakeLogits))),
+        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+    TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
+        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+    return new ObjectiveGraph(java.util.List.of(discriminator, generator),
+        Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));
+  }
+
+  static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> x) {
+    return tf.math.mean(x, tf.range(tf.constant(0), tf.rank(x), tf.constant(1)));
+  }
+}

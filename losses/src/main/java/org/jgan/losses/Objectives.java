@@ -1,0 +1,53 @@
+package org.jgan.losses;
+
+import java.util.List;
+import java.util.function.LongToIntFunction;
+import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Optimizer;
+import org.jgan.graphs.optim.RmsProp;
+
+/** The objectives known by name, built with their papers' settings unless options override them. */
+public final class Objectives {
+  /** Every name {@link #named} accepts. */
+  public static final List<String> NAMES = List.of("gan", "gan-ns", "wgan", "wgan-gp");
+
+  private Objectives() {}
+
+  /** The objective called {@code name}, as its paper set it up. */
+  public static Objective named(String name) {
+    return named(name, ObjectiveOptions.PAPER_DEFAULTS);
+  }
+
+  /** The objective called {@code name} with {@code options} applied over the paper's settings. */
+  public static Objective named(String name, ObjectiveOptions options) {
+    return switch (name) {
+      case "gan" -> gan(Gan.GeneratorLoss.MINIMAX, options);
+      case "gan-ns" -> gan(Gan.GeneratorLoss.NON_SATURATING, options);
+      case "wgan" -> {
+        float lr = options.learningRateOr(5e-5f);
+        LongToIntFunction schedule = options.criticSteps() == null ? Wgan::referenceCriticSteps
+            : iteration -> options.criticSteps();
+        yield new Wgan(options.clip() == null ? 0.01f : options.clip(),
+            decay(new RmsProp(lr), options), decay(new RmsProp(lr), options), schedule);
+      }
+      case "wgan-gp" -> {
+        float lr = options.learningRateOr(1e-4f);
+        yield new WganGp(options.gradientPenaltyWeight() == null ? 10f : options.gradientPenaltyWeight(),
+            options.criticStepsOr(5), decay(new Adam(lr, 0.5f, 0.9f), options), decay(new Adam(lr, 0.5f, 0.9f), options));
+      }
+      default -> throw new IllegalArgumentException(
+          "unknown objective '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+    };
+  }
+
+  private static Gan gan(Gan.GeneratorLoss loss, ObjectiveOptions options) {
+    // DCGAN's Adam settings; the 2014 paper's SGD with momentum is available through the library API.
+    float lr = options.learningRateOr(2e-4f);
+    return new Gan(loss, options.criticStepsOr(1), decay(new Adam(lr, 0.5f, 0.999f), options),
+        decay(new Adam(lr, 0.5f, 0.999f), options));
+  }
+
+  private static Optimizer decay(Optimizer optimizer, ObjectiveOptions options) {
+    return options.linearDecay() ? optimizer.withLinearDecay() : optimizer;
+  }
+}

@@ -1,0 +1,108 @@
+package org.jgan.losses;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Gradients;
+import org.jgan.graphs.Network;
+import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Optimizer;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * WGAN with gradient penalty (Gulrajani et al. 2017), Eq. 3:
+ * L = E[C(x~)] - E[C(x)] + lambda E[(||grad_x^ C(x^)||_2 - 1)^2], x^ = x + alpha (x~ - x), alpha ~ U[0, 1].
+ */
+public final class WganGp implements Objective {
+  /** Inside the square root so that a zero gradient has a finite norm gradient (no NaN). */
+  public static final float NORM_EPSILON = 1e-10f;
+
+  private final float lambda;
+  private final int criticSteps;
+  private final Optimizer criticOptimizer;
+  private final Optimizer generatorOptimizer;
+
+  public WganGp(float lambda, int criticSteps, Optimizer criticOptimizer, Optimizer generatorOptimizer) {
+    if (lambda < 0) {
+      throw new IllegalArgumentException("lambda " + lambda + " must be non-negative");
+    }
+    if (criticSteps < 1) {
+      throw new IllegalArgumentException("n_critic " + criticSteps + " must be at least 1");
+    }
+    this.lambda = lambda;
+    this.criticSteps = criticSteps;
+    this.criticOptimizer = criticOptimizer;
+    this.generatorOptimizer = generatorOptimizer;
+  }
+
+  /** The paper's defaults: lambda = 10, n_critic = 5, Adam(1e-4, 0.5, 0.9) for both networks. */
+  public WganGp() {
+    this(10f, 5);
+  }
+
+  public WganGp(float lambda, int criticSteps) {
+    this(lambda, criticSteps, new Adam(1e-4f, 0.5f, 0.9f), new Adam(1e-4f, 0.5f, 0.9f));
+  }
+
+  @Override
+  public String name() {
+    return "wgan-gp";
+  }
+
+  /** x^ = x + alpha (x~ - x), with alpha [batch] broadcast over every non-batch axis (one alpha per example). */
+  public static Operand<TFloat32> interpolate(Ops tf, Operand<TFloat32> real, Operand<TFloat32> fake,
+      Operand<TFloat32> alpha) {
+    Operand<TInt32> ones = tf.fill(tf.expandDims(tf.math.sub(tf.rank(real), tf.constant(1)), tf.constant(0)),
+        tf.constant(1));
+    Operand<TInt32> alphaShape = tf.concat(List.of(tf.expandDims(tf.size(alpha), tf.constant(0)), ones), tf.constant(0));
+    Operand<TFloat32> perExample = tf.reshape(alpha, alphaShape);
+    return tf.math.add(real, tf.math.mul(perExample, tf.math.sub(fake, real)));
+  }
+
+  /**
+   * The penalty E[(||grad_x^ C(x^)||_2 - 1)^2] (without lambda), the norm over every non-batch
+   * axis of each example's gradient.
+   */
+  public static Operand<TFloat32> gradientPenalty(GraphContext graph, UnaryOperator<Operand<TFloat32>> critic,
+      Operand<TFloat32> interpolates) {
+    Ops tf = graph.tf();
+    Operand<TFloat32> scores = critic.apply(interpolates);
+    // Examples are independent, so d sum(C) / d x^_i = d C(x^_i) / d x^_i.
+    Operand<TFloat32> grad = Gradients.of(graph, "gradient_penalty", scores, List.of(interpolates)).get(0);
+    Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(grad), tf.constant(1));
+    Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(grad), nonBatchAxes);
+    // pow(., 0.5) rather than Sqrt: Sqrt has no second-order gradient in TensorFlow's C API.
+    Operand<TFloat32> norm = tf.math.pow(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)), tf.constant(0.5f));
+    return Gan.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));
+  }
+
+  @Override
+  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
+    GraphContext graph = in.graph();
+    Ops tf = graph.tf();
+    Network g = networks.generator();
+    Network c = networks.discriminator();
+    Operand<TFloat32> fake = g.apply(in.z());
+    Operand<TFloat32> realScores = c.apply(in.real());
+    Operand<TFloat32> fakeScores = c.apply(fake);
+
+    Operand<TFloat32> alpha = graph.uniform(tf.constant(new int[] {in.batchSize()}));
+    Operand<TFloat32> penalty = gradientPenalty(graph, c::apply, interpolate(tf, in.real(), fake, alpha));
+    Operand<TFloat32> wassersteinLoss = Wgan.criticLoss(tf, realScores, fakeScores);
+    // Eq. 3: E[C(x~)] - E[C(x)] + lambda * GP
+    Operand<TFloat32> cLoss = tf.math.add(wassersteinLoss, tf.math.mul(tf.constant(lambda), penalty));
+    Operand<TFloat32> gLoss = Wgan.generatorLoss(tf, fakeScores);
+
+    TrainPhase critic = new TrainPhase("critic", c,
+        Map.of("loss", cLoss, "gradient_penalty", penalty, "wasserstein_estimate", tf.math.neg(wassersteinLoss)),
+        Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c), true);
+    TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
+        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+    return new ObjectiveGraph(List.of(critic, generator),
+        Schedule.criticThenGenerator(critic, generator, iteration -> criticSteps));
+  }
+}

@@ -1,0 +1,60 @@
+package org.jgan.training;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.Network;
+import org.jgan.losses.GanInputs;
+import org.jgan.losses.GanNetworks;
+import org.jgan.losses.ObjectiveGraph;
+import org.jgan.losses.Role;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A complete training graph: networks, the objective's phases and a sampling head G(z) on a fed z.
+ *
+ * @param context the graph context (seed input, training flag)
+ * @param networks the model's networks by role
+ * @param real the real-batch input [batch, example shape...]
+ * @param objective the objective's phases and schedule
+ * @param zInput a z input of any batch size for sampling
+ * @param samples G(zInput) in inference mode
+ */
+public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<TFloat32> real, ObjectiveGraph objective,
+    Placeholder<TFloat32> zInput, Operand<TFloat32> samples) {
+
+  /** Builds the training graph of {@code spec} into {@code graph}. */
+  public static GanGraph build(Graph graph, ModelSpec spec) {
+    GraphContext ctx = new GraphContext(graph, spec.seed());
+    Map<Role, Network> byRole = new EnumMap<>(Role.class);
+    int zDim = spec.prior().dimension();
+    for (Role role : spec.objective().roles()) {
+      java.util.List<Layer> layers = switch (role) {
+        case GENERATOR -> spec.architecture().generator(zDim, spec.exampleShape(), spec.outputActivation());
+        case DISCRIMINATOR -> spec.architecture().discriminator(spec.exampleShape());
+        default -> throw new IllegalArgumentException("architecture '" + spec.architecture().name()
+            + "' cannot build a " + role.name().toLowerCase() + " network");
+      };
+      byRole.put(role, new Network(role.scope(), ctx, layers));
+    }
+    GanNetworks networks = new GanNetworks(byRole);
+    long[] realShape = new long[spec.exampleShape().length + 1];
+    realShape[0] = spec.batchSize();
+    for (int i = 0; i < spec.exampleShape().length; i++) {
+      realShape[i + 1] = spec.exampleShape()[i];
+    }
+    Placeholder<TFloat32> real = ctx.tf().withName("real").placeholder(TFloat32.class, Placeholder.shape(Shape.of(realShape)));
+    Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
+    ObjectiveGraph objective = spec.objective().build(
+        new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
+    Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, zDim)));
+    Operand<TFloat32> samples = networks.generator().apply(zInput);
+    return new GanGraph(ctx, networks, real, objective, zInput, samples);
+  }
+}

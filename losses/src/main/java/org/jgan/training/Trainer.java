@@ -1,0 +1,191 @@
+package org.jgan.training;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.jgan.data.BatchSource;
+import org.jgan.data.Seeds;
+import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.Sessions;
+import org.jgan.graphs.Tensors;
+import org.jgan.losses.Schedule.PhaseRun;
+import org.jgan.losses.TrainPhase;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Runs any objective's schedule over a batch source: each iteration runs the phases the schedule
+ * lists, feeding each session run its own random seed and each data-reading run the next batch.
+ * Owns its graph and session; close it.
+ */
+public final class Trainer implements AutoCloseable {
+  private final ModelSpec spec;
+  private final Graph graph;
+  private final GanGraph model;
+  private final Session session;
+  private final BatchSource data;
+  private final float[] batchBuffer;
+  private TrainingState state = TrainingState.START;
+  private long plannedIterations;
+
+  /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads. */
+  public Trainer(ModelSpec spec, BatchSource data, int threads) {
+    if (data.batchSize() != spec.batchSize()) {
+      throw new IllegalArgumentException("data batch size " + data.batchSize() + " differs from model batch size "
+          + spec.batchSize());
+    }
+    if (!java.util.Arrays.equals(data.exampleShape(), spec.exampleShape())) {
+      throw new IllegalArgumentException("data example shape " + java.util.Arrays.toString(data.exampleShape())
+          + " differs from model example shape " + java.util.Arrays.toString(spec.exampleShape()));
+    }
+    this.spec = spec;
+    this.data = data;
+    this.graph = new Graph();
+    try {
+      this.model = GanGraph.build(graph, spec);
+      this.session = Sessions.open(graph, threads);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+    this.batchBuffer = new float[data.batchSize() * data.exampleSize()];
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  public GanGraph model() {
+    return model;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public TrainingState state() {
+    return state;
+  }
+
+  /**
+   * The length of the whole run in iterations, which learning-rate decay reads as progress =
+   * iteration / planned. Zero (the default) means no decay has begun.
+   */
+  public void planIterations(long iterations) {
+    this.plannedIterations = iterations;
+  }
+
+  /** Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}. */
+  public Map<String, Float> iterate() {
+    Map<String, Float> metrics = new LinkedHashMap<>();
+    for (PhaseRun run : model.objective().schedule().plan(state.iteration())) {
+      for (int i = 0; i < run.repeats(); i++) {
+        runPhase(run.phase(), metrics);
+      }
+    }
+    state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
+    return metrics;
+  }
+
+  /** Iterates until {@code iterations} generator updates are done, calling the listeners after each. */
+  public void trainUntil(long iterations, List<TrainingListener> listeners) throws Exception {
+    planIterations(iterations);
+    while (state.iteration() < iterations) {
+      Map<String, Float> metrics = iterate();
+      for (TrainingListener listener : listeners) {
+        listener.afterIteration(this, metrics);
+      }
+    }
+    for (TrainingListener listener : listeners) {
+      listener.finished(this);
+    }
+  }
+
+  private void runPhase(TrainPhase phase, Map<String, Float> metrics) {
+    List<Tensor> feeds = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      feeds.add(feed(runner, model.context().runSeedInput(), model.context().runSeedTensor(state.runs())));
+      feeds.add(feed(runner, model.context().trainingFlag(), TBool.scalarOf(true)));
+      float progress = plannedIterations <= 0 ? 0f : (float) ((double) state.iteration() / plannedIterations);
+      feeds.add(feed(runner, model.context().progressInput(), TFloat32.scalarOf(progress)));
+      long batches = state.batches();
+      if (phase.usesRealData()) {
+        data.fill(batches++, batchBuffer);
+        feeds.add(feed(runner, model.real(), Tensors.floats(batchBuffer, realShape())));
+      }
+      runner.addTarget(phase.step());
+      List<String> names = new ArrayList<>(phase.metrics().keySet());
+      java.util.Collections.sort(names);
+      for (String name : names) {
+        runner.fetch(phase.metrics().get(name));
+      }
+      try (Result result = runner.run()) {
+        for (int i = 0; i < names.size(); i++) {
+          metrics.put(phase.name() + "/" + names.get(i), Tensors.scalar(result.get(i)));
+        }
+      }
+      state = new TrainingState(state.iteration(), state.runs() + 1, batches);
+    } finally {
+      feeds.forEach(Tensor::close);
+    }
+  }
+
+  private static Tensor feed(Session.Runner runner, Operand<?> input, Tensor value) {
+    runner.feed(input, value);
+    return value;
+  }
+
+  private long[] realShape() {
+    int[] example = spec.exampleShape();
+    long[] shape = new long[example.length + 1];
+    shape[0] = spec.batchSize();
+    for (int i = 0; i < example.length; i++) {
+      shape[i + 1] = example[i];
+    }
+    return shape;
+  }
+
+  /**
+   * {@code count} generator samples in inference mode, row-major [count, example shape...], from
+   * z drawn with a Java random stream seeded by (run seed, {@code sampleSeed}).
+   */
+  public float[] sample(int count, long sampleSeed) {
+    float[] z = spec.prior().sample(new SplittableRandom(Seeds.derive(Seeds.derive(spec.seed(), "samples"), sampleSeed)), count);
+    try (TFloat32 zTensor = Tensors.floats(z, count, spec.prior().dimension());
+        Result result = session.runner().feed(model.zInput(), zTensor).fetch(model.samples()).run()) {
+      return Tensors.toFloats(result.get(0));
+    }
+  }
+
+  /** Saves every variable and the training state as a checkpoint at the current iteration. */
+  public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
+    return store.save(session, state.iteration(), state.toProperties());
+  }
+
+  /** Restores the latest checkpoint in {@code store}, if any; returns whether one was found. */
+  public boolean restoreLatest(CheckpointStore store) throws IOException {
+    Optional<CheckpointStore.Checkpoint> latest = store.latest();
+    if (latest.isEmpty()) {
+      return false;
+    }
+    CheckpointStore.restore(session, latest.get());
+    state = TrainingState.fromProperties(latest.get().state());
+    return true;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,104 @@
+package org.jgan.tools;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.jgan.data.BatchSource;
+import org.jgan.data.Seeds;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Dcgan28;
+import org.jgan.losses.NoisePrior;
+import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Objectives;
+import org.jgan.training.ModelSpec;
+import org.jgan.training.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jgan bench}: times the reference DCGAN-28 training step (one critic and one generator
+ * update on a batch) after warm-up and prints the median. Uses synthetic 28x28 batches, so it
+ * needs no data files.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time the reference DCGAN-28 step (one critic + one generator update); prints ms_per_step <median>.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--objective", defaultValue = "wgan-gp", description = "wgan-gp | gan | gan-ns | wgan (default: ${DEFAULT-VALUE})")
+  String objective;
+
+  @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--steps", defaultValue = "60", description = "timed steps (default: ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Override
+  public Integer call() {
+    if (!Objectives.NAMES.contains(objective)) {
+      throw new ParameterException(spec.commandLine(), "--objective: unknown objective '" + objective + "' (known: "
+          + String.join(", ", Objectives.NAMES) + ")");
+    }
+    if (batch < 1 || steps < 1 || warmup < 0 || threads < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--batch, --steps and --threads must be at least 1 and --warmup at least 0");
+    }
+    ObjectiveOptions oneCriticStep = new ObjectiveOptions(1, null, false, null, null);
+    ModelSpec model = new ModelSpec(Objectives.named(objective, oneCriticStep), new Dcgan28(), new int[] {28, 28, 1},
+        Activation.tanh(), NoisePrior.normal(100), batch, Defaults.SEED);
+    double[] millis = new double[steps];
+    try (Trainer trainer = new Trainer(model, syntheticImages(batch), threads)) {
+      for (int i = 0; i < warmup; i++) {
+        trainer.iterate();
+      }
+      for (int i = 0; i < steps; i++) {
+        long t0 = System.nanoTime();
+        trainer.iterate();
+        millis[i] = (System.nanoTime() - t0) / 1e6;
+      }
+    }
+    double[] sorted = millis.clone();
+    Arrays.sort(sorted);
+    double median = steps % 2 == 1 ? sorted[steps / 2] : (sorted[steps / 2 - 1] + sorted[steps / 2]) / 2;
+    var out = spec.commandLine().getOut();
+    out.printf("# objective=%s batch=%d steps=%d warmup=%d threads=%d model=dcgan28 min=%.2f max=%.2f%n",
+        objective, batch, steps, warmup, threads, sorted[0], sorted[steps - 1]);
+    out.printf("ms_per_step %.2f%n", median);
+    out.flush();
+    return 0;
+  }
+
+  /** Uniform noise in [-1, 1] shaped like MNIST, deterministic per batch index. */
+  private static BatchSource syntheticImages(int batch) {
+    return new BatchSource() {
+      @Override
+      public int batchSize() {
+        return batch;
+      }
+
+      @Override
+      public int[] exampleShape() {
+        return new int[] {28, 28, 1};
+      }
+
+      @Override
+      public void fill(long index, float[] destination) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(Defaults.SEED, index));
+        for (int i = 0; i < destination.length; i++) {
+          destination[i] = (float) (2 * random.nextDouble() - 1);
+        }
+      }
+    };
+  }
+}

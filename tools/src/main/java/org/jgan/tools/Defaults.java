@@ -1,0 +1,34 @@
+package org.jgan.tools;
+
+import org.jgan.data.NamedDatasets;
+
+/**
+ * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
+ * toy sets use a small fast model and, for WGAN-GP, the reference toy script's lambda = 0.1 with a
+ * larger, linearly decayed learning rate so a run converges in seconds.
+ */
+public final class Defaults {
+  public static final long SEED = 1;
+  public static final int THREADS = 2;
+  public static final int CHECKPOINT_EVERY = 500;
+  public static final int KEEP_CHECKPOINTS = 3;
+  public static final int LOG_EVERY = 10;
+  public static final int SAMPLE_COUNT = 2500;
+
+  private Defaults() {}
+
+  /**
+   * Per-dataset training defaults; {@code lr}, {@code gpWeight} null mean "the objective's paper value".
+   */
+  public record Training(int width, int depth, int batchSize, int zDim, Float learningRate, boolean linearDecay,
+      Float gpWeight) {}
+
+  /** Defaults for training {@code objective} on {@code dataset}. */
+  public static Training training(String dataset, String objective) {
+    if (NamedDatasets.isToy(dataset)) {
+      boolean gp = objective.equals("wgan-gp");
+      return new Training(128, 3, 256, 2, gp ? 1e-3f : null, gp, gp ? 0.1f : null);
+    }
+    return new Training(512, 3, 64, 100, null, false, null);
+  }
+}

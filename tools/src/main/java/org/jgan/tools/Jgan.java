@@ -1,0 +1,56 @@
+package org.jgan.tools;
+
+import java.io.PrintWriter;
+import org.jgan.data.DataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jgan} command line: train, bench. */
+@Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan " + Jgan.VERSION,
+    description = "Train, sample, evaluate and export generative adversarial networks (TensorFlow Java).",
+    subcommands = {TrainCommand.class, BenchCommand.class})
+public final class Jgan implements Runnable {
+  public static final String VERSION = "0.1.0";
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the command line and returns its exit code: 0 success, 2 bad input (flags, files,
+   * names), 1 any other failure. Every error is one line on {@code err}.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Jgan());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((e, a) -> {
+      String command = e.getCommandLine().getCommandName();
+      err.println(command + ": " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      String name = qualified(commandLine);
+      if (e instanceof IllegalArgumentException || e instanceof DataException) {
+        err.println(name + ": error: " + e.getMessage());
+        return 2;
+      }
+      err.println(name + ": failed: " + e);
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  private static String qualified(CommandLine commandLine) {
+    return commandLine.getParent() == null ? commandLine.getCommandName()
+        : qualified(commandLine.getParent()) + " " + commandLine.getCommandName();
+  }
+}

@@ -1,0 +1,55 @@
+package org.jgan.tools;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The exact configuration of a training run, every default resolved; written to
+ * {@code config.json} so a run can be reproduced and checked on resume.
+ */
+public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+    int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+    Float clip, int threads, String jganVersion) {
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+
+  /** Writes this configuration as JSON, atomically. */
+  public void write(Path file) throws IOException {
+    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".json");
+    Files.writeString(temp, GSON.toJson(this) + "\n", StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Fails, naming the field, when {@code saved} (a run's config.json) differs from this
+   * configuration in anything but the step count, which a resumed run may extend.
+   */
+  public void requireResumableFrom(Path saved) throws IOException {
+    JsonObject old;
+    try {
+      old = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(saved + ": not a valid run configuration: " + e.getMessage());
+    }
+    JsonObject now = GSON.toJsonTree(this).getAsJsonObject();
+    for (Map.Entry<String, JsonElement> entry : now.entrySet()) {
+      String key = entry.getKey();
+      if (key.equals("steps") || key.equals("jganVersion")) {
+        continue;
+      }
+      JsonElement before = old.get(key);
+      if (before == null || !before.equals(entry.getValue())) {
+        throw new IllegalArgumentException(saved + ": cannot resume: field '" + key + "' was " + before
+            + " in the saved run but is " + entry.getValue() + " now");
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.jgan.tools;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.models.Architecture;
+import org.jgan.losses.Objectives;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jgan train}: trains one model and writes checkpoints, a loss log, pictures and its configuration. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train a GAN. Writes into --out: config.json, log.jsonl (losses per step), checkpoints/,",
+        "samples.png and, for 2-D mixtures, metrics.json (modes covered, high-quality share)."})
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp")
+  String objective;
+
+  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion (default: ${DEFAULT-VALUE})")
+  String dataset;
+
+  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
+  long steps;
+
+  @Option(names = "--out", required = true, description = "run folder")
+  Path out;
+
+  @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+  Path data;
+
+  @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--resume", description = "continue from the latest checkpoint in --out")
+  boolean resume;
+
+  @Option(names = "--batch", description = "batch size (default: 256 for 2-D sets, 64 for images)")
+  Integer batch;
+
+  @Option(names = "--z-dim", description = "dimension of z (default: 2 for 2-D sets, 100 for images)")
+  Integer zDim;
+
+  @Option(names = "--width", description = "MLP hidden width (default: 128 for 2-D sets, 512 for images)")
+  Integer width;
+
+  @Option(names = "--depth", description = "MLP hidden layers (default: 3)")
+  Integer depth;
+
+  @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
+  Float lr;
+
+  @Option(names = "--lr-decay", description = "none | linear (default: linear for WGAN-GP on 2-D sets, else none)")
+  String lrDecay;
+
+  @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
+  Integer criticSteps;
+
+  @Option(names = "--gp-weight", description = "WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script)")
+  Float gpWeight;
+
+  @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
+  Float clip;
+
+  @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--checkpoint-every", defaultValue = "500", description = "iterations between checkpoints (default: ${DEFAULT-VALUE})")
+  int checkpointEvery;
+
+  @Option(names = "--log-every", defaultValue = "10", description = "iterations between log lines (default: ${DEFAULT-VALUE})")
+  int logEvery;
+
+  @Option(names = "--quiet", description = "no progress output")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    RunConfig config = resolve();
+    PrintWriter console = spec.commandLine().getOut();
+    new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console).run();
+    return 0;
+  }
+
+  private RunConfig resolve() {
+    require(steps >= 0, "--steps must be at least 0, got " + steps);
+    require(threads >= 1, "--threads must be at least 1, got " + threads);
+    require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
+    require(logEvery >= 1, "--log-every must be at least 1, got " + logEvery);
+    require(Objectives.NAMES.contains(objective),
+        "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
+    require(NamedDatasets.NAMES.contains(dataset),
+        "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
+    require(model.equals("mlp") || model.equals("dcgan28"), "--model: unknown model '" + model + "' (known: mlp, dcgan28)");
+    require(lrDecay == null || lrDecay.equals("none") || lrDecay.equals("linear"),
+        "--lr-decay must be none or linear, got '" + lrDecay + "'");
+    require(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
+    require(zDim == null || zDim >= 1, "--z-dim must be at least 1, got " + zDim);
+    require(width == null || width >= 1, "--width must be at least 1, got " + width);
+    require(depth == null || depth >= 1, "--depth must be at least 1, got " + depth);
+    require(lr == null || lr > 0, "--lr must be positive, got " + lr);
+    require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
+    require(gpWeight == null || gpWeight >= 0, "--gp-weight must be non-negative, got " + gpWeight);
+    require(clip == null || clip > 0, "--clip must be positive, got " + clip);
+    if (model.equals("dcgan28")) {
+      require(!NamedDatasets.isToy(dataset), "--model dcgan28 needs an image dataset (mnist, fashion), not " + dataset);
+    }
+    Defaults.Training d = Defaults.training(dataset, objective);
+    String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
+    return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
+        or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
+        gpWeight != null ? gpWeight : d.gpWeight(), clip, threads, Jgan.VERSION);
+  }
+
+  private Path dataDirectory() {
+    if (data != null) {
+      return data;
+    }
+    String env = System.getenv("JGAN_DATA");
+    return env == null || env.isBlank() ? null : Path.of(env);
+  }
+
+  private void require(boolean ok, String message) {
+    if (!ok) {
+      throw new ParameterException(spec.commandLine(), message);
+    }
+  }
+
+  private static int or(Integer value, int fallback) {
+    return value != null ? value : fallback;
+  }
+
+  static Architecture architecture(RunConfig config) {
+    return config.model().equals("mlp") ? new org.jgan.graphs.models.Mlp(config.width(), config.depth())
+        : Architecture.named(config.model());
+  }
+}

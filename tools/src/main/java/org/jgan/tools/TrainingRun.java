@@ -1,0 +1,150 @@
+package org.jgan.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jgan.data.BatchSource;
+import org.jgan.data.NamedDatasets;
+import org.jgan.data.PixelRange;
+import org.jgan.data.Seeds;
+import org.jgan.data.ToyDistribution;
+import org.jgan.eval.ToyMetrics;
+import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.losses.NoisePrior;
+import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Objectives;
+import org.jgan.training.ModelSpec;
+import org.jgan.training.Trainer;
+import org.jgan.training.TrainingListener;
+
+/** One training run into a folder: fresh or resumed, with its log, checkpoints, pictures and metrics. */
+final class TrainingRun {
+  private final RunConfig config;
+  private final Path out;
+  private final boolean resume;
+  private final int checkpointEvery;
+  private final int logEvery;
+  private final Path dataDir;
+  private final PrintWriter console;
+
+  TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
+      PrintWriter console) {
+    this.config = config;
+    this.out = out;
+    this.resume = resume;
+    this.checkpointEvery = checkpointEvery;
+    this.logEvery = logEvery;
+    this.dataDir = dataDir;
+    this.console = console;
+  }
+
+  /** The model a configuration describes. */
+  static ModelSpec modelSpec(RunConfig config) {
+    boolean toy = NamedDatasets.isToy(config.dataset());
+    ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
+        config.lrDecay().equals("linear"), config.gpWeight(), config.clip());
+    return new ModelSpec(Objectives.named(config.objective(), options), TrainCommand.architecture(config),
+        NamedDatasets.exampleShape(config.dataset()), toy ? Activation.identity() : Activation.tanh(),
+        NoisePrior.normal(config.zDim()), config.batchSize(), config.seed());
+  }
+
+  void run() throws Exception {
+    Files.createDirectories(out);
+    CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
+    Path configFile = out.resolve("config.json");
+    if (resume) {
+      if (Files.exists(configFile)) {
+        config.requireResumableFrom(configFile);
+      }
+    } else if (store.latest().isPresent()) {
+      throw new IllegalArgumentException("--out " + out + " already holds a run; pass --resume to continue it"
+          + " or choose another folder");
+    }
+    config.write(configFile);
+
+    BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
+        Seeds.derive(config.seed(), "data"), PixelRange.MINUS_ONE_ONE);
+    try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
+      if (resume && trainer.restoreLatest(store)) {
+        say("resumed " + out + " at step " + trainer.state().iteration());
+      }
+      long start = trainer.state().iteration();
+      try (JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start)) {
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add((t, metrics) -> {
+          long step = t.state().iteration();
+          if (step % logEvery == 0 || step == config.steps()) {
+            log.append(step, metrics);
+          }
+        });
+        listeners.add((t, metrics) -> {
+          if (t.state().iteration() % checkpointEvery == 0) {
+            t.save(store);
+          }
+        });
+        if (console != null) {
+          listeners.add(new Progress(console, start, config.steps(),
+              System.console() != null));
+        }
+        trainer.trainUntil(config.steps(), listeners);
+      }
+      if (store.latest().map(c -> c.step() != trainer.state().iteration()).orElse(true)) {
+        trainer.save(store);
+      }
+      finish(trainer);
+    }
+  }
+
+  private void finish(Trainer trainer) throws IOException {
+    int count = Defaults.SAMPLE_COUNT;
+    float[] samples = trainer.sample(count, 0);
+    Path picture = out.resolve("samples.png");
+    if (NamedDatasets.isToy(config.dataset())) {
+      ToyDistribution toy = ToyDistribution.byId(config.dataset());
+      float[] real = toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "plot")), count);
+      Pictures.scatter(picture, real, samples, 2.0);
+      if (!toy.modes().isEmpty()) {
+        ToyMetrics.Scores scores = ToyMetrics.of(toy).score(samples);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("step", trainer.state().iteration());
+        metrics.put("samples", count);
+        metrics.put("modes_covered", scores.modesCovered());
+        metrics.put("modes", scores.modes());
+        metrics.put("high_quality_share", scores.highQualityShare());
+        metrics.put("mode_kl", Double.isNaN(scores.modeKl()) ? null : scores.modeKl());
+        metrics.put("protocol", "nearest mode; high quality = within 3 std; covered = at least "
+            + ToyMetrics.COVERAGE_SHARE + " x (samples / modes) high-quality samples");
+        Files.writeString(out.resolve("metrics.json"),
+            new com.google.gson.GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(metrics) + "\n");
+        say("");
+        say("| " + config.objective() + " on " + config.dataset() + ", step " + trainer.state().iteration()
+            + " | value |");
+        say("|---|---|");
+        say(String.format("| modes covered | %d of %d |", scores.modesCovered(), scores.modes()));
+        say(String.format("| high-quality share (within 3 std) | %.3f |", scores.highQualityShare()));
+        say(String.format("| KL(mode histogram || uniform) | %.4f |", scores.modeKl()));
+        say("");
+      }
+    } else {
+      int[] shape = NamedDatasets.exampleShape(config.dataset());
+      int shown = Math.min(64, count);
+      float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
+      Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], -1f, 1f);
+    }
+    say("wrote " + out.resolve("samples.png") + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
+  }
+
+  private void say(String line) {
+    if (console != null) {
+      console.println(line);
+      console.flush();
+    }
+  }
+}
