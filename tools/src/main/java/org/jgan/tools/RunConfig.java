@@ -39,7 +39,8 @@ public record RunConfig(String objective, String dataset, String model, long ste
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(saved + ": not a valid run configuration: " + e.getMessage());
     }
-    JsonObject now = GSON.toJsonTree(this).getAsJsonObject();
+    // Through text, so both sides hold numbers the same way (a Float and its parsed text compare unequal).
+    JsonObject now = JsonParser.parseString(GSON.toJson(this)).getAsJsonObject();
     for (Map.Entry<String, JsonElement> entry : now.entrySet()) {
       String key = entry.getKey();
       if (key.equals("steps") || key.equals("jganVersion")) {

@@ -54,7 +54,26 @@ public abstract class Optimizer {
       throw new IllegalArgumentException("optimizer '" + name + "' was given no variables");
     }
     List<Operand<TFloat32>> grads = Gradients.of(graph, name + "_gradients", loss, variables);
-    return applyGradients(graph, name, variables, grads);
+    return applyGradients(graph, name, variables, afterAll(graph, grads));
+  }
+
+  /**
+   * The gradients, each available only once all of them are computed. Variables are updated in
+   * place, so an update that ran while another gradient still read the old weights would make
+   * the result depend on thread timing; this ordering keeps every run bit-identical.
+   */
+  static List<Operand<TFloat32>> afterAll(GraphContext graph, List<Operand<TFloat32>> grads) {
+    Ops tf = graph.tf();
+    List<Op> computed = new ArrayList<>();
+    for (Operand<TFloat32> g : grads) {
+      computed.add(tf.identity(g));
+    }
+    Ops ordered = tf.withControlDependencies(computed);
+    List<Operand<TFloat32>> result = new ArrayList<>();
+    for (Operand<TFloat32> g : grads) {
+      result.add(ordered.identity(g));
+    }
+    return result;
   }
 
   /** Builds the op applying {@code grads} to {@code variables}. */
