@@ -21,6 +21,24 @@ public record RunConfig(String objective, String dataset, String model, long ste
     Float clip, int threads, String jganVersion) {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
+  /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
+  public static RunConfig read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + " not found: is this a jgan run folder?");
+    }
+    RunConfig config;
+    try {
+      config = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RunConfig.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": not a valid run configuration: " + e.getMessage());
+    }
+    if (config == null || config.objective() == null || config.dataset() == null || config.model() == null
+        || config.lrDecay() == null) {
+      throw new IllegalArgumentException(file + ": not a valid run configuration: fields missing");
+    }
+    return config;
+  }
+
   /** Writes this configuration as JSON, atomically. */
   public void write(Path file) throws IOException {
     Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".json");

@@ -1,0 +1,69 @@
+package org.jgan.graphs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+
+/** Writing a session's graph and variables as a TensorFlow SavedModel that TF Serving can load. */
+public final class SavedModels {
+  /** The tag servers look a model up by. */
+  public static final String SERVE_TAG = "serve";
+  /** The method name of a predict signature; TF Serving rejects an empty one. */
+  public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
+  private SavedModels() {}
+
+  /** A predict signature called {@code key} mapping the named inputs to the named outputs (in map order). */
+  public static Signature predict(String key, Map<String, ? extends Operand<?>> inputs,
+      Map<String, ? extends Operand<?>> outputs) {
+    Signature.Builder builder = Signature.builder().key(key).methodName(PREDICT_METHOD);
+    inputs.forEach(builder::input);
+    outputs.forEach(builder::output);
+    return builder.build();
+  }
+
+  /**
+   * Exports the whole graph of {@code session} with its current variable values into {@code dir},
+   * tagged {@value #SERVE_TAG}. The model is written beside {@code dir} and moved into place, so a
+   * failed export leaves no half-written model; {@code dir} must not exist or be empty.
+   */
+  public static void export(Session session, Path dir, Signature... signatures) throws IOException {
+    Path target = dir.toAbsolutePath();
+    if (Files.exists(target)) {
+      try (Stream<Path> entries = Files.list(target)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException(dir + " is not empty; choose a new folder for the model");
+        }
+      }
+      Files.delete(target);
+    }
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempDirectory(target.getParent(), ".partial-" + target.getFileName() + "-");
+    try {
+      SavedModelBundle.exporter(temp.toString()).withTags(SERVE_TAG).withSession(session)
+          .withSignatures(signatures).export();
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteTree(temp);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

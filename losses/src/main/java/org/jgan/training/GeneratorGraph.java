@@ -1,0 +1,70 @@
+package org.jgan.training;
+
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Network;
+import org.jgan.losses.NoisePrior;
+import org.jgan.losses.Role;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A graph holding only the generator of a model, with the training graph's variable names (so it
+ * restores from a training checkpoint), for serving and sampling.
+ *
+ * <p>Two heads share the generator's variables: {@code images} = out(G(z)) on a fed z, and
+ * {@code generated} = out(G(z')) with z' drawn in the graph from the prior by a stateless random op
+ * keyed {@code [seed, 0]}. When {@code unitRange} is set, out maps the tanh range [-1, 1] to [0, 1];
+ * otherwise out is the identity.
+ *
+ * @param context the graph context
+ * @param z the z input, float32 [-1, zDim]
+ * @param images the generator's output for {@code z}, float32 [-1, example shape...]
+ * @param count the number of examples {@code generated} draws, int32 scalar
+ * @param seed the key of {@code generated}'s z draws, int64 scalar
+ * @param generated the generator's output for z drawn in the graph
+ */
+public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Operand<TFloat32> images,
+    Placeholder<TInt32> count, Placeholder<TInt64> seed, Operand<TFloat32> generated) {
+
+  /** Builds the generator of {@code spec} into {@code graph}. */
+  public static GeneratorGraph build(Graph graph, ModelSpec spec, boolean unitRange) {
+    GraphContext ctx = new GraphContext(graph, spec.seed());
+    Ops tf = ctx.tf();
+    NoisePrior prior = spec.prior();
+    Network generator = new Network(Role.GENERATOR.scope(), ctx,
+        spec.architecture().generator(prior.dimension(), spec.exampleShape(), spec.outputActivation()));
+    Shape exampleShape = outputShape(spec.exampleShape());
+
+    Placeholder<TFloat32> z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, prior.dimension())));
+    Operand<TFloat32> images = tf.withName("images").ensureShape(output(tf, generator.apply(z), unitRange), exampleShape);
+
+    Placeholder<TInt32> count = tf.withName("count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+    Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+    Operand<TInt32> shape = tf.stack(java.util.List.of(count, tf.constant(prior.dimension())));
+    Operand<TInt64> key = tf.stack(java.util.List.of(seed, tf.constant(0L)));
+    Operand<TFloat32> drawn = prior.kind() == NoisePrior.Kind.NORMAL ? tf.random.statelessRandomNormal(shape, key)
+        : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, key), tf.constant(2f)), tf.constant(1f));
+    Operand<TFloat32> generated = tf.withName("generated").ensureShape(output(tf, generator.apply(drawn), unitRange),
+        exampleShape);
+    return new GeneratorGraph(ctx, z, images, count, seed, generated);
+  }
+
+  private static Operand<TFloat32> output(Ops tf, Operand<TFloat32> x, boolean unitRange) {
+    return unitRange ? tf.math.mul(tf.math.add(x, tf.constant(1f)), tf.constant(0.5f)) : x;
+  }
+
+  private static Shape outputShape(int[] example) {
+    long[] dims = new long[example.length + 1];
+    dims[0] = -1;
+    for (int i = 0; i < example.length; i++) {
+      dims[i + 1] = example[i];
+    }
+    return Shape.of(dims);
+  }
+}

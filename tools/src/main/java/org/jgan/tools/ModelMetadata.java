@@ -1,0 +1,56 @@
+package org.jgan.tools;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What an exported model is, saved as {@code jgan.json} beside {@code saved_model.pb}: how to
+ * draw its z, what its output means and where it came from.
+ *
+ * @param format always {@value #FORMAT}
+ * @param jganVersion the jgan version that exported it
+ * @param objective the training objective
+ * @param dataset the training dataset
+ * @param model the architecture
+ * @param trainingStep the generator iterations of the exported checkpoint
+ * @param zDim the dimension of z
+ * @param zDistribution {@code normal} (N(0, I)) or {@code uniform} (U[-1, 1]^d)
+ * @param exampleShape the shape of one output example
+ * @param outputRange {@code [0, 1]} for images; {@code unbounded} for raw 2-D points
+ * @param signatures the signatures and what they take and give
+ */
+public record ModelMetadata(String format, String jganVersion, String objective, String dataset, String model,
+    long trainingStep, int zDim, String zDistribution, int[] exampleShape, String outputRange, String signatures) {
+  public static final String FORMAT = "jgan-savedmodel-1";
+  public static final String FILE = "jgan.json";
+  public static final String UNIT_RANGE = "[0, 1]";
+  public static final String UNBOUNDED = "unbounded";
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+
+  /** True when the outputs are images in [0, 1] rather than raw points. */
+  public boolean images() {
+    return UNIT_RANGE.equals(outputRange);
+  }
+
+  /** Writes this as {@code dir/jgan.json}. */
+  public void write(Path dir) throws IOException {
+    Files.writeString(dir.resolve(FILE), GSON.toJson(this) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** Reads {@code dir/jgan.json}. */
+  public static ModelMetadata read(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + " not found: is this a model exported by jgan export?");
+    }
+    try {
+      return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), ModelMetadata.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": not valid model metadata: " + e.getMessage());
+    }
+  }
+}

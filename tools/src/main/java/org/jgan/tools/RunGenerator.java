@@ -1,0 +1,122 @@
+package org.jgan.tools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.SavedModels;
+import org.jgan.graphs.Sessions;
+import org.jgan.graphs.Tensors;
+import org.jgan.losses.NoisePrior;
+import org.jgan.training.GeneratorGraph;
+import org.jgan.training.ModelSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The generator of a training run, alone in a fresh graph and restored from the run's latest
+ * checkpoint: what {@code jgan export} writes and {@code jgan sample --checkpoint} runs.
+ */
+final class RunGenerator implements AutoCloseable {
+  /** The key of the signature that draws z in the graph. */
+  static final String GENERATE_KEY = "generate";
+
+  private final RunConfig config;
+  private final long step;
+  private final Graph graph;
+  private final GeneratorGraph generator;
+  private final Session session;
+
+  private RunGenerator(RunConfig config, long step, Graph graph, GeneratorGraph generator, Session session) {
+    this.config = config;
+    this.step = step;
+    this.graph = graph;
+    this.generator = generator;
+    this.session = session;
+  }
+
+  /** Opens the generator of the run in {@code runDir} (its config.json and latest checkpoint). */
+  static RunGenerator open(Path runDir) throws IOException {
+    RunConfig config = RunConfig.read(runDir.resolve("config.json"));
+    CheckpointStore.Checkpoint checkpoint = new CheckpointStore(runDir.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS)
+        .latest().orElseThrow(() -> new IllegalArgumentException(runDir + " holds no checkpoint"));
+    ModelSpec spec = TrainingRun.modelSpec(config);
+    Graph graph = new Graph();
+    try {
+      GeneratorGraph generator = GeneratorGraph.build(graph, spec, !NamedDatasets.isToy(config.dataset()));
+      Session session = Sessions.open(graph, config.threads());
+      try {
+        CheckpointStore.restore(session, checkpoint);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+      return new RunGenerator(config, checkpoint.step(), graph, generator, session);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  RunConfig config() {
+    return config;
+  }
+
+  /** The generator iterations of the restored checkpoint. */
+  long step() {
+    return step;
+  }
+
+  GeneratorGraph graph() {
+    return generator;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  /** {@code count} outputs, row-major, from z drawn in the graph with key [seed, 0] (the generate signature). */
+  float[] generate(int count, long seed) {
+    try (TInt32 n = TInt32.scalarOf(count); TInt64 s = TInt64.scalarOf(seed);
+        Result result = session.runner().feed(generator.count(), n).feed(generator.seed(), s)
+            .fetch(generator.generated()).run()) {
+      return Tensors.toFloats(result.get(0));
+    }
+  }
+
+  /** Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it. */
+  ModelMetadata export(Path modelDir) throws IOException {
+    Signature serving = SavedModels.predict(Signature.DEFAULT_KEY, Map.of("z", generator.z()),
+        Map.of("images", generator.images()));
+    Map<String, org.tensorflow.Operand<?>> generateInputs = new LinkedHashMap<>();
+    generateInputs.put("count", generator.count());
+    generateInputs.put("seed", generator.seed());
+    Signature generate = SavedModels.predict(GENERATE_KEY, generateInputs, Map.of("images", generator.generated()));
+    SavedModels.export(session, modelDir, serving, generate);
+    ModelMetadata metadata = metadata();
+    metadata.write(modelDir);
+    return metadata;
+  }
+
+  private ModelMetadata metadata() {
+    boolean toy = NamedDatasets.isToy(config.dataset());
+    NoisePrior prior = TrainingRun.modelSpec(config).prior();
+    return new ModelMetadata(ModelMetadata.FORMAT, Jgan.VERSION, config.objective(), config.dataset(), config.model(),
+        step, prior.dimension(), prior.kind().name().toLowerCase(), NamedDatasets.exampleShape(config.dataset()),
+        toy ? ModelMetadata.UNBOUNDED : ModelMetadata.UNIT_RANGE,
+        "serving_default: z float32 [-1, zDim] -> images; generate: count int32 [], seed int64 [] -> images"
+            + " (z drawn in the graph with stateless key [seed, 0])");
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}
