@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,9 +52,17 @@ public final class SavedModels {
     try {
       SavedModelBundle.exporter(temp.toString()).withTags(SERVE_TAG).withSession(session)
           .withSignatures(signatures).export();
+      readableByAll(temp);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       deleteTree(temp);
+    }
+  }
+
+  /** A temporary folder is private to its owner; a model folder is for servers to read. */
+  private static void readableByAll(Path folder) throws IOException {
+    if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

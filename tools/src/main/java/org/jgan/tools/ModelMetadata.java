@@ -29,7 +29,7 @@ public record ModelMetadata(String format, String jganVersion, String objective,
   public static final String FILE = "jgan.json";
   public static final String UNIT_RANGE = "[0, 1]";
   public static final String UNBOUNDED = "unbounded";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
   /** True when the outputs are images in [0, 1] rather than raw points. */
   public boolean images() {
