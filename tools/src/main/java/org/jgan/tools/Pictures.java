@@ -17,6 +17,11 @@ public final class Pictures {
 
   /** Real points in grey and samples in blue on a square of half-width {@code extent}. */
   public static void scatter(Path file, float[] real, float[] samples, double extent) throws IOException {
+    write(scatterImage(real, samples, extent), file);
+  }
+
+  /** The picture {@link #scatter} writes. */
+  public static BufferedImage scatterImage(float[] real, float[] samples, double extent) {
     int size = 512;
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -30,7 +35,7 @@ public final class Pictures {
     dots(g, real, size, extent, new Color(150, 150, 150, 120));
     dots(g, samples, size, extent, new Color(30, 90, 200, 140));
     g.dispose();
-    write(image, file);
+    return image;
   }
 
   private static void dots(Graphics2D g, float[] points, int size, double extent, Color color) {
@@ -48,6 +53,12 @@ public final class Pictures {
    */
   public static void grid(Path file, float[] images, int count, int height, int width, int channels, float low,
       float high) throws IOException {
+    write(gridImage(images, count, height, width, channels, low, high), file);
+  }
+
+  /** The picture {@link #grid} writes. */
+  public static BufferedImage gridImage(float[] images, int count, int height, int width, int channels, float low,
+      float high) {
     int columns = (int) Math.ceil(Math.sqrt(count));
     int rows = (count + columns - 1) / columns;
     int pad = 1;
@@ -67,7 +78,24 @@ public final class Pictures {
         }
       }
     }
-    write(image, file);
+    return image;
+  }
+
+  /** The pixels of {@code image} as row-major RGB bytes, height * width * 3. */
+  public static byte[] rgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] out = new byte[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = image.getRGB(x, y);
+        int i = (y * w + x) * 3;
+        out[i] = (byte) (p >> 16);
+        out[i + 1] = (byte) (p >> 8);
+        out[i + 2] = (byte) p;
+      }
+    }
+    return out;
   }
 
   private static int level(float v, float low, float high) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jgan train}: trains one model and writes checkpoints, a loss log, pictures and its configuration. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = {"Train a GAN. Writes into --out: config.json, log.jsonl (losses per step), checkpoints/,",
-        "samples.png and, for 2-D mixtures, metrics.json (modes covered, high-quality share)."})
+        "samples.png, tensorboard/ (event files) and, for 2-D mixtures, metrics.json (modes covered,",
+        "high-quality share)."})
 final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -83,11 +84,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
+  @Option(names = "--no-tensorboard", description = "write no TensorBoard events (default: losses and sample pictures into --out/tensorboard)")
+  boolean noTensorBoard;
+
   @Override
   public Integer call() throws Exception {
     RunConfig config = resolve();
     PrintWriter console = spec.commandLine().getOut();
-    new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console).run();
+    new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console,
+        !noTensorBoard).run();
     return 0;
   }
 

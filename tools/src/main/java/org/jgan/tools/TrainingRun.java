@@ -33,9 +33,10 @@ final class TrainingRun {
   private final int logEvery;
   private final Path dataDir;
   private final PrintWriter console;
+  private final boolean tensorBoard;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
-      PrintWriter console) {
+      PrintWriter console, boolean tensorBoard) {
     this.config = config;
     this.out = out;
     this.resume = resume;
@@ -43,6 +44,7 @@ final class TrainingRun {
     this.logEvery = logEvery;
     this.dataDir = dataDir;
     this.console = console;
+    this.tensorBoard = tensorBoard;
   }
 
   /** The model a configuration describes. */
@@ -76,7 +78,9 @@ final class TrainingRun {
         say("resumed " + out + " at step " + trainer.state().iteration());
       }
       long start = trainer.state().iteration();
-      try (JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start)) {
+      try (JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
+          TensorBoardListener board = tensorBoard ? new TensorBoardListener(out.resolve("tensorboard"), config.dataset(),
+              config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add((t, metrics) -> {
           long step = t.state().iteration();
@@ -89,6 +93,9 @@ final class TrainingRun {
             t.save(store);
           }
         });
+        if (board != null) {
+          listeners.add(board);
+        }
         if (console != null) {
           listeners.add(new Progress(console, start, config.steps(),
               System.console() != null));

@@ -1,0 +1,87 @@
+package org.jgan.tools;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jgan.data.NamedDatasets;
+import org.jgan.data.Seeds;
+import org.jgan.data.ToyDistribution;
+import org.jgan.graphs.EventWriter;
+import org.jgan.training.Trainer;
+import org.jgan.training.TrainingListener;
+
+/**
+ * Writes training to TensorBoard: every logged metric as a scalar tagged {@code phase/metric}
+ * (e.g. {@code critic/loss}) and a picture of generator samples (tag {@code samples}) at intervals
+ * and at the end. Close it.
+ */
+final class TensorBoardListener implements TrainingListener, AutoCloseable {
+  /** Images in the sample grid; points in the scatter plot are {@link Defaults#SAMPLE_COUNT}. */
+  static final int GRID_IMAGES = 64;
+  static final String SAMPLES_TAG = "samples";
+
+  private final EventWriter events;
+  private final String dataset;
+  private final long seed;
+  private final int logEvery;
+  private final int imageEvery;
+  private final long lastStep;
+  private long lastImageStep = -1;
+
+  /**
+   * Opens an event file in {@code logDir}; scalars every {@code logEvery} iterations, pictures
+   * every {@code imageEvery}, both also at {@code lastStep}.
+   */
+  TensorBoardListener(Path logDir, String dataset, long seed, int logEvery, int imageEvery, long lastStep)
+      throws IOException {
+    this.events = new EventWriter(logDir);
+    this.dataset = dataset;
+    this.seed = seed;
+    this.logEvery = logEvery;
+    this.imageEvery = imageEvery;
+    this.lastStep = lastStep;
+  }
+
+  @Override
+  public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
+    long step = trainer.state().iteration();
+    if (step % logEvery == 0 || step == lastStep) {
+      metrics.forEach((tag, value) -> events.scalar(tag, step, value));
+    }
+    if (step % imageEvery == 0) {
+      samples(trainer, step);
+    }
+  }
+
+  @Override
+  public void finished(Trainer trainer) {
+    long step = trainer.state().iteration();
+    if (lastImageStep != step) {
+      samples(trainer, step);
+    }
+    events.flush();
+  }
+
+  private void samples(Trainer trainer, long step) {
+    BufferedImage picture;
+    if (NamedDatasets.isToy(dataset)) {
+      int count = Defaults.SAMPLE_COUNT;
+      float[] real = ToyDistribution.byId(dataset).sample(new SplittableRandom(Seeds.derive(seed, "plot")), count);
+      picture = Pictures.scatterImage(real, trainer.sample(count, 0), 2.0);
+    } else {
+      int[] s = NamedDatasets.exampleShape(dataset);
+      float[] images = Arrays.copyOf(trainer.sample(GRID_IMAGES, 0), GRID_IMAGES * s[0] * s[1] * s[2]);
+      picture = Pictures.gridImage(images, GRID_IMAGES, s[0], s[1], s[2], -1f, 1f);
+    }
+    events.image(SAMPLES_TAG, step, Pictures.rgb(picture), picture.getHeight(), picture.getWidth());
+    lastImageStep = step;
+  }
+
+  @Override
+  public void close() {
+    events.close();
+  }
+}
