@@ -20,7 +20,8 @@ public final class Seeds {
   public static long derive(long seed, long... parts) {
     long h = mix(seed + 0x9e3779b97f4a7c15L);
     for (long part : parts) {
-      h = mix(h ^ mix(part + 0x9e3779b97f4a7c15L));
+      // Multiply-then-add keeps derive(a, b) != derive(b, a) and derive(s, s) seed-dependent.
+      h = mix(h * 0x9e3779b97f4a7c15L + mix(part + 0x632be59bd9b4e019L));
     }
     return h;
   }

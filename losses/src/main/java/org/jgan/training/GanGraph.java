@@ -3,10 +3,10 @@ package org.jgan.training;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
-import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
 import org.jgan.losses.GanInputs;
 import org.jgan.losses.GanNetworks;
+import org.jgan.losses.ModelShape;
 import org.jgan.losses.ObjectiveGraph;
 import org.jgan.losses.Role;
 import org.tensorflow.Graph;
@@ -23,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  * @param real the real-batch input [batch, example shape...]
  * @param objective the objective's phases and schedule
  * @param zInput a z input of any batch size for sampling
- * @param samples G(zInput) in inference mode
+ * @param samples the objective's samples from G(zInput), in inference mode
  */
 public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<TFloat32> real, ObjectiveGraph objective,
     Placeholder<TFloat32> zInput, Operand<TFloat32> samples) {
@@ -33,14 +33,11 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
     GraphContext ctx = new GraphContext(graph, spec.seed());
     Map<Role, Network> byRole = new EnumMap<>(Role.class);
     int zDim = spec.prior().dimension();
-    for (Role role : spec.objective().roles()) {
-      java.util.List<Layer> layers = switch (role) {
-        case GENERATOR -> spec.architecture().generator(zDim, spec.exampleShape(), spec.outputActivation());
-        case DISCRIMINATOR -> spec.architecture().discriminator(spec.exampleShape());
-        default -> throw new IllegalArgumentException("architecture '" + spec.architecture().name()
-            + "' cannot build a " + role.name().toLowerCase() + " network");
-      };
-      byRole.put(role, new Network(role.scope(), ctx, layers));
+    ModelShape shape = new ModelShape(spec.exampleShape(), zDim, spec.outputActivation());
+    for (Role role : Role.values()) {
+      if (spec.objective().roles().contains(role)) {
+        byRole.put(role, new Network(role.scope(), ctx, spec.objective().layersFor(role, spec.architecture(), shape)));
+      }
     }
     GanNetworks networks = new GanNetworks(byRole);
     long[] realShape = new long[spec.exampleShape().length + 1];
@@ -54,7 +51,7 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
         new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
     Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, zDim)));
-    Operand<TFloat32> samples = networks.generator().apply(zInput);
+    Operand<TFloat32> samples = spec.objective().samples(ctx.tf(), networks.generator().apply(zInput));
     return new GanGraph(ctx, networks, real, objective, zInput, samples);
   }
 }

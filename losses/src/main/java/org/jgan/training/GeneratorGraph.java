@@ -2,6 +2,7 @@ package org.jgan.training;
 
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.losses.ModelShape;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Role;
 import org.tensorflow.Graph;
@@ -17,10 +18,10 @@ import org.tensorflow.types.TInt64;
  * A graph holding only the generator of a model, with the training graph's variable names (so it
  * restores from a training checkpoint), for serving and sampling.
  *
- * <p>Two heads share the generator's variables: {@code images} = out(G(z)) on a fed z, and
- * {@code generated} = out(G(z')) with z' drawn in the graph from the prior by a stateless random op
+ * <p>Two heads share the generator's variables: {@code images} = out(S(G(z))) on a fed z, and
+ * {@code generated} = out(S(G(z'))) with z' drawn in the graph from the prior by a stateless random op
  * keyed {@code [seed, 0]}. When {@code unitRange} is set, out maps the tanh range [-1, 1] to [0, 1];
- * otherwise out is the identity.
+ * otherwise out is the identity. S is the objective's samples head, as in {@link GanGraph}.
  *
  * @param context the graph context
  * @param z the z input, float32 [-1, zDim]
@@ -37,12 +38,13 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     GraphContext ctx = new GraphContext(graph, spec.seed());
     Ops tf = ctx.tf();
     NoisePrior prior = spec.prior();
+    ModelShape modelShape = new ModelShape(spec.exampleShape(), prior.dimension(), spec.outputActivation());
     Network generator = new Network(Role.GENERATOR.scope(), ctx,
-        spec.architecture().generator(prior.dimension(), spec.exampleShape(), spec.outputActivation()));
+        spec.objective().layersFor(Role.GENERATOR, spec.architecture(), modelShape));
     Shape exampleShape = outputShape(spec.exampleShape());
 
     Placeholder<TFloat32> z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, prior.dimension())));
-    Operand<TFloat32> images = tf.withName("images").ensureShape(output(tf, generator.apply(z), unitRange), exampleShape);
+    Operand<TFloat32> images = tf.withName("images").ensureShape(output(tf, spec.objective().samples(tf, generator.apply(z)), unitRange), exampleShape);
 
     Placeholder<TInt32> count = tf.withName("count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -50,7 +52,7 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TInt64> key = tf.stack(java.util.List.of(seed, tf.constant(0L)));
     Operand<TFloat32> drawn = prior.kind() == NoisePrior.Kind.NORMAL ? tf.random.statelessRandomNormal(shape, key)
         : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, key), tf.constant(2f)), tf.constant(1f));
-    Operand<TFloat32> generated = tf.withName("generated").ensureShape(output(tf, generator.apply(drawn), unitRange),
+    Operand<TFloat32> generated = tf.withName("generated").ensureShape(output(tf, spec.objective().samples(tf, generator.apply(drawn)), unitRange),
         exampleShape);
     return new GeneratorGraph(ctx, z, images, count, seed, generated);
   }

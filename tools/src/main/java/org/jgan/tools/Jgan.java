@@ -33,8 +33,8 @@ public final class Jgan implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {
-      String command = e.getCommandLine().getCommandName();
-      err.println(command + ": " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      String command = qualified(e.getCommandLine());
+      err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
       return 2;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jgan train}: trains one model and writes checkpoints, a loss log, pictures and its configuration. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train a GAN. Writes into --out: config.json, log.jsonl (losses per step), checkpoints/,",
-        "samples.png, tensorboard/ (event files) and, for 2-D mixtures, metrics.json (modes covered,",
-        "high-quality share)."})
+    description = {"Train a GAN and write its run folder.",
+        "Writes into --out: config.json, log.jsonl (losses per step), checkpoints/, samples.png,",
+        "tensorboard/ (event files) and, for 2-D mixtures, metrics.json (modes covered, high-quality share)."})
 final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

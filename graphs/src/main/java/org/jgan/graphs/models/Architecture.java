@@ -15,6 +15,24 @@ public interface Architecture {
   /** Layers mapping examples to one logit (or critic value) per example, shape [N, 1]. */
   List<Layer> discriminator(int[] exampleShape);
 
+  /** Layers mapping examples to codes [N, codeDim] (alpha-GAN's encoder). */
+  default List<Layer> encoder(int[] exampleShape, int codeDim) {
+    throw new UnsupportedOperationException("architecture '" + name() + "' has no encoder");
+  }
+
+  /** Layers mapping codes [N, codeDim] to one logit per code (alpha-GAN's code discriminator). */
+  default List<Layer> codeDiscriminator(int codeDim) {
+    throw new UnsupportedOperationException("architecture '" + name() + "' has no code discriminator");
+  }
+
+  /**
+   * Layers mapping examples to reconstructions of the same shape through a bottleneck of
+   * {@code codeDim} units (EBGAN's auto-encoder discriminator).
+   */
+  default List<Layer> autoEncoder(int[] exampleShape, int codeDim) {
+    throw new UnsupportedOperationException("architecture '" + name() + "' has no auto-encoder");
+  }
+
   /** The architecture called {@code name}: {@code mlp} or {@code dcgan28}. */
   static Architecture named(String name) {
     return switch (name) {

@@ -40,6 +40,31 @@ public record Mlp(int width, int depth) implements Architecture {
     return layers;
   }
 
+  @Override
+  public List<Layer> encoder(int[] exampleShape, int codeDim) {
+    List<Layer> layers = hidden();
+    layers.add(new Dense(codeDim));
+    return layers;
+  }
+
+  @Override
+  public List<Layer> codeDiscriminator(int codeDim) {
+    List<Layer> layers = hidden();
+    layers.add(new Dense(1));
+    return layers;
+  }
+
+  /** Encoder: the hidden stack then a linear code; decoder: the same stack back to the example. */
+  @Override
+  public List<Layer> autoEncoder(int[] exampleShape, int codeDim) {
+    List<Layer> layers = hidden();
+    layers.add(new Dense(codeDim));
+    layers.addAll(hidden());
+    layers.add(new Dense(Architecture.size(exampleShape)));
+    layers.add(new Reshape(java.util.Arrays.stream(exampleShape).asLongStream().toArray()));
+    return layers;
+  }
+
   private List<Layer> hidden() {
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < depth; i++) {

@@ -54,17 +54,18 @@ public abstract class Optimizer {
       throw new IllegalArgumentException("optimizer '" + name + "' was given no variables");
     }
     List<Operand<TFloat32>> grads = Gradients.of(graph, name + "_gradients", loss, variables);
-    return applyGradients(graph, name, variables, afterAll(graph, grads));
+    return applyGradients(graph, name, variables, afterAll(graph, grads, loss));
   }
 
   /**
-   * The gradients, each available only once all of them are computed. Variables are updated in
+   * The gradients, each available only once all of them and the loss are computed. Variables are updated in
    * place, so an update that ran while another gradient still read the old weights would make
    * the result depend on thread timing; this ordering keeps every run bit-identical.
    */
-  static List<Operand<TFloat32>> afterAll(GraphContext graph, List<Operand<TFloat32>> grads) {
+  static List<Operand<TFloat32>> afterAll(GraphContext graph, List<Operand<TFloat32>> grads, Operand<TFloat32> loss) {
     Ops tf = graph.tf();
     List<Op> computed = new ArrayList<>();
+    computed.add(tf.identity(loss));
     for (Operand<TFloat32> g : grads) {
       computed.add(tf.identity(g));
     }

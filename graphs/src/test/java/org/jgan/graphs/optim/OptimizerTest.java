@@ -319,6 +319,58 @@ class OptimizerTest {
     }
   }
 
+  /**
+   * The trainer fetches the loss in the same run as the update: the value it gets must be the
+   * loss before the step. Here loss = sum(x W) does not feed its own gradient (d loss / d W = x^T),
+   * so only an explicit ordering keeps the update from running first.
+   */
+  @Test
+  void lossFetchedWithTheStepIsTheLossBeforeTheStep() {
+    float[] x = {1f, 2f, -1f};
+    float lr = 0.1f;
+    for (int repeat = 0; repeat < 10; repeat++) {
+      try (Graph g = new Graph()) {
+        GraphContext ctx = new GraphContext(g, 1);
+        Ops tf = ctx.tf();
+        Network net = Network.of("N", ctx, new Dense(1, org.jgan.graphs.Initializer.constant(0.5f), false));
+        Operand<TFloat32> loss = tf.reduceSum(net.apply(tf.constant(new float[][] {x})), tf.constant(new int[] {0, 1}));
+        Op train = new Momentum(lr, 0f, false).minimize(ctx, "sgd", loss, net.trainableVariables());
+        try (Session s = Sessions.open(g, 1)) {
+          double[] w = {0.5, 0.5, 0.5};
+          for (int step = 0; step < 3; step++) {
+            double expected = x[0] * w[0] + x[1] * w[1] + x[2] * w[2];
+            try (org.tensorflow.Result r = s.runner().addTarget(train).fetch(loss).run()) {
+              assertEquals(expected, org.jgan.graphs.Tensors.scalar(r.get(0)), 1e-6,
+                  "loss fetched with step " + step + ", repetition " + repeat);
+            }
+            for (int i = 0; i < 3; i++) {
+              w[i] -= lr * x[i];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void linearDecayScalesTheLearningRateByRemainingProgress() {
+    // Plain SGD on the quadratic: x1 = x0 - lr (1 - progress) g, with progress clamped at 1.
+    double lr = 0.1;
+    double g = grad(X0[0], 0);
+    for (float progress : new float[] {0f, 0.25f, 1f, 1.5f}) {
+      try (Graph gr = new Graph()) {
+        Problem p = Problem.create(gr);
+        Optimizer sgd = new Momentum((float) lr, 0f, false).withLinearDecay();
+        Op train = sgd.minimize(p.ctx(), "sgd", p.loss(), List.of(p.x()));
+        try (Session s = Sessions.open(gr, 1)) {
+          GraphRuns.run(s, Map.of(p.ctx().progressInput(), TFloat32.scalarOf(progress)), train);
+          double expected = X0[0] - lr * Math.max(0, 1 - progress) * g;
+          assertClose(expected, GraphRuns.eval(s, p.x())[0], "x[0] at progress " + progress);
+        }
+      }
+    }
+  }
+
   @Test
   void slotShapeFollowsVariable() {
     try (Graph g = new Graph()) {
