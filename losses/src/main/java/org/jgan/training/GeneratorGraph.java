@@ -43,8 +43,9 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
         spec.objective().layersFor(Role.GENERATOR, spec.architecture(), modelShape));
     Shape exampleShape = outputShape(spec.exampleShape());
 
-    Placeholder<TFloat32> z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, prior.dimension())));
-    Operand<TFloat32> images = tf.withName("images").ensureShape(output(tf, spec.objective().samples(tf, generator.apply(z)), unitRange), exampleShape);
+    Placeholder<TFloat32> z = tf.withName("z").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, prior.dimension())));
+    Operand<TFloat32> images = head(tf, "images", spec, generator.apply(z), unitRange, exampleShape);
 
     Placeholder<TInt32> count = tf.withName("count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -52,13 +53,16 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TInt64> key = tf.stack(java.util.List.of(seed, tf.constant(0L)));
     Operand<TFloat32> drawn = prior.kind() == NoisePrior.Kind.NORMAL ? tf.random.statelessRandomNormal(shape, key)
         : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, key), tf.constant(2f)), tf.constant(1f));
-    Operand<TFloat32> generated = tf.withName("generated").ensureShape(output(tf, spec.objective().samples(tf, generator.apply(drawn)), unitRange),
-        exampleShape);
+    Operand<TFloat32> generated = head(tf, "generated", spec, generator.apply(drawn), unitRange, exampleShape);
     return new GeneratorGraph(ctx, z, images, count, seed, generated);
   }
 
-  private static Operand<TFloat32> output(Ops tf, Operand<TFloat32> x, boolean unitRange) {
-    return unitRange ? tf.math.mul(tf.math.add(x, tf.constant(1f)), tf.constant(0.5f)) : x;
+  /** The objective's samples of {@code raw}, mapped to [0, 1] if asked, static shape pinned, named {@code name}. */
+  private static Operand<TFloat32> head(Ops tf, String name, ModelSpec spec, Operand<TFloat32> raw, boolean unitRange,
+      Shape shape) {
+    Operand<TFloat32> x = spec.objective().samples(tf, raw);
+    Operand<TFloat32> out = unitRange ? tf.math.mul(tf.math.add(x, tf.constant(1f)), tf.constant(0.5f)) : x;
+    return tf.withName(name).ensureShape(out, shape);
   }
 
   private static Shape outputShape(int[] example) {
