@@ -127,9 +127,11 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Path dataDirectory() {
-    if (data != null) {
-      return data;
-    }
+    return data != null ? data : environmentDataDirectory();
+  }
+
+  /** The data folder named by {@code JGAN_DATA}, or null. */
+  static Path environmentDataDirectory() {
     String env = System.getenv("JGAN_DATA");
     return env == null || env.isBlank() ? null : Path.of(env);
   }

@@ -1,0 +1,117 @@
+package org.jgan.tools;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jgan.data.Dataset;
+import org.jgan.data.ImageDatasets;
+import org.jgan.data.NamedDatasets;
+import org.jgan.data.PixelRange;
+import org.jgan.data.Split;
+import org.jgan.eval.classifier.ClassifierTraining;
+import org.jgan.eval.classifier.SavedModelClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jgan classifier}: the classifier behind the score-based metrics. */
+@Command(name = "classifier", mixinStandardHelpOptions = true,
+    description = "Train the small CNN that score-based metrics (Inception score, FID, KID) use.",
+    subcommands = ClassifierCommand.Train.class)
+final class ClassifierCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code jgan classifier train}. */
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = {"Train the metric classifier and save it as a SavedModel (signature serving_default:",
+          "images [-1, 28, 28, 1] in [0, 1] -> logits, features), with classifier.json beside it."})
+  static final class Train implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist | fashion (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--out", required = true, description = "model folder (must not exist or be empty)")
+    Path out;
+
+    @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+    Path data;
+
+    @Option(names = "--epochs", description = "passes over the 50,000 training images (default: 3 for mnist, 5 for fashion)")
+    Integer epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate, decayed linearly to 0 (default: ${DEFAULT-VALUE})")
+    float lr;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!dataset.equals("mnist") && !dataset.equals("fashion")) {
+        throw new ParameterException(spec.commandLine(), "--dataset must be mnist or fashion, got '" + dataset + "'");
+      }
+      int passes = epochs != null ? epochs : dataset.equals("mnist") ? 3 : 5;
+      if (passes < 1 || batch < 1 || threads < 1 || !(lr > 0)) {
+        throw new ParameterException(spec.commandLine(), "--epochs, --batch, --threads and --lr must be positive");
+      }
+      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      if (dataDir == null) {
+        throw new IllegalArgumentException("the classifier needs labelled images: pass --data DIR or set JGAN_DATA");
+      }
+      String folder = NamedDatasets.folder(dataset);
+      Dataset train = ImageDatasets.load(dataDir, folder, Split.TRAIN, PixelRange.ZERO_ONE);
+      Dataset test = ImageDatasets.load(dataDir, folder, Split.TEST, PixelRange.ZERO_ONE);
+      PrintWriter console = spec.commandLine().getOut();
+      double accuracy;
+      try (ClassifierTraining training = new ClassifierTraining(train.exampleShape(), 10, lr, seed, threads)) {
+        for (int epoch = 0; epoch < passes; epoch++) {
+          long start = System.nanoTime();
+          double loss = training.trainEpoch(train, batch, epoch, passes, null);
+          console.printf("epoch %d/%d  loss %.4f  %.0fs%n", epoch + 1, passes, loss, (System.nanoTime() - start) / 1e9);
+          console.flush();
+        }
+        accuracy = training.accuracy(test);
+        training.export(out);
+      }
+      String hash;
+      try (SavedModelClassifier saved = SavedModelClassifier.load(out)) {
+        hash = saved.contentHash();
+      }
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("dataset", dataset);
+      info.put("test_accuracy", accuracy);
+      info.put("test_images", test.size());
+      info.put("epochs", passes);
+      info.put("batch", batch);
+      info.put("learning_rate", lr);
+      info.put("seed", seed);
+      info.put("model_sha256", hash);
+      info.put("jgan_version", Jgan.VERSION);
+      Files.writeString(out.resolve("classifier.json"),
+          new GsonBuilder().setPrettyPrinting().create().toJson(info) + "\n");
+      console.printf("test accuracy %.4f on %d %s test images; saved %s (sha256 %s)%n", accuracy, test.size(), dataset,
+          out, hash.substring(0, 12));
+      return 0;
+    }
+  }
+}
