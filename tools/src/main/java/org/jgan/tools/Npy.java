@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Writes float32 arrays as NumPy {@code .npy} files (format version 1.0, little-endian, C order). */
+/**
+ * NumPy {@code .npy} files: writes float32 arrays (format 1.0, little-endian, C order); reads
+ * float32, float64 and uint8 arrays in C order (formats 1.0 to 3.0).
+ */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   /** The header (magic, version, length, dictionary) is padded to a multiple of this many bytes. */
@@ -32,6 +35,68 @@ public final class Npy {
     header.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) padded.length());
     header.put(padded.getBytes(StandardCharsets.US_ASCII));
     return header.array();
+  }
+
+  /** An array read from a file: its values as floats (uint8 kept as 0..255) and its shape. */
+  public record Array(float[] values, long[] shape, String dtype) {}
+
+  /** Reads {@code file}; errors name the file and what is wrong with it. */
+  public static Array read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": file not found");
+    }
+    if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new IllegalArgumentException(file + ": not a .npy file (bad magic)");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int major = bytes[6];
+    in.position(8);
+    int headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : in.getInt();
+    int dataStart = in.position() + headerLength;
+    if (dataStart > bytes.length) {
+      throw new IllegalArgumentException(file + ": truncated .npy header");
+    }
+    String dict = new String(bytes, in.position(), headerLength, StandardCharsets.ISO_8859_1);
+    String descr = field(file, dict, "descr").replace("'", "").trim();
+    if (field(file, dict, "fortran_order").trim().equals("True")) {
+      throw new IllegalArgumentException(file + ": Fortran-order arrays are not supported (save with C order)");
+    }
+    String dims = field(file, dict, "shape").replaceAll("[()\\s]", "");
+    long[] shape = dims.isEmpty() ? new long[0]
+        : Arrays.stream(dims.split(",")).filter(d -> !d.isEmpty()).mapToLong(Long::parseLong).toArray();
+    long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    int width = switch (descr) {
+      case "<f4" -> 4;
+      case "<f8" -> 8;
+      case "|u1", "<u1" -> 1;
+      default -> throw new IllegalArgumentException(file + ": dtype '" + descr + "' is not supported (float32, float64, uint8)");
+    };
+    if (bytes.length - dataStart != count * width) {
+      throw new IllegalArgumentException(file + ": shape " + Arrays.toString(shape) + " of " + descr + " needs "
+          + count * width + " data bytes, the file has " + (bytes.length - dataStart));
+    }
+    in.position(dataStart);
+    float[] values = new float[(int) count];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = switch (width) {
+        case 4 -> in.getFloat();
+        case 8 -> (float) in.getDouble();
+        default -> in.get() & 0xff;
+      };
+    }
+    return new Array(values, shape, descr);
+  }
+
+  private static String field(Path file, String dict, String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("'" + key + "'\\s*:\\s*(\\([^)]*\\)|'[^']*'|\\w+)").matcher(dict);
+    if (!m.find()) {
+      throw new IllegalArgumentException(file + ": .npy header has no '" + key + "'");
+    }
+    return m.group(1);
   }
 
   /** Writes {@code values} (row-major) as an array of {@code shape} to {@code file}, atomically. */
