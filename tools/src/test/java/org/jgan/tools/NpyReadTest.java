@@ -1,0 +1,72 @@
+package org.jgan.tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading .npy files as NumPy writes them. */
+class NpyReadTest {
+  @TempDir
+  Path dir;
+
+  /** A version-1.0 file as numpy.save writes it: header padded with spaces to a multiple of 64, then data. */
+  private Path numpyFile(String name, String descr, String shape, byte[] data) throws Exception {
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    int total = ((10 + dict.length() + 1 + 63) / 64) * 64;
+    String padded = dict + " ".repeat(total - 10 - dict.length() - 1) + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+    out.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) padded.length()).array());
+    out.write(padded.getBytes(StandardCharsets.US_ASCII));
+    out.write(data);
+    Path file = dir.resolve(name);
+    Files.write(file, out.toByteArray());
+    return file;
+  }
+
+  @Test
+  void readsUint8AndFloat64AsNumpyWritesThem() throws Exception {
+    Npy.Array bytes = Npy.read(numpyFile("u8.npy", "|u1", "(2, 3)", new byte[] {0, 1, 2, (byte) 200, (byte) 255, 7}));
+    assertArrayEquals(new long[] {2, 3}, bytes.shape());
+    assertArrayEquals(new float[] {0, 1, 2, 200, 255, 7}, bytes.values());
+    ByteBuffer doubles = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).putDouble(-3.5);
+    Npy.Array f64 = Npy.read(numpyFile("f64.npy", "<f8", "(2,)", doubles.array()));
+    assertArrayEquals(new long[] {2}, f64.shape());
+    assertArrayEquals(new float[] {0.25f, -3.5f}, f64.values());
+  }
+
+  @Test
+  void roundTripsWhatJganWrites() throws Exception {
+    float[] values = {1.5f, -2f, 0f, 3.25f, 9f, -0.125f};
+    Path file = dir.resolve("f32.npy");
+    Npy.write(file, values, 3, 1, 2);
+    Npy.Array read = Npy.read(file);
+    assertArrayEquals(new long[] {3, 1, 2}, read.shape());
+    assertArrayEquals(values, read.values());
+    assertEquals("<f4", read.dtype());
+  }
+
+  @Test
+  void badFilesAreNamed() throws Exception {
+    Path text = dir.resolve("not.npy");
+    Files.writeString(text, "hello world, not numpy");
+    IllegalArgumentException magic = assertThrows(IllegalArgumentException.class, () -> Npy.read(text));
+    assertTrue(magic.getMessage().contains(text.toString()) && magic.getMessage().contains("magic"), magic.getMessage());
+    Path shortData = numpyFile("short.npy", "<f4", "(4,)", new byte[8]);
+    IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class, () -> Npy.read(shortData));
+    assertTrue(truncated.getMessage().contains("16 data bytes"), truncated.getMessage());
+    Path ints = numpyFile("i8.npy", "<i8", "(1,)", new byte[8]);
+    IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class, () -> Npy.read(ints));
+    assertTrue(dtype.getMessage().contains("<i8"), dtype.getMessage());
+  }
+}
