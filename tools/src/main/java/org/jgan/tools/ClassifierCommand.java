@@ -108,7 +108,7 @@ final class ClassifierCommand implements Runnable {
       info.put("model_sha256", hash);
       info.put("jgan_version", Jgan.VERSION);
       Files.writeString(out.resolve("classifier.json"),
-          new GsonBuilder().setPrettyPrinting().create().toJson(info) + "\n");
+          new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(info) + "\n");
       console.printf("test accuracy %.4f on %d %s test images; saved %s (sha256 %s)%n", accuracy, test.size(), dataset,
           out, hash.substring(0, 12));
       return 0;

@@ -129,7 +129,7 @@ final class TrainingRun {
         metrics.put("protocol", "nearest mode; high quality = within 3 std; covered = at least "
             + ToyMetrics.COVERAGE_SHARE + " x (samples / modes) high-quality samples");
         Files.writeString(out.resolve("metrics.json"),
-            new com.google.gson.GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(metrics) + "\n");
+            new com.google.gson.GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create().toJson(metrics) + "\n");
         say("");
         say("| " + config.objective() + " on " + config.dataset() + ", step " + trainer.state().iteration()
             + " | value |");

@@ -1,0 +1,163 @@
+package org.jgan.tools;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jgan.data.NamedDatasets;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jgan eval}: scores a set of samples with every applicable metric and writes them with their protocol. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Score samples from a run, an exported model, a .npy file or a folder of PNGs.",
+        "Prints each metric with its protocol and writes them as JSON (--out)."})
+final class EvalCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--checkpoint", required = true, description = "run folder (its latest checkpoint)")
+    Path checkpoint;
+
+    @Option(names = "--model", required = true, description = "model folder written by jgan export")
+    Path model;
+
+    @Option(names = "--npy", required = true, description = ".npy file of images [N, H, W, C] or 2-D points [N, 2]")
+    Path npy;
+
+    @Option(names = "--png-dir", required = true, description = "folder of PNG images")
+    Path pngDir;
+  }
+
+  @Option(names = "--dataset", description = "the data the samples imitate (needed with --npy and --png-dir)")
+  String dataset;
+
+  @Option(names = "--layout", defaultValue = "nhwc", description = "nhwc | nchw, for --npy images (default: ${DEFAULT-VALUE})")
+  String layout;
+
+  @Option(names = "--range", description = "unit | signed | byte: how --npy values map to [0, 1] (default: byte for uint8, else unit)")
+  String range;
+
+  @Option(names = "--n", description = "samples to draw from a generator (default: 10000 for images, 2500 for 2-D sets)")
+  Integer count;
+
+  @Option(names = "--metrics", split = ",", description = "comma-separated subset of: ${COMPLETION-CANDIDATES}; default: every one that applies",
+      completionCandidates = EvalMetrics.Names.class)
+  List<String> metrics;
+
+  @Option(names = "--classifier", description = "SavedModel of the metric classifier (jgan classifier train)")
+  Path classifier;
+
+  @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+  Path data;
+
+  @Option(names = "--seed", defaultValue = "0", description = "sampling and metric seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--critic-steps", defaultValue = "2000", description = "independent critic training steps (default: ${DEFAULT-VALUE})")
+  int criticSteps;
+
+  @Option(names = "--out", description = "JSON file for the results")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!layout.equals("nhwc") && !layout.equals("nchw")) {
+      throw new ParameterException(spec.commandLine(), "--layout must be nhwc or nchw, got '" + layout + "'");
+    }
+    if (count != null && count < 2) {
+      throw new ParameterException(spec.commandLine(), "--n must be at least 2, got " + count);
+    }
+    if (criticSteps < 1) {
+      throw new ParameterException(spec.commandLine(), "--critic-steps must be at least 1, got " + criticSteps);
+    }
+    for (String name : metrics != null ? metrics : List.<String>of()) {
+      if (!EvalMetrics.NAMES.contains(name)) {
+        throw new ParameterException(spec.commandLine(), "--metrics: unknown metric '" + name + "' (known: "
+            + EvalMetrics.NAMES_TEXT + ")");
+      }
+    }
+    EvalSamples samples = load();
+    List<String> chosen = metrics != null ? metrics : EvalMetrics.applicable(samples.dataset(), classifier != null);
+    Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+    EvalMetrics suite = new EvalMetrics(samples, dataDir, classifier, seed, criticSteps);
+    PrintWriter console = spec.commandLine().getOut();
+    console.printf("evaluating %d samples of %s from %s%n", samples.count(), samples.dataset(), samples.source());
+    console.flush();
+    Map<String, Object> results = new LinkedHashMap<>();
+    List<String[]> rows = new ArrayList<>();
+    for (String name : chosen) {
+      Map<String, Object> result = suite.run(name);
+      results.put(name, result);
+      rows.add(new String[] {name, String.valueOf(result.get("summary"))});
+    }
+    console.println();
+    console.println("| metric | value |");
+    console.println("|---|---|");
+    for (String[] row : rows) {
+      console.println("| " + row[0] + " | " + row[1] + " |");
+    }
+    console.println();
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("jgan_version", Jgan.VERSION);
+    document.put("dataset", samples.dataset());
+    document.put("source", samples.source());
+    document.put("samples", samples.count());
+    document.put("seed", seed);
+    document.put("metrics", results);
+    if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path temp = Files.createTempFile(parent, ".eval", ".json");
+      Files.writeString(temp, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+          .toJson(document) + "\n");
+      Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      console.println("wrote " + out);
+    }
+    console.flush();
+    return 0;
+  }
+
+  private EvalSamples load() throws Exception {
+    if (source.checkpoint != null || source.model != null) {
+      String trainedOn = source.checkpoint != null ? RunConfig.read(source.checkpoint.resolve("config.json")).dataset()
+          : ModelMetadata.read(source.model).dataset();
+      int n = count != null ? count : NamedDatasets.isToy(trainedOn) ? 2500 : 10_000;
+      GeneratedSamples all = source.checkpoint != null
+          ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed)
+          : GeneratedSamples.fromModel(source.model, n, seed);
+      return EvalSamples.generated(all, String.valueOf(source.checkpoint != null ? source.checkpoint : source.model));
+    }
+    if (dataset == null) {
+      throw new ParameterException(spec.commandLine(), "--dataset is needed with --npy and --png-dir (known: "
+          + String.join(", ", NamedDatasets.NAMES) + ")");
+    }
+    if (!NamedDatasets.NAMES.contains(dataset)) {
+      throw new ParameterException(spec.commandLine(), "--dataset: unknown dataset '" + dataset + "'");
+    }
+    EvalSamples.Range r = null;
+    if (range != null) {
+      try {
+        r = EvalSamples.Range.valueOf(range.toUpperCase());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--range must be unit, signed or byte, got '" + range + "'");
+      }
+    }
+    EvalSamples loaded = source.npy != null ? EvalSamples.fromNpy(source.npy, dataset, layout.equals("nchw"), r)
+        : EvalSamples.fromPngFolder(source.pngDir, dataset);
+    return count != null ? loaded.first(count) : loaded;
+  }
+}
