@@ -99,10 +99,14 @@ final class EvalCommand implements Callable<Integer> {
     console.flush();
     Map<String, Object> results = new LinkedHashMap<>();
     List<String[]> rows = new ArrayList<>();
-    for (String name : chosen) {
-      Map<String, Object> result = suite.run(name);
-      results.put(name, result);
-      rows.add(new String[] {name, String.valueOf(result.get("summary"))});
+    try {
+      for (String name : chosen) {
+        Map<String, Object> result = suite.run(name);
+        results.put(name, result);
+        rows.add(new String[] {name, String.valueOf(result.get("summary"))});
+      }
+    } finally {
+      suite.close();
     }
     console.println();
     console.println("| metric | value |");

@@ -12,7 +12,10 @@ import org.jgan.data.NamedDatasets;
 import org.jgan.data.PixelRange;
 import org.jgan.data.Split;
 import org.jgan.data.ToyDistribution;
+import org.jgan.eval.FrechetDistance;
 import org.jgan.eval.InceptionScore;
+import org.jgan.eval.KernelInceptionDistance;
+import org.jgan.eval.MsSsim;
 import org.jgan.eval.IndependentCritic;
 import org.jgan.eval.ParzenWindow;
 import org.jgan.eval.ToyMetrics;
@@ -26,7 +29,9 @@ import org.jgan.graphs.models.Mlp;
  * beside them. Real reference data is loaded once, when a metric first needs it.
  */
 final class EvalMetrics {
-  static final List<String> NAMES = List.of("toy", "parzen", "inception-score", "critic");
+  static final List<String> NAMES = List.of("toy", "parzen", "inception-score", "fid", "kid", "ms-ssim", "critic");
+  /** Random pairs per class (and overall) for MS-SSIM diversity. */
+  static final int MS_SSIM_PAIRS = 100;
   static final String NAMES_TEXT = String.join(", ", NAMES);
   /** The names, for the command's help. */
   static final class Names extends ArrayList<String> {
@@ -35,7 +40,7 @@ final class EvalMetrics {
     }
   }
 
-  private static final List<String> NEED_CLASSIFIER = List.of("inception-score");
+  private static final List<String> NEED_CLASSIFIER = List.of("inception-score", "fid", "kid");
 
   private final EvalSamples samples;
   private final Path dataDir;
@@ -44,6 +49,8 @@ final class EvalMetrics {
   private final int criticSteps;
   private Dataset validation;
   private Dataset test;
+  private SavedModelClassifier classifier;
+  private final Map<String, SavedModelClassifier.Outputs> outputs = new java.util.HashMap<>();
 
   EvalMetrics(EvalSamples samples, Path dataDir, Path classifierDir, long seed, int criticSteps) {
     this.samples = samples;
@@ -71,6 +78,13 @@ final class EvalMetrics {
     return names;
   }
 
+  /** Releases the classifier, if one was loaded. */
+  void close() {
+    if (classifier != null) {
+      classifier.close();
+    }
+  }
+
   Map<String, Object> run(String name) throws IOException {
     boolean toy = NamedDatasets.isToy(samples.dataset());
     if (name.equals("toy") != toy && !name.equals("critic")) {
@@ -80,6 +94,9 @@ final class EvalMetrics {
       case "toy" -> toy();
       case "parzen" -> parzen();
       case "inception-score" -> inceptionScore();
+      case "fid" -> fid();
+      case "kid" -> kid();
+      case "ms-ssim" -> msSsim();
       case "critic" -> critic();
       default -> throw new IllegalArgumentException("unknown metric '" + name + "'");
     };
@@ -121,34 +138,149 @@ final class EvalMetrics {
   }
 
   private Map<String, Object> inceptionScore() throws IOException {
-    if (classifierDir == null) {
-      throw new IllegalArgumentException("metric 'inception-score' needs --classifier (train one with jgan classifier train)");
-    }
-    loadReal();
-    try (SavedModelClassifier classifier = SavedModelClassifier.load(classifierDir)) {
-      InceptionScore.Score score = InceptionScore.fromLogits(logits(classifier, samples.values(), samples.count()),
-          InceptionScore.DEFAULT_SPLITS);
-      InceptionScore.Score reference = InceptionScore.fromLogits(logits(classifier, test.values(), test.size()),
-          InceptionScore.DEFAULT_SPLITS);
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("summary", String.format("%.3f +- %.3f (real test data: %.3f)", score.mean(), score.std(), reference.mean()));
-      r.put("mean", score.mean());
-      r.put("std", score.std());
-      r.put("splits", score.splits());
-      r.put("real_data_reference", reference.mean());
-      r.put("classifier", classifierDir.toString());
-      r.put("classifier_sha256", classifier.contentHash());
-      r.put("protocol", "exp(E KL(p(y|x) || p(y))) over " + score.splits() + " splits of " + score.samples() + " samples");
-      return r;
-    }
+    InceptionScore.Score score = InceptionScore.fromLogits(rows(outputs("samples").logits(), samples.count()),
+        InceptionScore.DEFAULT_SPLITS);
+    InceptionScore.Score reference = InceptionScore.fromLogits(rows(outputs("test").logits(), test.size()),
+        InceptionScore.DEFAULT_SPLITS);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("summary", String.format("%.3f +- %.3f (real test data: %.3f)", score.mean(), score.std(), reference.mean()));
+    r.put("mean", score.mean());
+    r.put("std", score.std());
+    r.put("splits", score.splits());
+    r.put("real_data_reference", reference.mean());
+    putClassifier(r);
+    r.put("protocol", "exp(E KL(p(y|x) || p(y))) over " + score.splits() + " splits of " + score.samples()
+        + " samples; reference: the same on the " + test.size() + " real test images");
+    return r;
   }
 
-  private static float[][] logits(SavedModelClassifier classifier, float[] images, int count) {
-    int[] shape = {28, 28, images.length / count / 784};
-    SavedModelClassifier.Outputs out = classifier.run(images, count, shape, 500);
-    float[][] rows = new float[count][out.classes()];
+  private Map<String, Object> fid() throws IOException {
+    FrechetDistance.Result result = FrechetDistance.between(rows(outputs("samples").features(), samples.count()),
+        rows(outputs("test").features(), test.size()));
+    FrechetDistance.Result reference = FrechetDistance.between(rows(outputs("validation").features(), validation.size()),
+        rows(outputs("test").features(), test.size()));
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("summary", String.format("%.4f (real validation vs test: %.4f)", result.distance(), reference.distance()));
+    r.put("fid", result.distance());
+    r.put("real_data_reference", reference.distance());
+    putClassifier(r);
+    r.put("protocol", "Frechet distance between Gaussians fitted (float64) to the classifier's " + result.dim()
+        + "-d features of " + result.count1() + " samples and " + result.count2() + " real test images ("
+        + test.name() + "); reference: " + validation.name() + " vs " + test.name());
+    return r;
+  }
+
+  private Map<String, Object> kid() throws IOException {
+    KernelInceptionDistance.Result result = KernelInceptionDistance.between(
+        rows(outputs("samples").features(), samples.count()), rows(outputs("test").features(), test.size()), seed);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("summary", String.format("%.5f +- %.5f", result.mean(), result.std()));
+    r.put("mean", result.mean());
+    r.put("std", result.std());
+    r.put("subsets", result.subsets());
+    r.put("subset_size", result.subsetSize());
+    putClassifier(r);
+    r.put("protocol", "unbiased MMD^2 with k(x, y) = (x.y / d + 1)^3 on classifier features, mean +- std over "
+        + result.subsets() + " subsets of " + result.subsetSize() + " (seed " + seed + ") vs " + test.name());
+    return r;
+  }
+
+  private Map<String, Object> msSsim() throws IOException {
+    loadReal();
+    int[] shape = samples.exampleShape();
+    MsSsim metric = new MsSsim(shape[0], shape[1], shape[2], MsSsim.MAX_8BIT);
+    MsSsim.Diversity overall = metric.diversity(bytes(samples.values(), samples.count()), MS_SSIM_PAIRS, seed);
+    MsSsim.Diversity reference = metric.diversity(bytes(test.values(), test.size()), MS_SSIM_PAIRS, seed);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("mean", overall.mean());
+    r.put("std", overall.std());
+    r.put("pairs", overall.pairs());
+    r.put("real_data_reference", reference.mean());
+    String perClassNote = "";
+    if (classifierDir != null) {
+      Map<Integer, List<float[]>> byClass = new java.util.TreeMap<>();
+      List<float[]> images = bytes(samples.values(), samples.count());
+      int[] predicted = argmax(outputs("samples").logits(), samples.count());
+      for (int i = 0; i < images.size(); i++) {
+        byClass.computeIfAbsent(predicted[i], k -> new ArrayList<>()).add(images.get(i));
+      }
+      Map<String, Object> perClass = new LinkedHashMap<>();
+      for (Map.Entry<Integer, List<float[]>> e : byClass.entrySet()) {
+        if (e.getValue().size() >= 2) {
+          perClass.put(String.valueOf(e.getKey()), metric.diversity(e.getValue(), MS_SSIM_PAIRS, seed).mean());
+        }
+      }
+      r.put("per_predicted_class", perClass);
+      putClassifier(r);
+      perClassNote = "; per class by the classifier's predicted class";
+    }
+    r.put("summary", String.format("%.4f +- %.4f (real test data: %.4f; lower = more diverse)", overall.mean(),
+        overall.std(), reference.mean()));
+    r.put("protocol", "MS-SSIM (5 scales, 11x11 Gaussian sigma 1.5, K1 0.01, K2 0.03, 8-bit) over " + MS_SSIM_PAIRS
+        + " random pairs (seed " + seed + ")" + perClassNote + "; reference: the same on " + test.name());
+    return r;
+  }
+
+  private static List<float[]> bytes(float[] unit, int count) {
+    int size = unit.length / count;
+    List<float[]> images = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      System.arraycopy(out.logits(), i * out.classes(), rows[i], 0, out.classes());
+      float[] image = new float[size];
+      for (int j = 0; j < size; j++) {
+        image[j] = unit[i * size + j] * 255f;
+      }
+      images.add(image);
+    }
+    return images;
+  }
+
+  private static int[] argmax(float[] logits, int count) {
+    int classes = logits.length / count;
+    int[] best = new int[count];
+    for (int i = 0; i < count; i++) {
+      for (int k = 1; k < classes; k++) {
+        if (logits[i * classes + k] > logits[i * classes + best[i]]) {
+          best[i] = k;
+        }
+      }
+    }
+    return best;
+  }
+
+  private void putClassifier(Map<String, Object> r) {
+    r.put("classifier", classifierDir.toString());
+    r.put("classifier_sha256", classifier.contentHash());
+  }
+
+  /** The classifier's logits and features for "samples", "test" or "validation", computed once. */
+  private SavedModelClassifier.Outputs outputs(String which) throws IOException {
+    if (classifierDir == null) {
+      throw new IllegalArgumentException("classifier metrics (inception-score, fid, kid) need --classifier"
+          + " (train one with jgan classifier train)");
+    }
+    loadReal();
+    if (classifier == null) {
+      classifier = SavedModelClassifier.load(classifierDir);
+    }
+    SavedModelClassifier.Outputs cached = outputs.get(which);
+    if (cached == null) {
+      float[] images = switch (which) {
+        case "samples" -> samples.values();
+        case "test" -> test.values();
+        default -> validation.values();
+      };
+      int count = images.length / (samples.values().length / samples.count());
+      cached = classifier.run(images, count, samples.exampleShape(), 500);
+      outputs.put(which, cached);
+    }
+    return cached;
+  }
+
+  private static float[][] rows(float[] flat, int count) {
+    int width = flat.length / count;
+    float[][] rows = new float[count][width];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(flat, i * width, rows[i], 0, width);
     }
     return rows;
   }

@@ -71,9 +71,16 @@ class EvalCommandTest {
     Npy.write(floats, test.values(), 10_000, 28, 28, 1);
     Path json = dir.resolve("test.json");
     CliRunner.Outcome outcome = CliRunner.run("eval", "--npy", floats.toString(), "--dataset", "mnist",
-        "--metrics", "inception-score", "--classifier", classifier.toString(), "--data", data,
+        "--metrics", "inception-score,fid,kid,ms-ssim", "--classifier", classifier.toString(), "--data", data,
         "--out", json.toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
+    JsonObject fid = metrics(json).getAsJsonObject("fid");
+    assertEquals(0.0, fid.get("fid").getAsDouble(), 1e-6, "identical feature sets");
+    assertTrue(fid.get("real_data_reference").getAsDouble() > 1e-4, "validation and test images differ: " + fid);
+    assertEquals(0.0, metrics(json).getAsJsonObject("kid").get("mean").getAsDouble(), 2e-3);
+    JsonObject msSsim = metrics(json).getAsJsonObject("ms-ssim");
+    assertEquals(msSsim.get("real_data_reference").getAsDouble(), msSsim.get("mean").getAsDouble(), 1e-12);
+    assertEquals(10, msSsim.getAsJsonObject("per_predicted_class").size(), msSsim.toString());
     JsonObject is = metrics(json).getAsJsonObject("inception-score");
     assertEquals(is.get("real_data_reference").getAsDouble(), is.get("mean").getAsDouble(), 1e-6,
         "the real test set is its own reference");
