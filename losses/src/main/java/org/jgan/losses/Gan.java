@@ -85,9 +85,11 @@ public final class Gan implements Objective {
         : nonSaturatingGeneratorLoss(tf, fakeLogits);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", mean(tf, tf.math.sigmoid(realLogits)), "d_fake", mean(tf, tf.math.sigmoid(fakeLogits))),
+        Map.of("loss", dLoss, "d_real", mean(tf, tf.math.sigmoid(realLogits)), "d_fake", mean(tf, tf.math.sigmoid(fakeLogits)),
+            "learning_rate", discriminatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
-    TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
+    TrainPhase generator = new TrainPhase("generator", g,
+        Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
     return new ObjectiveGraph(java.util.List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));

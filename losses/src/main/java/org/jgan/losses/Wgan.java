@@ -88,9 +88,10 @@ public final class Wgan implements Objective {
     Op criticUpdate = Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c);
 
     TrainPhase critic = new TrainPhase("critic", c,
-        Map.of("loss", cLoss, "wasserstein_estimate", tf.math.neg(cLoss)),
+        Map.of("loss", cLoss, "wasserstein_estimate", tf.math.neg(cLoss), "learning_rate", criticOptimizer.learningRate(graph)),
         clipAfter(graph, criticUpdate, c.trainableVariables(), clip), true);
-    TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
+    TrainPhase generator = new TrainPhase("generator", g,
+        Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator), Schedule.criticThenGenerator(critic, generator, criticSteps));
   }

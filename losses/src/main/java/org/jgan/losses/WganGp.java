@@ -98,9 +98,11 @@ public final class WganGp implements Objective {
     Operand<TFloat32> gLoss = Wgan.generatorLoss(tf, fakeScores);
 
     TrainPhase critic = new TrainPhase("critic", c,
-        Map.of("loss", cLoss, "gradient_penalty", penalty, "wasserstein_estimate", tf.math.neg(wassersteinLoss)),
+        Map.of("loss", cLoss, "gradient_penalty", penalty, "wasserstein_estimate", tf.math.neg(wassersteinLoss),
+            "learning_rate", criticOptimizer.learningRate(graph)),
         Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c), true);
-    TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
+    TrainPhase generator = new TrainPhase("generator", g,
+        Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator),
         Schedule.criticThenGenerator(critic, generator, iteration -> criticSteps));

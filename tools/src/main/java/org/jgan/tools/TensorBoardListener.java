@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
+import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.EventWriter;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
@@ -22,6 +23,8 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
   /** Images in the sample grid; points in the scatter plot are {@link Defaults#SAMPLE_COUNT}. */
   static final int GRID_IMAGES = 64;
   static final String SAMPLES_TAG = "samples";
+  /** Tag prefix of the evaluation metrics computed with each picture (2-D mixtures: mode coverage). */
+  static final String EVAL_PREFIX = "eval/";
 
   private final EventWriter events;
   private final String dataset;
@@ -69,8 +72,15 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
     BufferedImage picture;
     if (NamedDatasets.isToy(dataset)) {
       int count = Defaults.SAMPLE_COUNT;
-      float[] real = ToyDistribution.byId(dataset).sample(new SplittableRandom(Seeds.derive(seed, "plot")), count);
-      picture = Pictures.scatterImage(real, trainer.sample(count, 0), 2.0);
+      ToyDistribution toy = ToyDistribution.byId(dataset);
+      float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), count);
+      float[] samples = trainer.sample(count, 0);
+      picture = Pictures.scatterImage(real, samples, 2.0);
+      if (!toy.modes().isEmpty()) {
+        ToyMetrics.Scores scores = ToyMetrics.of(toy).score(samples);
+        events.scalar(EVAL_PREFIX + "modes_covered", step, scores.modesCovered());
+        events.scalar(EVAL_PREFIX + "high_quality_share", step, (float) scores.highQualityShare());
+      }
     } else {
       int[] s = NamedDatasets.exampleShape(dataset);
       float[] images = Arrays.copyOf(trainer.sample(GRID_IMAGES, 0), GRID_IMAGES * s[0] * s[1] * s[2]);

@@ -71,6 +71,9 @@ class TensorBoardTest {
     }
     assertTrue(scalars.containsKey("discriminator/loss@12") && scalars.containsKey("generator/loss@12"), scalars.keySet().toString());
     assertFalse(scalars.containsKey("generator/loss@3"), "scalars only at logged steps");
+    assertTrue(scalars.containsKey("generator/learning_rate@12"), "learning rates are logged: " + scalars.keySet());
+    float covered = scalars.get("eval/modes_covered@12");
+    assertTrue(covered >= 0 && covered <= 8, "mode coverage logged with the picture: " + covered);
     assertEquals(java.util.Set.of(5L, 10L, 12L), pictures.keySet(), "pictures at checkpoint intervals and at the end");
     assertEquals(512, pictures.get(12L).getWidth(), "the 2-D scatter plot");
   }

@@ -38,7 +38,7 @@ public abstract class Optimizer {
   }
 
   /** The learning rate as an operand: constant, or decayed by the graph's training progress. */
-  protected Operand<TFloat32> learningRate(GraphContext graph) {
+  public Operand<TFloat32> learningRate(GraphContext graph) {
     Ops tf = graph.tf();
     Operand<TFloat32> base = tf.constant(learningRate());
     if (!linearDecay) {
