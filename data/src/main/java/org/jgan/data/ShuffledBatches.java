@@ -14,6 +14,7 @@ public final class ShuffledBatches implements BatchSource {
   private long cachedEpoch = -1;
   private int[] permutation;
 
+  /** Batches of {@code batchSize} from {@code data}, each epoch in a permutation seeded by (seed, epoch). */
   public ShuffledBatches(Dataset data, int batchSize, long seed) {
     if (batchSize <= 0 || batchSize > data.size()) {
       throw new IllegalArgumentException("batch size " + batchSize + " must be in [1, " + data.size()

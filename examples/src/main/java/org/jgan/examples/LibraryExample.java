@@ -87,6 +87,7 @@ public final class LibraryExample {
     }
   }
 
+  /** Arguments: [iterations] [model folder to export into]. */
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     run(iterations, args.length > 1 ? Path.of(args[1]) : null);

@@ -45,6 +45,7 @@ public final class GraphContext {
     this.progress = tf.withName("progress").placeholderWithDefault(tf.constant(0f), Shape.scalar());
   }
 
+  /** The graph under construction. */
   public Graph graph() {
     return graph;
   }

@@ -41,6 +41,7 @@ public final class Network {
     return new Network(name, graph, List.of(layers));
   }
 
+  /** The network's name, also the scope of its variables. */
   public String name() {
     return name;
   }

@@ -9,6 +9,7 @@ import org.jgan.graphs.Network;
 public final class GanNetworks {
   private final Map<Role, Network> networks;
 
+  /** The networks of a model, by role. */
   public GanNetworks(Map<Role, Network> networks) {
     this.networks = Collections.unmodifiableMap(new EnumMap<>(networks));
   }
@@ -22,14 +23,17 @@ public final class GanNetworks {
     return n;
   }
 
+  /** The generator network. */
   public Network generator() {
     return get(Role.GENERATOR);
   }
 
+  /** The discriminator (critic) network. */
   public Network discriminator() {
     return get(Role.DISCRIMINATOR);
   }
 
+  /** Every network of the model, by role. */
   public Map<Role, Network> all() {
     return networks;
   }

@@ -20,6 +20,7 @@ public record NoisePrior(Kind kind, int dimension) {
     }
   }
 
+  /** N(0, I) of the given dimension. */
   public static NoisePrior normal(int dimension) {
     return new NoisePrior(Kind.NORMAL, dimension);
   }

@@ -24,6 +24,7 @@ public record TrainPhase(String name, Network network, Map<String, Operand<TFloa
     }
   }
 
+  /** The loss this phase's update lowers. */
   public Operand<TFloat32> loss() {
     return metrics.get("loss");
   }

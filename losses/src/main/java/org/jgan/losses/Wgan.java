@@ -24,6 +24,7 @@ public final class Wgan implements Objective {
   private final Optimizer generatorOptimizer;
   private final java.util.function.LongToIntFunction criticSteps;
 
+  /** WGAN with explicit clip bound, optimisers and critic schedule. */
   public Wgan(float clip, Optimizer criticOptimizer, Optimizer generatorOptimizer,
       java.util.function.LongToIntFunction criticSteps) {
     if (!(clip > 0)) {

@@ -26,6 +26,7 @@ public final class WganGp implements Objective {
   private final Optimizer criticOptimizer;
   private final Optimizer generatorOptimizer;
 
+  /** WGAN-GP with explicit settings. */
   public WganGp(float lambda, int criticSteps, Optimizer criticOptimizer, Optimizer generatorOptimizer) {
     if (lambda < 0) {
       throw new IllegalArgumentException("lambda " + lambda + " must be non-negative");
@@ -44,6 +45,7 @@ public final class WganGp implements Objective {
     this(10f, 5);
   }
 
+  /** WGAN-GP with lambda, n_critic and Adam(1e-4, 0.5, 0.9). */
   public WganGp(float lambda, int criticSteps) {
     this(lambda, criticSteps, new Adam(1e-4f, 0.5f, 0.9f), new Adam(1e-4f, 0.5f, 0.9f));
   }

@@ -60,18 +60,22 @@ public final class Trainer implements AutoCloseable {
     this.batchBuffer = new float[data.batchSize() * data.exampleSize()];
   }
 
+  /** The model this trainer was built from. */
   public ModelSpec spec() {
     return spec;
   }
 
+  /** The training graph's networks, inputs and phases. */
   public GanGraph model() {
     return model;
   }
 
+  /** The session holding the variables (for custom loops and export). */
   public Session session() {
     return session;
   }
 
+  /** Iterations, session runs and batches done so far. */
   public TrainingState state() {
     return state;
   }

@@ -10,6 +10,7 @@ import java.util.Properties;
 public record TrainingState(long iteration, long runs, long batches) {
   public static final TrainingState START = new TrainingState(0, 0, 0);
 
+  /** The state as checkpoint properties. */
   public Properties toProperties() {
     Properties p = new Properties();
     p.setProperty("iteration", Long.toString(iteration));
@@ -18,6 +19,7 @@ public record TrainingState(long iteration, long runs, long batches) {
     return p;
   }
 
+  /** The state saved in checkpoint properties; fails naming a missing key. */
   public static TrainingState fromProperties(Properties p) {
     return new TrainingState(read(p, "iteration"), read(p, "runs"), read(p, "batches"));
   }

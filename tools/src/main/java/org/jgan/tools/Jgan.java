@@ -21,6 +21,7 @@ public final class Jgan implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -14,18 +14,22 @@ import org.tensorflow.types.TFloat32;
  */
 public record Activation(String kind, BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> function)
     implements Layer {
+  /** max(x, 0). */
   public static Activation relu() {
     return new Activation("relu", (tf, x) -> tf.nn.relu(x));
   }
 
+  /** x for x > 0, alpha x otherwise. */
   public static Activation leakyRelu(float alpha) {
     return new Activation("leakyrelu", (tf, x) -> tf.nn.leakyRelu(x, LeakyRelu.alpha(alpha)));
   }
 
+  /** Hyperbolic tangent, for generators of [-1, 1] data. */
   public static Activation tanh() {
     return new Activation("tanh", (tf, x) -> tf.math.tanh(x));
   }
 
+  /** 1 / (1 + exp(-x)), for generators of [0, 1] data. */
   public static Activation sigmoid() {
     return new Activation("sigmoid", (tf, x) -> tf.math.sigmoid(x));
   }
@@ -35,6 +39,7 @@ public record Activation(String kind, BiFunction<Ops, Operand<TFloat32>, Operand
     return new Activation("softplus", Activation::stableSoftplus);
   }
 
+  /** No activation (linear outputs, logits). */
   public static Activation identity() {
     return new Activation("identity", (tf, x) -> x);
   }

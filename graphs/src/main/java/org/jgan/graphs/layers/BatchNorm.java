@@ -15,6 +15,7 @@ import org.tensorflow.types.TFloat32;
  * network); in inference mode it uses the moving averages.
  */
 public record BatchNorm(float momentum, float epsilon) implements Layer {
+  /** Batch norm with momentum 0.9 and epsilon 1e-5. */
   public BatchNorm() {
     this(0.9f, 1e-5f);
   }

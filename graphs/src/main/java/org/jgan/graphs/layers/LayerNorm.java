@@ -15,6 +15,7 @@ import org.tensorflow.types.TFloat32;
  * which is why WGAN-GP critics use it in place of batch norm.
  */
 public record LayerNorm(float epsilon) implements Layer {
+  /** Layer norm with epsilon 1e-5. */
   public LayerNorm() {
     this(1e-5f);
   }

@@ -9,6 +9,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Maxout (Goodfellow et al. 2013): {@code units} outputs, each the max over {@code pieces} affine pieces. */
 public record Maxout(int units, int pieces, Initializer kernelInit) implements Layer {
+  /** Maxout with U[-0.005, 0.005] weights, as in the GAN paper's discriminator. */
   public Maxout(int units, int pieces) {
     this(units, pieces, Initializer.uniform(0.005f));
   }

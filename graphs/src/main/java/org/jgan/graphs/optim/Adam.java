@@ -21,6 +21,7 @@ public final class Adam extends Optimizer {
   private final float beta2;
   private final float epsilon;
 
+  /** Adam with explicit hyperparameters. */
   public Adam(float learningRate, float beta1, float beta2, float epsilon) {
     this.learningRate = learningRate;
     this.beta1 = beta1;
@@ -28,6 +29,7 @@ public final class Adam extends Optimizer {
     this.epsilon = epsilon;
   }
 
+  /** Adam with epsilon 1e-8. */
   public Adam(float learningRate, float beta1, float beta2) {
     this(learningRate, beta1, beta2, 1e-8f);
   }
@@ -37,10 +39,12 @@ public final class Adam extends Optimizer {
     return learningRate;
   }
 
+  /** Decay of the first-moment estimate. */
   public float beta1() {
     return beta1;
   }
 
+  /** Decay of the second-moment estimate. */
   public float beta2() {
     return beta2;
   }

@@ -16,6 +16,7 @@ public final class Momentum extends Optimizer {
   private final float momentum;
   private final boolean nesterov;
 
+  /** SGD with momentum (optionally Nesterov). */
   public Momentum(float learningRate, float momentum, boolean nesterov) {
     this.learningRate = learningRate;
     this.momentum = momentum;

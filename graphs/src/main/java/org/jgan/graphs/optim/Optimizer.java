@@ -33,6 +33,7 @@ public abstract class Optimizer {
     return this;
   }
 
+  /** Whether the learning rate decays linearly to zero over the run. */
   public boolean linearDecay() {
     return linearDecay;
   }

@@ -19,6 +19,7 @@ public final class RmsProp extends Optimizer {
   private final float momentum;
   private final float epsilon;
 
+  /** RMSProp with explicit decay, momentum and epsilon. */
   public RmsProp(float learningRate, float decay, float momentum, float epsilon) {
     this.learningRate = learningRate;
     this.decay = decay;
@@ -26,6 +27,7 @@ public final class RmsProp extends Optimizer {
     this.epsilon = epsilon;
   }
 
+  /** RMSProp with the WGAN reference's decay 0.99 and epsilon 1e-8. */
   public RmsProp(float learningRate) {
     this(learningRate, 0.99f, 0f, 1e-8f);
   }
