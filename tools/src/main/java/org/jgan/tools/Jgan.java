@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code jgan} command line: train, export, sample, bench. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan " + Jgan.VERSION,
     description = "Train, sample, evaluate and export generative adversarial networks (TensorFlow Java).",
-    subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, ClassifierCommand.class,
+    subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, ExperimentCommand.class,
+        ClassifierCommand.class,
         BenchCommand.class})
 public final class Jgan implements Runnable {
   public static final String VERSION = "0.1.0";

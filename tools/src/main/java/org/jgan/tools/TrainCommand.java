@@ -96,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private RunConfig resolve() {
+  /** Checks every flag and resolves the defaults; bad values throw a ParameterException naming the flag. */
+  RunConfig resolve() {
     require(steps >= 0, "--steps must be at least 0, got " + steps);
     require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);

@@ -1,0 +1,132 @@
+package org.jgan.tools;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jgan experiment}: sweeps of objectives x datasets x settings x seeds, and their tables. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+    description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
+    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
+final class ExperimentCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code jgan experiment run FILE --out DIR}. */
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Run every cell of an experiment file, each in its own folder under --out and its own processes.",
+          "Complete cells are skipped, so an interrupted sweep resumes where it stopped."})
+  static final class Run implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "experiment file (YAML or JSON)")
+    Path file;
+
+    @Option(names = "--out", required = true, description = "experiment folder")
+    Path out;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "cells run at once (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--quick", description = "use the file's quick settings (minutes on 2 cores)")
+    boolean quick;
+
+    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      if (jobs < 1) {
+        throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+      }
+      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      Files.createDirectories(out);
+      Files.copy(file, out.resolve("experiment" + (quick ? ".quick" : "") + extension(file)),
+          StandardCopyOption.REPLACE_EXISTING);
+      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      List<String> failed = new ExperimentRunner(experiment, out, jobs, dataDir, spec.commandLine().getOut()).run();
+      if (!failed.isEmpty()) {
+        spec.commandLine().getErr().println("jgan experiment run: " + failed.size() + " cell(s) failed: "
+            + String.join(", ", failed) + " (see their train.log / eval.log)");
+        return 1;
+      }
+      return 0;
+    }
+
+    private static String extension(Path file) {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      return dot < 0 ? "" : name.substring(dot);
+    }
+  }
+
+  /** {@code jgan experiment table DIR}. */
+  @Command(name = "table", mixinStandardHelpOptions = true,
+      description = "Print a table of an experiment's results: rows by --group-by, columns by --metrics.")
+  static final class Table implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "experiment folder")
+    Path dir;
+
+    @Option(names = "--format", defaultValue = "markdown", description = "markdown | latex | csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--group-by", split = ",", description = "settings that make the rows (default: those that vary, but the seed)")
+    List<String> groupBy;
+
+    @Option(names = "--metrics", split = ",", description = "columns: metric names or metric.field paths (default: each metric's main number)")
+    List<String> metrics;
+
+    @Option(names = "--out", description = "also write the table to this file")
+    Path out;
+
+    @Option(names = "--figure", description = "also write a PNG with each row's samples side by side")
+    Path figure;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!List.of("markdown", "latex", "csv").contains(format)) {
+        throw new ParameterException(spec.commandLine(), "--format must be markdown, latex or csv, got '" + format + "'");
+      }
+      ExperimentTable table = ExperimentTable.read(dir);
+      List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
+      List<ExperimentTable.Column> columns = new ArrayList<>();
+      if (metrics == null) {
+        columns.addAll(table.defaultColumns());
+      } else {
+        for (String m : metrics) {
+          columns.add(ExperimentTable.column(m));
+        }
+      }
+      String text = table.render(rows, columns, format);
+      PrintWriter console = spec.commandLine().getOut();
+      console.print(text);
+      console.flush();
+      if (out != null) {
+        Files.writeString(out, text);
+      }
+      if (figure != null) {
+        table.figure(dir, rows, figure);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.jgan.tools;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
+ * process (a crash ends that cell, not the sweep), up to {@code jobs} at once. A cell is complete
+ * when its {@code result.json} exists; complete cells are skipped, so an interrupted sweep resumes,
+ * and an interrupted cell resumes its training from its last checkpoint.
+ */
+final class ExperimentRunner {
+  static final String RESULT = "result.json";
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
+  private static final Pattern STEP = Pattern.compile("^step (\\d+)/(\\d+)");
+
+  private final ExperimentFile experiment;
+  private final Path out;
+  private final int jobs;
+  private final Path dataDir;
+  private final PrintWriter console;
+  private final Map<String, String> running = new ConcurrentHashMap<>();
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+
+  ExperimentRunner(ExperimentFile experiment, Path out, int jobs, Path dataDir, PrintWriter console) {
+    this.experiment = experiment;
+    this.out = out;
+    this.jobs = jobs;
+    this.dataDir = dataDir;
+    this.console = console;
+  }
+
+  /** Runs the cells not yet complete; returns the ids of the cells that failed. */
+  List<String> run() throws Exception {
+    Files.createDirectories(out);
+    List<ExperimentFile.Cell> todo = new ArrayList<>();
+    for (ExperimentFile.Cell cell : experiment.cells()) {
+      if (Files.exists(out.resolve(cell.id()).resolve(RESULT))) {
+        done.incrementAndGet();
+      } else {
+        todo.add(cell);
+      }
+    }
+    int total = experiment.cells().size();
+    say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)", experiment.name(),
+        total, done.get(), todo.size(), jobs));
+    long start = System.nanoTime();
+    int skipped = done.get();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (ExperimentFile.Cell cell : todo) {
+        futures.add(pool.submit(() -> {
+          try {
+            runCell(cell);
+            done.incrementAndGet();
+          } catch (Exception e) {
+            failed.incrementAndGet();
+            failures.add(cell.id());
+            say("cell " + cell.id() + " failed: " + e.getMessage());
+          } finally {
+            running.remove(cell.id());
+            status(start, skipped, total);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    say(String.format("experiment %s: %d of %d cells complete, %d failed, %.0fs", experiment.name(), done.get(),
+        total, failed.get(), (System.nanoTime() - start) / 1e9));
+    return failures;
+  }
+
+  private void runCell(ExperimentFile.Cell cell) throws Exception {
+    Path dir = Files.createDirectories(out.resolve(cell.id()));
+    Path runDir = dir.resolve("run");
+    long started = System.nanoTime();
+    running.put(cell.id(), "starting");
+    List<String> train = new ArrayList<>(List.of("train"));
+    train.addAll(cell.trainArgs());
+    train.addAll(List.of("--out", runDir.toString()));
+    if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
+      train.add("--resume");
+    }
+    addData(train);
+    execute(cell, train, dir.resolve("train.log"));
+    Path evalFile = dir.resolve("eval.json");
+    List<String> eval = new ArrayList<>(List.of("eval", "--checkpoint", runDir.toString(), "--out", evalFile.toString()));
+    eval.addAll(cell.evalArgs());
+    addData(eval);
+    running.put(cell.id(), "evaluating");
+    execute(cell, eval, dir.resolve("eval.log"));
+    LossCurves.write(runDir.resolve("log.jsonl"), dir.resolve("losses.png"));
+
+    JsonObject result = new JsonObject();
+    result.addProperty("experiment", experiment.name());
+    result.addProperty("cell", cell.id());
+    result.addProperty("order", experiment.cells().indexOf(cell));
+    result.add("settings", GSON.toJsonTree(cell.settings()));
+    result.add("config", read(runDir.resolve("config.json")));
+    result.add("eval", read(evalFile));
+    result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
+    Path temp = Files.createTempFile(dir, ".result", ".json");
+    Files.writeString(temp, GSON.toJson(result) + "\n", StandardCharsets.UTF_8);
+    Files.move(temp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void addData(List<String> args) {
+    if (dataDir != null) {
+      args.addAll(List.of("--data", dataDir.toString()));
+    }
+  }
+
+  private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Jgan.class.getName());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    Process process = builder.start();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+      for (String line; (line = lines.readLine()) != null; ) {
+        writer.println(line);
+        Matcher m = STEP.matcher(line.trim());
+        if (m.find()) {
+          running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
+        }
+      }
+    } finally {
+      process.waitFor();
+    }
+    if (process.exitValue() != 0) {
+      List<String> tail = Files.readAllLines(log);
+      String last = tail.isEmpty() ? "" : tail.get(tail.size() - 1);
+      throw new IOException("'jgan " + args.get(0) + "' exited with " + process.exitValue() + ": " + last + " (log: " + log + ")");
+    }
+  }
+
+  private void status(long start, int skipped, int total) {
+    int finished = done.get() + failed.get();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    int ran = finished - skipped;
+    String left = ran > 0 ? String.format("%.0fs", elapsed / ran * (total - finished)) : "?";
+    StringBuilder line = new StringBuilder(String.format("[%d/%d cells done, %d failed, %.0fs elapsed, ~%s left]",
+        done.get(), total, failed.get(), elapsed, left));
+    running.forEach((id, what) -> line.append("  ").append(id).append(": ").append(what));
+    say(line.toString());
+  }
+
+  private static JsonElement read(Path file) throws IOException {
+    return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private synchronized void say(String line) {
+    console.println(line);
+    console.flush();
+  }
+}
