@@ -40,7 +40,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--png-dir", required = true, description = "folder of PNG images")
     Path pngDir;
+
+    @Option(names = "--text", required = true, description = "text file of samples, one per line (character models)")
+    Path text;
   }
+
+  @Option(names = "--corpus", description = "with --text: the reference corpus, one string per line (default: DATA/text/fortunes.txt)")
+  Path corpus;
 
   @Option(names = "--dataset", description = "the data the samples imitate (needed with --npy and --png-dir)")
   String dataset;
@@ -90,6 +96,9 @@ final class EvalCommand implements Callable<Integer> {
             + EvalMetrics.NAMES_TEXT + ")");
       }
     }
+    if (source.text != null) {
+      return evaluateText();
+    }
     EvalSamples samples = load();
     List<String> chosen = metrics != null ? metrics : EvalMetrics.applicable(samples.dataset(), classifier != null);
     Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
@@ -133,6 +142,55 @@ final class EvalCommand implements Callable<Integer> {
     }
     console.flush();
     return 0;
+  }
+
+  /** Character n-gram Jensen-Shannon divergence of text samples against the corpus. */
+  private int evaluateText() throws Exception {
+    if (metrics != null && !metrics.equals(List.of("text"))) {
+      throw new ParameterException(spec.commandLine(), "--text samples take only --metrics text");
+    }
+    Path reference = corpus;
+    if (reference == null) {
+      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      if (dataDir == null) {
+        throw new ParameterException(spec.commandLine(), "--text needs --corpus FILE, --data DIR or JGAN_DATA");
+      }
+      reference = dataDir.resolve("text").resolve("fortunes.txt");
+    }
+    List<String> samples = readLines(source.text);
+    List<String> corpusLines = readLines(reference);
+    org.jgan.eval.NgramDivergence.Result result = org.jgan.eval.NgramDivergence.between(samples, corpusLines);
+    Map<String, Object> text = new LinkedHashMap<>();
+    double mean = 0;
+    for (int n : result.orders()) {
+      text.put("js_" + n, result.divergence(n));
+      mean += result.divergence(n) / result.orders().length;
+    }
+    text.put("mean", mean);
+    text.put("summary", String.format("mean JS %.4f nats over n = 1..%d", mean, result.orders().length));
+    text.put("protocol", "Jensen-Shannon divergence (nats) between character n-gram distributions of "
+        + samples.size() + " samples and " + corpusLines.size() + " corpus strings (" + reference + "), n-grams within strings");
+    PrintWriter console = spec.commandLine().getOut();
+    console.printf("| metric | value |%n|---|---|%n| text | %s |%n", text.get("summary"));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("jgan_version", Jgan.VERSION);
+    document.put("dataset", "text");
+    document.put("source", source.text.toString());
+    document.put("samples", samples.size());
+    document.put("metrics", Map.of("text", text));
+    if (out != null) {
+      Files.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(document) + "\n");
+    }
+    console.flush();
+    return 0;
+  }
+
+  private static List<String> readLines(Path file) throws java.io.IOException {
+    try {
+      return Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": file not found");
+    }
   }
 
   private EvalSamples load() throws Exception {

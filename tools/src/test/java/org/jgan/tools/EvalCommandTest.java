@@ -138,4 +138,25 @@ class EvalCommandTest {
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().contains("fid2"), unknown.err());
   }
+
+  @Test
+  void textSamplesAreComparedWithTheCorpusByNgrams() throws Exception {
+    Path corpus = dir.resolve("corpus.txt");
+    Files.writeString(corpus, "the cat sat on the mat\nthe dog ate the log\n");
+    Path same = dir.resolve("same.txt");
+    Files.writeString(same, "the cat sat on the mat\nthe dog ate the log\n");
+    Path other = dir.resolve("other.txt");
+    Files.writeString(other, "zzzzqqqq\nxyxyxy\n");
+    Path json = dir.resolve("text.json");
+    CliRunner.Outcome identical = CliRunner.run("eval", "--text", same.toString(), "--corpus", corpus.toString(),
+        "--out", json.toString());
+    assertEquals(0, identical.exitCode(), identical.err());
+    assertEquals(0.0, metrics(json).getAsJsonObject("text").get("mean").getAsDouble(), 1e-12);
+    CliRunner.Outcome disjoint = CliRunner.run("eval", "--text", other.toString(), "--corpus", corpus.toString(),
+        "--out", json.toString());
+    assertEquals(0, disjoint.exitCode(), disjoint.err());
+    // No character in common: every n-gram distribution is disjoint, JS = log 2 for every n.
+    assertEquals(Math.log(2), metrics(json).getAsJsonObject("text").get("js_1").getAsDouble(), 1e-12);
+    assertEquals(Math.log(2), metrics(json).getAsJsonObject("text").get("mean").getAsDouble(), 1e-12);
+  }
 }
