@@ -21,14 +21,20 @@ public final class Defaults {
    * Per-dataset training defaults; {@code lr}, {@code gpWeight} null mean "the objective's paper value".
    */
   public record Training(int width, int depth, int batchSize, int zDim, Float learningRate, boolean linearDecay,
-      Float gpWeight) {}
+      Float gpWeight, String prior, String pixelRange) {}
 
-  /** Defaults for training {@code objective} on {@code dataset}. */
-  public static Training training(String dataset, String objective) {
+  /**
+   * Defaults for training {@code objective} on {@code dataset} with {@code model}. Images are in
+   * [-1, 1] for tanh generators, except the GAN paper's network (gan-mlp), which has a sigmoid
+   * output, [0, 1] pixels and uniform noise as in the paper.
+   */
+  public static Training training(String dataset, String objective, String model) {
     if (NamedDatasets.isToy(dataset)) {
       boolean gp = objective.equals("wgan-gp");
-      return new Training(128, 3, 256, 2, gp ? 1e-3f : null, gp, gp ? 0.1f : null);
+      return new Training(128, 3, 256, 2, gp ? 1e-3f : null, gp, gp ? 0.1f : null, "normal", "signed");
     }
-    return new Training(512, 3, 64, 100, null, false, null);
+    boolean paper = model.equals("gan-mlp");
+    return new Training(512, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
+        paper ? "unit" : "signed");
   }
 }

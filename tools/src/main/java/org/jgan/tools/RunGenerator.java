@@ -49,7 +49,8 @@ final class RunGenerator implements AutoCloseable {
     ModelSpec spec = TrainingRun.modelSpec(config);
     Graph graph = new Graph();
     try {
-      GeneratorGraph generator = GeneratorGraph.build(graph, spec, !NamedDatasets.isToy(config.dataset()));
+      GeneratorGraph generator = GeneratorGraph.build(graph, spec,
+          !NamedDatasets.isToy(config.dataset()) && !TrainingRun.unitPixels(config));
       Session session = Sessions.open(graph, config.threads());
       try {
         CheckpointStore.restore(session, checkpoint);

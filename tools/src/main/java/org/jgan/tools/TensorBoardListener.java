@@ -28,6 +28,7 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
 
   private final EventWriter events;
   private final String dataset;
+  private final float pixelLow;
   private final long seed;
   private final int logEvery;
   private final int imageEvery;
@@ -38,10 +39,11 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
    * Opens an event file in {@code logDir}; scalars every {@code logEvery} iterations, pictures
    * every {@code imageEvery}, both also at {@code lastStep}.
    */
-  TensorBoardListener(Path logDir, String dataset, long seed, int logEvery, int imageEvery, long lastStep)
+  TensorBoardListener(Path logDir, String dataset, float pixelLow, long seed, int logEvery, int imageEvery, long lastStep)
       throws IOException {
     this.events = new EventWriter(logDir);
     this.dataset = dataset;
+    this.pixelLow = pixelLow;
     this.seed = seed;
     this.logEvery = logEvery;
     this.imageEvery = imageEvery;
@@ -84,7 +86,7 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
     } else {
       int[] s = NamedDatasets.exampleShape(dataset);
       float[] images = Arrays.copyOf(trainer.sample(GRID_IMAGES, 0), GRID_IMAGES * s[0] * s[1] * s[2]);
-      picture = Pictures.gridImage(images, GRID_IMAGES, s[0], s[1], s[2], -1f, 1f);
+      picture = Pictures.gridImage(images, GRID_IMAGES, s[0], s[1], s[2], pixelLow, 1f);
     }
     events.image(SAMPLES_TAG, step, Pictures.rgb(picture), picture.getHeight(), picture.getWidth());
     lastImageStep = step;

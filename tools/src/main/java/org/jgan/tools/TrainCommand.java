@@ -2,6 +2,7 @@ package org.jgan.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.models.Architecture;
@@ -27,7 +28,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | gan-mlp (the GAN paper's maxout MLPs) (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -72,6 +73,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
   Float clip;
 
+  @Option(names = "--prior", description = "normal | uniform: the distribution of z (default: uniform for gan-mlp, else normal)")
+  String prior;
+
+  @Option(names = "--pixel-range", description = "signed | unit: images in [-1, 1] with a tanh generator or [0, 1] with a sigmoid"
+      + " (default: unit for gan-mlp, else signed)")
+  String pixelRange;
+
   @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
   int threads;
 
@@ -106,7 +114,12 @@ final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(model.equals("mlp") || model.equals("dcgan28"), "--model: unknown model '" + model + "' (known: mlp, dcgan28)");
+    require(List.of("mlp", "dcgan28", "gan-mlp").contains(model),
+        "--model: unknown model '" + model + "' (known: mlp, dcgan28, gan-mlp)");
+    require(prior == null || prior.equals("normal") || prior.equals("uniform"),
+        "--prior must be normal or uniform, got '" + prior + "'");
+    require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
+        "--pixel-range must be signed or unit, got '" + pixelRange + "'");
     require(lrDecay == null || lrDecay.equals("none") || lrDecay.equals("linear"),
         "--lr-decay must be none or linear, got '" + lrDecay + "'");
     require(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
@@ -117,14 +130,15 @@ final class TrainCommand implements Callable<Integer> {
     require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
     require(gpWeight == null || gpWeight >= 0, "--gp-weight must be non-negative, got " + gpWeight);
     require(clip == null || clip > 0, "--clip must be positive, got " + clip);
-    if (model.equals("dcgan28")) {
-      require(!NamedDatasets.isToy(dataset), "--model dcgan28 needs an image dataset (mnist, fashion), not " + dataset);
+    if (!model.equals("mlp")) {
+      require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
-    Defaults.Training d = Defaults.training(dataset, objective);
+    Defaults.Training d = Defaults.training(dataset, objective, model);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
     return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
-        gpWeight != null ? gpWeight : d.gpWeight(), clip, threads, Jgan.VERSION);
+        gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
+        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION);
   }
 
   private Path dataDirectory() {

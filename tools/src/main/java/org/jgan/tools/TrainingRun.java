@@ -53,8 +53,20 @@ final class TrainingRun {
     ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
         config.lrDecay().equals("linear"), config.gpWeight(), config.clip());
     return new ModelSpec(Objectives.named(config.objective(), options), TrainCommand.architecture(config),
-        NamedDatasets.exampleShape(config.dataset()), toy ? Activation.identity() : Activation.tanh(),
-        NoisePrior.normal(config.zDim()), config.batchSize(), config.seed());
+        NamedDatasets.exampleShape(config.dataset()),
+        toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
+        new NoisePrior(config.prior().equals("uniform") ? NoisePrior.Kind.UNIFORM : NoisePrior.Kind.NORMAL, config.zDim()),
+        config.batchSize(), config.seed());
+  }
+
+  /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
+  static boolean unitPixels(RunConfig config) {
+    return "unit".equals(config.pixelRange());
+  }
+
+  /** The lowest pixel value of the run's images: 0 or -1. */
+  static float pixelLow(RunConfig config) {
+    return unitPixels(config) ? 0f : -1f;
   }
 
   void run() throws Exception {
@@ -72,7 +84,7 @@ final class TrainingRun {
     config.write(configFile);
 
     BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
-        Seeds.derive(config.seed(), "data"), PixelRange.MINUS_ONE_ONE);
+        Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
     try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
       if (resume && trainer.restoreLatest(store)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
@@ -80,6 +92,7 @@ final class TrainingRun {
       long start = trainer.state().iteration();
       try (JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
           TensorBoardListener board = tensorBoard ? new TensorBoardListener(out.resolve("tensorboard"), config.dataset(),
+              pixelLow(config),
               config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add((t, metrics) -> {
@@ -143,7 +156,7 @@ final class TrainingRun {
       int[] shape = NamedDatasets.exampleShape(config.dataset());
       int shown = Math.min(64, count);
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
-      Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], -1f, 1f);
+      Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
     }
     say("wrote " + out.resolve("samples.png") + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
   }

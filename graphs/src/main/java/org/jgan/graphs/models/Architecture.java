@@ -33,12 +33,13 @@ public interface Architecture {
     throw new UnsupportedOperationException("architecture '" + name() + "' has no auto-encoder");
   }
 
-  /** The architecture called {@code name}: {@code mlp} or {@code dcgan28}. */
+  /** The architecture called {@code name}: {@code mlp}, {@code dcgan28} or {@code gan-mlp}. */
   static Architecture named(String name) {
     return switch (name) {
       case "mlp" -> new Mlp(512, 3);
       case "dcgan28" -> new Dcgan28();
-      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28)");
+      case "gan-mlp" -> new GanPaperMlp();
+      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, gan-mlp)");
     };
   }
 

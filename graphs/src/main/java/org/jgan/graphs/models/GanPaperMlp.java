@@ -1,0 +1,43 @@
+package org.jgan.graphs.models;
+
+import java.util.List;
+import org.jgan.graphs.Initializer;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.layers.Dense;
+import org.jgan.graphs.layers.Dropout;
+import org.jgan.graphs.layers.Maxout;
+import org.jgan.graphs.layers.Reshape;
+
+/**
+ * The GAN paper's MNIST networks (Goodfellow et al. 2014, the released pylearn2 mnist.yaml):
+ * G: z (100-d, U[-1, 1]) -> ReLU 1200 -> ReLU 1200 -> sigmoid 784, weights U[-0.05, 0.05];
+ * D: dropout 0.2 on the input -> maxout 240 x 5 pieces -> dropout 0.5 -> maxout 240 x 5 ->
+ * dropout 0.5 -> one logit, weights U[-0.005, 0.005]. Images are in [0, 1].
+ */
+public record GanPaperMlp() implements Architecture {
+  @Override
+  public String name() {
+    return "gan-mlp";
+  }
+
+  @Override
+  public List<Layer> generator(int zDim, int[] exampleShape, Activation output) {
+    Initializer init = Initializer.uniform(0.05f);
+    return List.of(
+        new Dense(1200, init, true), Activation.relu(),
+        new Dense(1200, init, true), Activation.relu(),
+        new Dense(Architecture.size(exampleShape), init, true), output,
+        new Reshape(java.util.Arrays.stream(exampleShape).asLongStream().toArray()));
+  }
+
+  @Override
+  public List<Layer> discriminator(int[] exampleShape) {
+    Initializer init = Initializer.uniform(0.005f);
+    return List.of(
+        new Dropout(0.2f),
+        new Maxout(240, 5, init), new Dropout(0.5f),
+        new Maxout(240, 5, init), new Dropout(0.5f),
+        new Dense(1, init, true));
+  }
+}

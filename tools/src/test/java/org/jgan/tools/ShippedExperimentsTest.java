@@ -1,0 +1,52 @@
+package org.jgan.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The experiments shipped in experiments/ are valid at both scales, and the 2-D one runs at its quick scale. */
+class ShippedExperimentsTest {
+  /** Tests run in the module folder; the experiments live at the repository root. */
+  private static final Path EXPERIMENTS = Path.of("..", "experiments");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyShippedExperimentIsValidAtBothScales() throws Exception {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(EXPERIMENTS)) {
+      files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertFalse(files.isEmpty());
+    for (Path file : files) {
+      ExperimentFile full = ExperimentFile.read(file, false);
+      ExperimentFile quick = ExperimentFile.read(file, true);
+      assertEquals(file.getFileName().toString(), full.name() + ".yaml", "file named after its experiment");
+      assertTrue(quick.cells().size() <= full.cells().size(), file + ": quick runs no more cells than full");
+    }
+  }
+
+  @Test
+  void toyCoverageRunsAtItsQuickScale() throws Exception {
+    Path out = dir.resolve("toy");
+    CliRunner.Outcome run = CliRunner.run("experiment", "run", EXPERIMENTS.resolve("toy-coverage.yaml").toString(),
+        "--quick", "--out", out.toString(), "--jobs", "2");
+    assertEquals(0, run.exitCode(), run.err() + run.out());
+    CliRunner.Outcome table = CliRunner.run("experiment", "table", out.toString());
+    assertEquals(0, table.exitCode(), table.err());
+    assertTrue(table.out().contains("| gan-ns |") && table.out().contains("| wgan-gp |"), table.out());
+    double wganGpModes = JsonParser.parseString(Files.readString(out.resolve("objective-wgan_gp_dataset-toy8_seed-1")
+        .resolve("result.json"))).getAsJsonObject().getAsJsonObject("eval").getAsJsonObject("metrics")
+        .getAsJsonObject("toy").get("modes_covered").getAsDouble();
+    assertTrue(wganGpModes >= 6, "the quick WGAN-GP run still covers most modes: " + wganGpModes);
+  }
+}
