@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
-    Float clip, int threads, String jganVersion) {
+    Float clip, int threads, String jganVersion, Float margin, Float ptWeight, Float reconWeight) {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
   /** Writes this configuration as JSON, atomically. */
