@@ -63,6 +63,11 @@ public final class AlphaGan implements Objective {
     return "alpha-gan";
   }
 
+  /** The reconstruction weight. */
+  public float lambda() {
+    return lambda;
+  }
+
   @Override
   public Set<Role> roles() {
     return Set.of(Role.GENERATOR, Role.DISCRIMINATOR, Role.ENCODER, Role.CODE_DISCRIMINATOR);

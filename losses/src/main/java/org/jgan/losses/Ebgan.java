@@ -12,6 +12,8 @@ import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -78,6 +80,14 @@ public final class Ebgan implements Objective {
     return "ebgan";
   }
 
+  public float margin() {
+    return margin;
+  }
+
+  public float pullingAwayWeight() {
+    return pullingAwayWeight;
+  }
+
   /** The discriminator is the architecture's auto-encoder (encoder, then decoder) with the code marked. */
   @Override
   public List<Layer> layersFor(Role role, Architecture architecture, ModelShape shape) {
@@ -119,10 +129,10 @@ public final class Ebgan implements Objective {
     Operand<TInt32> n = tf.gather(tf.shape(codes), tf.constant(0), tf.constant(0));
     Operand<TFloat32> s = tf.reshape(codes, tf.stack(List.of(n, tf.constant(-1))));
     Operand<TFloat32> norms = tf.math.sqrt(tf.math.add(
-        tf.reduceSum(tf.math.square(s), tf.constant(1), org.tensorflow.op.core.ReduceSum.keepDims(true)),
+        tf.reduceSum(tf.math.square(s), tf.constant(1), ReduceSum.keepDims(true)),
         tf.constant(NORM_EPSILON)));
     Operand<TFloat32> unit = tf.math.div(s, norms);
-    Operand<TFloat32> cosines = tf.linalg.matMul(unit, unit, org.tensorflow.op.linalg.MatMul.transposeB(true));
+    Operand<TFloat32> cosines = tf.linalg.matMul(unit, unit, MatMul.transposeB(true));
     // The diagonal holds each code's cosine with itself (1, or 0 for a zero code): leave it out.
     Operand<TFloat32> all = tf.reduceSum(tf.math.square(cosines), tf.constant(new int[] {0, 1}));
     Operand<TFloat32> self = tf.reduceSum(tf.math.square(tf.reduceSum(tf.math.square(unit), tf.constant(1))),

@@ -9,11 +9,11 @@ package org.jgan.losses;
  * @param gradientPenaltyWeight WGAN-GP's lambda
  * @param clip WGAN's weight-clipping bound c
  * @param margin EBGAN's margin m
- * @param pullingAwayWeight EBGAN's pulling-away-term weight w_PT
+ * @param ptWeight EBGAN's pulling-away-term weight w_PT
  * @param reconstructionWeight alpha-GAN's reconstruction weight lambda
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
-    Float gradientPenaltyWeight, Float clip, Float margin, Float pullingAwayWeight, Float reconstructionWeight) {
+    Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {
   /** No overrides: every objective as its paper set it up. */
   public static final ObjectiveOptions PAPER_DEFAULTS = new ObjectiveOptions(null, null, false, null, null);
 
@@ -27,8 +27,8 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
     if (margin != null && !(margin >= 0)) {
       throw new IllegalArgumentException("margin " + margin + " must be non-negative");
     }
-    if (pullingAwayWeight != null && !(pullingAwayWeight >= 0)) {
-      throw new IllegalArgumentException("pulling-away weight " + pullingAwayWeight + " must be non-negative");
+    if (ptWeight != null && !(ptWeight >= 0)) {
+      throw new IllegalArgumentException("pulling-away weight " + ptWeight + " must be non-negative");
     }
     if (reconstructionWeight != null && !(reconstructionWeight >= 0)) {
       throw new IllegalArgumentException("reconstruction weight " + reconstructionWeight + " must be non-negative");

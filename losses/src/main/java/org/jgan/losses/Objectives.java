@@ -37,7 +37,7 @@ public final class Objectives {
       }
       case "ebgan" -> {
         float lr = options.learningRateOr(2e-4f);
-        yield new Ebgan(ObjectiveOptions.or(options.margin(), 10f), ObjectiveOptions.or(options.pullingAwayWeight(), 0.1f),
+        yield new Ebgan(ObjectiveOptions.or(options.margin(), 10f), ObjectiveOptions.or(options.ptWeight(), 0.1f),
             decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
       }
       case "bgan" -> {
