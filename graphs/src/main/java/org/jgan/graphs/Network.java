@@ -48,16 +48,38 @@ public final class Network {
 
   /** Applies the network to {@code x}; the first call creates its variables. */
   public Operand<TFloat32> apply(Operand<TFloat32> x) {
+    return applyLayers(x, 0, layers.size());
+  }
+
+  /**
+   * Applies only layers {@code from} (inclusive) to {@code to} (exclusive) to {@code x}, with the
+   * variables of the whole network: an auto-encoder's code is {@code applyLayers(x, 0, k)} and its
+   * reconstruction {@code applyLayers(code, k, layers().size())}. The whole network must have been
+   * applied once first, so that every variable exists.
+   */
+  public Operand<TFloat32> applyLayers(Operand<TFloat32> x, int from, int to) {
+    if (from < 0 || to > layers.size() || from > to) {
+      throw new IllegalArgumentException("layers [" + from + ", " + to + ") of network '" + name + "' with "
+          + layers.size() + " layers");
+    }
     boolean first = applications == 0;
+    if (first && (from != 0 || to != layers.size())) {
+      throw new IllegalStateException("network '" + name + "' must be applied whole before a part of it is");
+    }
     applications++;
     Ops tf = graph.tf().withSubScope(name + "_apply");
     Operand<TFloat32> h = x;
-    for (int i = 0; i < layers.size(); i++) {
+    for (int i = from; i < to; i++) {
       Layer layer = layers.get(i);
       String prefix = name + "/" + i + "_" + layer.kind();
       h = layer.apply(new Context(tf.withSubScope(i + "_" + layer.kind()), prefix, first), h);
     }
     return h;
+  }
+
+  /** The layers, in the order they are applied. */
+  public List<Layer> layers() {
+    return layers;
   }
 
   /** Variables the optimiser of this network updates, in creation order. */

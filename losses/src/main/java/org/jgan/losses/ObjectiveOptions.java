@@ -8,13 +8,31 @@ package org.jgan.losses;
  * @param linearDecay whether learning rates fall linearly to zero over the run
  * @param gradientPenaltyWeight WGAN-GP's lambda
  * @param clip WGAN's weight-clipping bound c
+ * @param margin EBGAN's margin m
+ * @param ptWeight EBGAN's pulling-away-term weight w_PT
+ * @param reconstructionWeight alpha-GAN's reconstruction weight lambda
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
-    Float gradientPenaltyWeight, Float clip) {
+    Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {
   /** No overrides: every objective as its paper set it up. */
   public static final ObjectiveOptions PAPER_DEFAULTS = new ObjectiveOptions(null, null, false, null, null);
 
+  /** The options every objective reads, leaving EBGAN's and alpha-GAN's settings at their defaults. */
+  public ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay, Float gradientPenaltyWeight,
+      Float clip) {
+    this(criticSteps, learningRate, linearDecay, gradientPenaltyWeight, clip, null, null, null);
+  }
+
   public ObjectiveOptions {
+    if (margin != null && !(margin >= 0)) {
+      throw new IllegalArgumentException("margin " + margin + " must be non-negative");
+    }
+    if (ptWeight != null && !(ptWeight >= 0)) {
+      throw new IllegalArgumentException("pulling-away weight " + ptWeight + " must be non-negative");
+    }
+    if (reconstructionWeight != null && !(reconstructionWeight >= 0)) {
+      throw new IllegalArgumentException("reconstruction weight " + reconstructionWeight + " must be non-negative");
+    }
     if (criticSteps != null && criticSteps < 1) {
       throw new IllegalArgumentException("critic steps " + criticSteps + " must be at least 1");
     }
@@ -31,6 +49,10 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
 
   float learningRateOr(float paperValue) {
     return learningRate == null ? paperValue : learningRate;
+  }
+
+  static float or(Float value, float paperValue) {
+    return value == null ? paperValue : value;
   }
 
   int criticStepsOr(int paperValue) {

@@ -9,7 +9,7 @@ import org.jgan.graphs.optim.RmsProp;
 /** The objectives known by name, built with their papers' settings unless options override them. */
 public final class Objectives {
   /** Every name {@link #named} accepts. */
-  public static final List<String> NAMES = List.of("gan", "gan-ns", "wgan", "wgan-gp");
+  public static final List<String> NAMES = List.of("gan", "gan-ns", "wgan", "wgan-gp", "ebgan", "bgan", "alpha-gan");
 
   private Objectives() {}
 
@@ -34,6 +34,21 @@ public final class Objectives {
         float lr = options.learningRateOr(1e-4f);
         yield new WganGp(options.gradientPenaltyWeight() == null ? 10f : options.gradientPenaltyWeight(),
             options.criticStepsOr(5), decay(new Adam(lr, 0.5f, 0.9f), options), decay(new Adam(lr, 0.5f, 0.9f), options));
+      }
+      case "ebgan" -> {
+        float lr = options.learningRateOr(2e-4f);
+        yield new Ebgan(ObjectiveOptions.or(options.margin(), 10f), ObjectiveOptions.or(options.ptWeight(), 0.1f),
+            decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
+      }
+      case "bgan" -> {
+        float lr = options.learningRateOr(2e-4f);
+        yield new Bgan(decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
+      }
+      case "alpha-gan" -> {
+        float lr = options.learningRateOr(2e-4f);
+        yield new AlphaGan(ObjectiveOptions.or(options.reconstructionWeight(), 1f),
+            decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options),
+            decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
       }
       default -> throw new IllegalArgumentException(
           "unknown objective '" + name + "' (known: " + String.join(", ", NAMES) + ")");

@@ -12,6 +12,7 @@ import org.jgan.data.Seeds;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.Tensors;
+import org.jgan.losses.Schedule;
 import org.jgan.losses.Schedule.PhaseRun;
 import org.jgan.losses.TrainPhase;
 import org.tensorflow.Graph;
@@ -24,7 +25,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Runs any objective's schedule over a batch source: each iteration runs the phases the schedule
- * lists, feeding each session run its own random seed and each data-reading run the next batch.
+ * lists, feeding each session run its own random seed and each data-reading run the next batch
+ * (or, where the schedule asks for one batch per iteration, the iteration's batch).
  * Owns its graph and session; close it.
  */
 public final class Trainer implements AutoCloseable {
@@ -36,6 +38,8 @@ public final class Trainer implements AutoCloseable {
   private final float[] batchBuffer;
   private TrainingState state = TrainingState.START;
   private long plannedIterations;
+  /** Whether batchBuffer holds a batch read during the current iteration. */
+  private boolean batchLoaded;
 
   /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads. */
   public Trainer(ModelSpec spec, BatchSource data, int threads) {
@@ -91,9 +95,11 @@ public final class Trainer implements AutoCloseable {
   /** Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}. */
   public Map<String, Float> iterate() {
     Map<String, Float> metrics = new LinkedHashMap<>();
-    for (PhaseRun run : model.objective().schedule().plan(state.iteration())) {
+    Schedule schedule = model.objective().schedule();
+    batchLoaded = false;
+    for (PhaseRun run : schedule.plan(state.iteration())) {
       for (int i = 0; i < run.repeats(); i++) {
-        runPhase(run.phase(), metrics);
+        runPhase(run.phase(), metrics, schedule.oneBatchPerIteration());
       }
     }
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
@@ -114,7 +120,11 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
-  private void runPhase(TrainPhase phase, Map<String, Float> metrics) {
+  /**
+   * @param reuseBatch whether a data-reading run after the first of this iteration reads the batch
+   *     already loaded instead of the next one
+   */
+  private void runPhase(TrainPhase phase, Map<String, Float> metrics, boolean reuseBatch) {
     List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -124,7 +134,10 @@ public final class Trainer implements AutoCloseable {
       feeds.add(feed(runner, model.context().progressInput(), TFloat32.scalarOf(progress)));
       long batches = state.batches();
       if (phase.usesRealData()) {
-        data.fill(batches++, batchBuffer);
+        if (!(reuseBatch && batchLoaded)) {
+          data.fill(batches++, batchBuffer);
+          batchLoaded = true;
+        }
         feeds.add(feed(runner, model.real(), Tensors.floats(batchBuffer, realShape())));
       }
       runner.addTarget(phase.step());

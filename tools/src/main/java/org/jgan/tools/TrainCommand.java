@@ -22,7 +22,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp")
+  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan")
   String objective;
 
   @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion (default: ${DEFAULT-VALUE})")
@@ -80,6 +80,15 @@ final class TrainCommand implements Callable<Integer> {
       + " (default: unit for gan-mlp, else signed)")
   String pixelRange;
 
+  @Option(names = "--margin", description = "EBGAN margin m on the reconstruction-error energy (default: 10)")
+  Float margin;
+
+  @Option(names = "--pt-weight", description = "EBGAN pulling-away-term weight w_PT (default: 0.1)")
+  Float ptWeight;
+
+  @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda (default: 1)")
+  Float reconWeight;
+
   @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
   int threads;
 
@@ -130,6 +139,9 @@ final class TrainCommand implements Callable<Integer> {
     require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
     require(gpWeight == null || gpWeight >= 0, "--gp-weight must be non-negative, got " + gpWeight);
     require(clip == null || clip > 0, "--clip must be positive, got " + clip);
+    require(margin == null || margin >= 0, "--margin must be non-negative, got " + margin);
+    require(ptWeight == null || ptWeight >= 0, "--pt-weight must be non-negative, got " + ptWeight);
+    require(reconWeight == null || reconWeight >= 0, "--recon-weight must be non-negative, got " + reconWeight);
     if (!model.equals("mlp")) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
@@ -138,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
     return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
-        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION);
+        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight);
   }
 
   private Path dataDirectory() {

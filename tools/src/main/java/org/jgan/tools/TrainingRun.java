@@ -51,7 +51,8 @@ final class TrainingRun {
   static ModelSpec modelSpec(RunConfig config) {
     boolean toy = NamedDatasets.isToy(config.dataset());
     ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
-        config.lrDecay().equals("linear"), config.gpWeight(), config.clip());
+        config.lrDecay().equals("linear"), config.gpWeight(), config.clip(), config.margin(), config.ptWeight(),
+        config.reconWeight());
     return new ModelSpec(Objectives.named(config.objective(), options), TrainCommand.architecture(config),
         NamedDatasets.exampleShape(config.dataset()),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),

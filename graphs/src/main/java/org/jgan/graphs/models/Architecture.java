@@ -26,11 +26,22 @@ public interface Architecture {
   }
 
   /**
+   * Layers mapping codes [N, codeDim] back to examples with no output activation (an
+   * auto-encoder's second half); by default the generator with an identity output.
+   */
+  default List<Layer> decoder(int codeDim, int[] exampleShape) {
+    return generator(codeDim, exampleShape, org.jgan.graphs.layers.Activation.identity());
+  }
+
+  /**
    * Layers mapping examples to reconstructions of the same shape through a bottleneck of
-   * {@code codeDim} units (EBGAN's auto-encoder discriminator).
+   * {@code codeDim} units (EBGAN's auto-encoder discriminator); by default the encoder followed
+   * by the decoder.
    */
   default List<Layer> autoEncoder(int[] exampleShape, int codeDim) {
-    throw new UnsupportedOperationException("architecture '" + name() + "' has no auto-encoder");
+    List<Layer> layers = new java.util.ArrayList<>(encoder(exampleShape, codeDim));
+    layers.addAll(decoder(codeDim, exampleShape));
+    return layers;
   }
 
   /** The architecture called {@code name}: {@code mlp}, {@code dcgan28} or {@code gan-mlp}. */
