@@ -1,0 +1,201 @@
+package org.jgan.losses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.Network;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Architecture;
+import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Optimizer;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Boundary-seeking GAN for discrete data (Hjelm et al. 2017, Sections 2.2-2.3). The generator
+ * outputs logits of a conditional distribution g(x | z): independent Bernoullis per pixel (binary)
+ * or a softmax over K categories per position (multinomial, the last axis). For each z it draws M
+ * samples x_m; the discriminator's log importance weights log w_m (= V(x_m) for most
+ * divergences, see {@link FDivergence}) are normalised over the M samples and the generator
+ * follows the importance-weighted likelihood gradient
+ * L_G = -E_z sum_m stopgrad(w~_m) log g(x_m | z), or, in the REINFORCE form,
+ * L_G = -E[stopgrad(log w - b) log g] with b a moving average of the batch log-partition
+ * estimate log (1/M) sum_m w_m. Samples are constants: no gradient flows through the sampling.
+ */
+public final class DiscreteBgan implements Objective {
+  /** How the generator's output is read. */
+  public enum Kind {
+    /** One Bernoulli per element (binarised images). */
+    BINARY,
+    /** A softmax over the last axis (one-hot characters, quantised pixels). */
+    MULTINOMIAL
+  }
+
+  /** The estimator of the generator's gradient. */
+  public enum Estimator {
+    /** Normalised importance weights (the BGAN estimator). */
+    IMPORTANCE,
+    /** REINFORCE with a moving-average baseline. */
+    REINFORCE
+  }
+
+  private final Kind kind;
+  private final Estimator estimator;
+  private final FDivergence divergence;
+  private final int samplesPerZ;
+  private final float baselineDecay;
+  private final Optimizer discriminatorOptimizer;
+  private final Optimizer generatorOptimizer;
+
+  public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence, int samplesPerZ, float baselineDecay,
+      Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+    if (samplesPerZ < 1) {
+      throw new IllegalArgumentException("samples per z " + samplesPerZ + " must be at least 1");
+    }
+    if (!(baselineDecay >= 0 && baselineDecay < 1)) {
+      throw new IllegalArgumentException("baseline decay " + baselineDecay + " must be in [0, 1)");
+    }
+    this.kind = kind;
+    this.estimator = estimator;
+    this.divergence = divergence;
+    this.samplesPerZ = samplesPerZ;
+    this.baselineDecay = baselineDecay;
+    this.discriminatorOptimizer = discriminatorOptimizer;
+    this.generatorOptimizer = generatorOptimizer;
+  }
+
+  /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
+  public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence) {
+    this(kind, estimator, divergence, 20, 0.995f, new Adam(1e-4f, 0.5f, 0.999f), new Adam(1e-4f, 0.5f, 0.999f));
+  }
+
+  @Override
+  public String name() {
+    return estimator == Estimator.REINFORCE ? "bgan-reinforce" : "bgan-discrete";
+  }
+
+  /** The generator ends in raw logits; its samples head turns them into probabilities. */
+  @Override
+  public List<Layer> layersFor(Role role, Architecture architecture, ModelShape shape) {
+    if (role == Role.GENERATOR) {
+      return architecture.generator(shape.zDim(), shape.exampleShape(), Activation.identity());
+    }
+    return Objective.super.layersFor(role, architecture, shape);
+  }
+
+  @Override
+  public Operand<TFloat32> samples(Ops tf, Operand<TFloat32> logits) {
+    return kind == Kind.BINARY ? tf.math.sigmoid(logits) : tf.nn.softmax(logits);
+  }
+
+  /**
+   * M samples per row of {@code logits} [B, ...], as [M, B, ...] of 0/1 (binary) or one-hot
+   * (multinomial) values, from uniform draws {@code u} of the same shape. Built only from ops
+   * whose output carries no gradient to the logits.
+   */
+  public static Operand<TFloat32> draw(Ops tf, Kind kind, Operand<TFloat32> logits, Operand<TFloat32> u) {
+    Operand<TFloat32> constantLogits = tf.stopGradient(logits);
+    if (kind == Kind.BINARY) {
+      // x = 1 where u < sigmoid(l).
+      return tf.dtypes.cast(tf.math.less(u, tf.math.sigmoid(constantLogits)), TFloat32.class);
+    }
+    // Gumbel-max: argmax_k (l_k - log(-log u_k)) is a draw from softmax(l).
+    Operand<TFloat32> gumbel = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(
+        tf.math.maximum(u, tf.constant(1e-20f))))));
+    Operand<TInt32> index = tf.math.argMax(tf.math.add(constantLogits, gumbel), tf.constant(-1), TInt32.class);
+    int categories = (int) logits.shape().size(logits.shape().numDimensions() - 1);
+    return tf.oneHot(index, tf.constant(categories), tf.constant(1f), tf.constant(0f));
+  }
+
+  /** log g(x | z) summed over every element of each sample: [M, B, ...] samples and [B, ...] logits give [M, B]. */
+  public static Operand<TFloat32> logLikelihood(Ops tf, Kind kind, Operand<TFloat32> logits, Operand<TFloat32> samples) {
+    Operand<TFloat32> perElement;
+    if (kind == Kind.BINARY) {
+      // log sigmoid(l) = -softplus(-l) for x = 1; log(1 - sigmoid(l)) = -softplus(l) for x = 0.
+      Operand<TFloat32> logOne = tf.math.neg(tf.math.softplus(tf.math.neg(logits)));
+      Operand<TFloat32> logZero = tf.math.neg(tf.math.softplus(logits));
+      perElement = tf.math.add(tf.math.mul(samples, logOne),
+          tf.math.mul(tf.math.sub(tf.constant(1f), samples), logZero));
+    } else {
+      perElement = tf.math.mul(samples, tf.nn.logSoftmax(logits));
+    }
+    Operand<TInt32> exampleAxes = tf.range(tf.constant(2), tf.rank(perElement), tf.constant(1));
+    return tf.reduceSum(perElement, exampleAxes);
+  }
+
+  /** The importance-weighted generator loss -E_z sum_m stopgrad(w~_m) log g(x_m | z); weights and log g are [M, B]. */
+  public static Operand<TFloat32> importanceLoss(Ops tf, Operand<TFloat32> normalisedWeights, Operand<TFloat32> logG) {
+    Operand<TFloat32> perZ = tf.reduceSum(tf.math.mul(tf.stopGradient(normalisedWeights), logG), tf.constant(0));
+    return tf.math.neg(Gan.mean(tf, perZ));
+  }
+
+  /** log (1/M) sum_m w_m for each z, from log w [M, B]: the log-partition estimate, [B]. */
+  public static Operand<TFloat32> logPartition(Ops tf, Operand<TFloat32> logW, int samplesPerZ) {
+    Operand<TFloat32> max = tf.max(logW, tf.constant(0));
+    Operand<TFloat32> sum = tf.reduceSum(tf.math.exp(tf.math.sub(logW, max)), tf.constant(0));
+    return tf.math.sub(tf.math.add(max, tf.math.log(sum)), tf.constant((float) Math.log(samplesPerZ)));
+  }
+
+  @Override
+  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
+    GraphContext graph = in.graph();
+    Ops tf = graph.tf();
+    Network g = networks.generator();
+    Network d = networks.discriminator();
+    Operand<TFloat32> logits = g.apply(in.z());
+    long[] exampleShape = logits.shape().tail().asArray();
+    long[] drawShape = new long[exampleShape.length + 2];
+    drawShape[0] = samplesPerZ;
+    drawShape[1] = in.batchSize();
+    System.arraycopy(exampleShape, 0, drawShape, 2, exampleShape.length);
+    Operand<TFloat32> x = draw(tf, kind, logits, graph.uniform(tf.constant(drawShape)));
+
+    long[] flatShape = drawShape.clone();
+    flatShape = java.util.Arrays.copyOfRange(flatShape, 1, flatShape.length);
+    flatShape[0] = (long) samplesPerZ * in.batchSize();
+    Operand<TFloat32> fakeLogits = tf.reshape(d.apply(tf.reshape(x, tf.constant(flatShape))),
+        tf.constant(new long[] {samplesPerZ, in.batchSize()}));
+    Operand<TFloat32> realLogits = d.apply(in.real());
+    Operand<TFloat32> dLoss = divergence.discriminatorLoss(tf, realLogits, fakeLogits);
+
+    Operand<TFloat32> logG = logLikelihood(tf, kind, logits, x);
+    Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
+    Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
+    Operand<TFloat32> gLoss;
+    List<Op> extra = new ArrayList<>();
+    if (estimator == Estimator.IMPORTANCE) {
+      gLoss = importanceLoss(tf, divergence.normalisedWeights(tf, fakeLogits), logG);
+    } else {
+      Variable<TFloat32> baseline = graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f));
+      // r = stopgrad(log w - b); L_G = -E[r log g].
+      Operand<TFloat32> reward = tf.stopGradient(tf.math.sub(logW, baseline));
+      gLoss = tf.math.neg(Gan.mean(tf, tf.math.mul(reward, logG)));
+      Operand<TFloat32> updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
+          tf.math.mul(Gan.mean(tf, logZ), tf.constant(1f - baselineDecay)));
+      extra.add(tf.assign(baseline, updated));
+    }
+    Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
+        Gan.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
+        Gan.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
+
+    TrainPhase discriminator = new TrainPhase("discriminator", d,
+        Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
+        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+    Op generatorUpdate = Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g);
+    if (!extra.isEmpty()) {
+      extra.add(generatorUpdate);
+      generatorUpdate = tf.withControlDependencies(extra).noOp();
+    }
+    TrainPhase generator = new TrainPhase("generator", g,
+        Map.of("loss", gLoss, "log_partition", Gan.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
+        generatorUpdate, false);
+    return new ObjectiveGraph(List.of(discriminator, generator),
+        Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));
+  }
+}
