@@ -9,7 +9,8 @@ import org.jgan.graphs.optim.RmsProp;
 /** The objectives known by name, built with their papers' settings unless options override them. */
 public final class Objectives {
   /** Every name {@link #named} accepts. */
-  public static final List<String> NAMES = List.of("gan", "gan-ns", "wgan", "wgan-gp", "ebgan", "bgan", "alpha-gan");
+  public static final List<String> NAMES = List.of("gan", "gan-ns", "wgan", "wgan-gp", "ebgan", "bgan", "alpha-gan",
+      "bgan-discrete", "bgan-reinforce");
 
   private Objectives() {}
 
@@ -50,9 +51,32 @@ public final class Objectives {
             decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options),
             decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
       }
+      case "bgan-discrete", "bgan-reinforce" ->
+          discrete(name, options, DiscreteBgan.Kind.BINARY, FDivergence.GAN, 20);
       default -> throw new IllegalArgumentException(
           "unknown objective '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     };
+  }
+
+  /** True for the objectives of discrete data, whose generators output logits of a distribution. */
+  public static boolean isDiscrete(String name) {
+    return name.equals("bgan-discrete") || name.equals("bgan-reinforce");
+  }
+
+  /**
+   * Discrete BGAN ({@code bgan-discrete}: importance weights; {@code bgan-reinforce}: REINFORCE
+   * with a baseline) for data of {@code kind}, with the divergence and M samples per z.
+   */
+  public static Objective discrete(String name, ObjectiveOptions options, DiscreteBgan.Kind kind,
+      FDivergence divergence, int samplesPerZ) {
+    if (!isDiscrete(name)) {
+      throw new IllegalArgumentException("'" + name + "' is not a discrete objective (bgan-discrete, bgan-reinforce)");
+    }
+    float lr = options.learningRateOr(1e-4f);
+    DiscreteBgan.Estimator estimator = name.equals("bgan-reinforce") ? DiscreteBgan.Estimator.REINFORCE
+        : DiscreteBgan.Estimator.IMPORTANCE;
+    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, 0.995f,
+        decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
   }
 
   private static Gan gan(Gan.GeneratorLoss loss, ObjectiveOptions options) {

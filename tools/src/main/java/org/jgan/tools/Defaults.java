@@ -33,6 +33,10 @@ public final class Defaults {
       boolean gp = objective.equals("wgan-gp");
       return new Training(128, 3, 256, 2, gp ? 1e-3f : null, gp, gp ? 0.1f : null, "normal", "signed");
     }
+    if (NamedDatasets.isDiscrete(dataset)) {
+      // Logits out, probabilities in [0, 1] for pictures and export.
+      return new Training(512, 3, 64, 100, null, false, null, "normal", "unit");
+    }
     boolean paper = model.equals("gan-mlp");
     return new Training(512, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
         paper ? "unit" : "signed");

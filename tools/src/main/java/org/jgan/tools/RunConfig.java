@@ -19,7 +19,7 @@ import java.util.Map;
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
-    Float reconWeight) {
+    Float reconWeight, String divergence, Integer samplesPerZ) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */

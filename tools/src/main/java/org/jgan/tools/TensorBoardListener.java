@@ -71,6 +71,9 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
   }
 
   private void samples(Trainer trainer, long step) {
+    if (NamedDatasets.isText(dataset)) {
+      return;
+    }
     BufferedImage picture;
     if (NamedDatasets.isToy(dataset)) {
       int count = Defaults.SAMPLE_COUNT;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.models.Architecture;
+import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | binary-mnist | text (default: ${DEFAULT-VALUE})")
   String dataset;
 
   @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | gan-mlp (the GAN paper's maxout MLPs) (default: ${DEFAULT-VALUE})")
@@ -79,6 +80,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pixel-range", description = "signed | unit: images in [-1, 1] with a tanh generator or [0, 1] with a sigmoid"
       + " (default: unit for gan-mlp, else signed)")
   String pixelRange;
+
+  @Option(names = "--divergence", description = "discrete BGAN f-divergence: gan | js | kl | rkl | hellinger | chi2 (default: gan)")
+  String divergence;
+
+  @Option(names = "--samples-per-z", description = "discrete BGAN samples M drawn per z (default: 20)")
+  Integer samplesPerZ;
 
   @Option(names = "--margin", description = "EBGAN margin m on the reconstruction-error energy (default: 10)")
   Float margin;
@@ -139,6 +146,17 @@ final class TrainCommand implements Callable<Integer> {
     require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
     require(gpWeight == null || gpWeight >= 0, "--gp-weight must be non-negative, got " + gpWeight);
     require(clip == null || clip > 0, "--clip must be positive, got " + clip);
+    require(samplesPerZ == null || samplesPerZ >= 1, "--samples-per-z must be at least 1, got " + samplesPerZ);
+    if (divergence != null) {
+      try {
+        FDivergence.byId(divergence);
+      } catch (IllegalArgumentException e) {
+        require(false, "--divergence: " + e.getMessage());
+      }
+    }
+    require(Objectives.isDiscrete(objective) == NamedDatasets.isDiscrete(dataset),
+        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data (binary-mnist, text), not " + dataset
+            : "--dataset " + dataset + " is discrete: use --objective bgan-discrete or bgan-reinforce");
     require(margin == null || margin >= 0, "--margin must be non-negative, got " + margin);
     require(ptWeight == null || ptWeight >= 0, "--pt-weight must be non-negative, got " + ptWeight);
     require(reconWeight == null || reconWeight >= 0, "--recon-weight must be non-negative, got " + reconWeight);
@@ -150,7 +168,9 @@ final class TrainCommand implements Callable<Integer> {
     return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
-        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight);
+        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
+        Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
+        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null);
   }
 
   private Path dataDirectory() {

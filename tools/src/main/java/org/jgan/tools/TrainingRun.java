@@ -17,7 +17,10 @@ import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.layers.Activation;
+import org.jgan.losses.DiscreteBgan;
+import org.jgan.losses.FDivergence;
 import org.jgan.losses.NoisePrior;
+import org.jgan.losses.Objective;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.training.ModelSpec;
@@ -53,7 +56,12 @@ final class TrainingRun {
     ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
         config.lrDecay().equals("linear"), config.gpWeight(), config.clip(), config.margin(), config.ptWeight(),
         config.reconWeight());
-    return new ModelSpec(Objectives.named(config.objective(), options), TrainCommand.architecture(config),
+    Objective objective = Objectives.isDiscrete(config.objective())
+        ? Objectives.discrete(config.objective(), options,
+            NamedDatasets.isText(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
+            FDivergence.byId(config.divergence()), config.samplesPerZ())
+        : Objectives.named(config.objective(), options);
+    return new ModelSpec(objective, TrainCommand.architecture(config),
         NamedDatasets.exampleShape(config.dataset()),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
         new NoisePrior(config.prior().equals("uniform") ? NoisePrior.Kind.UNIFORM : NoisePrior.Kind.NORMAL, config.zDim()),
@@ -153,13 +161,16 @@ final class TrainingRun {
         say(String.format("| KL(mode histogram || uniform) | %.4f |", scores.modeKl()));
         say("");
       }
+    } else if (NamedDatasets.isText(config.dataset())) {
+      picture = out.resolve("samples.txt");
+      Files.write(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
     } else {
       int[] shape = NamedDatasets.exampleShape(config.dataset());
       int shown = Math.min(64, count);
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
     }
-    say("wrote " + out.resolve("samples.png") + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
+    say("wrote " + picture + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
   }
 
   private void say(String line) {
