@@ -6,8 +6,10 @@ import java.util.List;
 /** The datasets the command line knows by name, and how each is opened for training. */
 public final class NamedDatasets {
   /** Every name {@link #trainingBatches} accepts. */
-  public static final List<String> NAMES = List.of("toy8", "toy25", "swissroll", "mnist", "fashion", "binary-mnist",
-      "text");
+  public static final List<String> NAMES = List.of("toy8", "toy25", "swissroll", "mnist", "fashion", "color-mnist",
+      "binary-mnist", "quantized-mnist", "text");
+  /** The seed of ColorMNIST's colours: fixed, so every run and evaluation sees the same dataset. */
+  public static final long COLOR_SEED = 2017;
 
   private NamedDatasets() {}
 
@@ -18,7 +20,12 @@ public final class NamedDatasets {
 
   /** True for discrete data: binarised MNIST (0/1 pixels) and one-hot character sequences. */
   public static boolean isDiscrete(String name) {
-    return name.equals("binary-mnist") || name.equals("text");
+    return name.equals("binary-mnist") || name.equals("quantized-mnist") || name.equals("text");
+  }
+
+  /** True for discrete data with a category axis (softmax generators): palette-quantised images and text. */
+  public static boolean isMultinomial(String name) {
+    return name.equals("quantized-mnist") || name.equals("text");
   }
 
   /** True for one-hot character sequences. */
@@ -29,7 +36,7 @@ public final class NamedDatasets {
   /** The IDX folder for an image dataset name. */
   public static String folder(String name) {
     return switch (name) {
-      case "mnist", "binary-mnist" -> "mnist";
+      case "mnist", "binary-mnist", "quantized-mnist", "color-mnist" -> "mnist";
       case "fashion" -> "fashion-mnist";
       default -> throw new IllegalArgumentException("unknown image dataset '" + name + "' (known: mnist, fashion, binary-mnist)");
     };
@@ -40,6 +47,12 @@ public final class NamedDatasets {
     check(name);
     if (isText(name)) {
       return new int[] {TextSequences.LENGTH, TextSequences.VOCABULARY};
+    }
+    if (name.equals("quantized-mnist")) {
+      return new int[] {28, 28, Palette.DEFAULT_COLOURS};
+    }
+    if (name.equals("color-mnist")) {
+      return new int[] {28, 28, 3};
     }
     return isToy(name) ? new int[] {2} : new int[] {28, 28, 1};
   }
@@ -62,11 +75,51 @@ public final class NamedDatasets {
       return new ShuffledBatches(TextSequences.trainingSplit(dataDir.resolve("text").resolve("fortunes.txt")), batchSize,
           seed);
     }
+    if (name.equals("quantized-mnist")) {
+      Dataset grey = ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE);
+      return new ShuffledBatches(Palette.fit(grey, Palette.DEFAULT_COLOURS).encode(grey), batchSize, seed);
+    }
+    if (name.equals("color-mnist")) {
+      Dataset colour = ColorMnist.colour(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),
+          COLOR_SEED);
+      return new ShuffledBatches(range == PixelRange.ZERO_ONE ? colour : signed(colour), batchSize, seed);
+    }
     if (name.equals("binary-mnist")) {
       return new ShuffledBatches(BinaryImages.threshold(
           ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE), 0.5), batchSize, seed);
     }
     return new ShuffledBatches(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, range), batchSize, seed);
+  }
+
+  /**
+   * A split of an image dataset in [0, 1] as evaluation compares with: MNIST, Fashion-MNIST,
+   * ColorMNIST (coloured with {@link #COLOR_SEED}) or binarised MNIST.
+   */
+  public static Dataset evaluationSplit(String name, Path dataDir, Split split) {
+    Dataset grey = ImageDatasets.load(dataDir, folder(name), split, PixelRange.ZERO_ONE);
+    return switch (name) {
+      case "color-mnist" -> ColorMnist.colour(grey, COLOR_SEED + split.ordinal());
+      case "binary-mnist" -> BinaryImages.threshold(grey, 0.5);
+      case "mnist", "fashion" -> grey;
+      default -> throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
+    };
+  }
+
+  /** The palette a quantised dataset was encoded with (refitted from its training split: deterministic). */
+  public static Palette palette(String name, Path dataDir) {
+    if (!name.equals("quantized-mnist")) {
+      throw new IllegalArgumentException("dataset '" + name + "' has no palette");
+    }
+    return Palette.fit(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),
+        Palette.DEFAULT_COLOURS);
+  }
+
+  private static Dataset signed(Dataset unit) {
+    float[] v = unit.values().clone();
+    for (int i = 0; i < v.length; i++) {
+      v[i] = v[i] * 2f - 1f;
+    }
+    return new Dataset(unit.name(), unit.exampleShape(), v, unit.labels());
   }
 
   private static void check(String name) {

@@ -123,10 +123,21 @@ public final class DiscreteBgan implements Objective {
       perElement = tf.math.add(tf.math.mul(samples, logOne),
           tf.math.mul(tf.math.sub(tf.constant(1f), samples), logZero));
     } else {
-      perElement = tf.math.mul(samples, tf.nn.logSoftmax(logits));
+      perElement = tf.math.mul(samples, logSoftmaxLastAxis(tf, logits));
     }
     Operand<TInt32> exampleAxes = tf.range(tf.constant(2), tf.rank(perElement), tf.constant(1));
     return tf.reduceSum(perElement, exampleAxes);
+  }
+
+  /**
+   * log softmax over the last axis of a tensor of any rank. TensorFlow's C++ gradient of
+   * LogSoftmax sums over axis 1, which is only the class axis for 2-D input, so the op runs on a
+   * [rows, K] view.
+   */
+  static Operand<TFloat32> logSoftmaxLastAxis(Ops tf, Operand<TFloat32> logits) {
+    long categories = logits.shape().size(logits.shape().numDimensions() - 1);
+    Operand<TFloat32> rows = tf.reshape(logits, tf.constant(new long[] {-1, categories}));
+    return tf.reshape(tf.nn.logSoftmax(rows), tf.shape(logits));
   }
 
   /** The importance-weighted generator loss -E_z sum_m stopgrad(w~_m) log g(x_m | z); weights and log g are [M, B]. */

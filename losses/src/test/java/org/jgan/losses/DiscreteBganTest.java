@@ -97,4 +97,28 @@ class DiscreteBganTest {
       }
     }
   }
+
+  /**
+   * d/dl of -log softmax(l)_c is softmax(l) - onehot(c) for every category (closed form), also for
+   * logits of rank 3: TensorFlow's own LogSoftmax gradient is only right for rank 2.
+   */
+  @Test
+  void categoricalLikelihoodGradientIsSoftmaxMinusOneHot() {
+    try (Graph g = new Graph()) {
+      GraphContext ctx = new GraphContext(g, 1);
+      Ops tf = ctx.tf();
+      org.tensorflow.op.core.Variable<TFloat32> logits = tf.variable(tf.constant(new float[][][] {{{0f, 1f, 2f}}}));
+      Operand<TFloat32> sample = tf.constant(new float[][][][] {{{{0f, 0f, 1f}}}});
+      Operand<TFloat32> loss = DiscreteBgan.importanceLoss(tf, tf.constant(new float[][] {{1f}}),
+          DiscreteBgan.logLikelihood(tf, DiscreteBgan.Kind.MULTINOMIAL, logits, sample));
+      Operand<TFloat32> grad = Gradients.of(ctx, "categorical", loss, List.of(logits)).get(0);
+      try (Session s = Sessions.open(g, 1); Result r = s.runner().fetch(grad).run()) {
+        float[] values = Tensors.toFloats(r.get(0));
+        double z = 1 + Math.E + Math.exp(2);
+        assertEquals(1 / z, values[0], 1e-6);
+        assertEquals(Math.E / z, values[1], 1e-6);
+        assertEquals(Math.exp(2) / z - 1, values[2], 1e-6);
+      }
+    }
+  }
 }

@@ -62,4 +62,41 @@ class DiscreteBganTrainingTest {
       assertTrue(after < before - 0.15, name + "/" + divergence + ": mean |p - template| " + before + " -> " + after);
     }
   }
+
+  /** 6 positions over 5 categories, i.i.d. with probabilities (0.6, 0.1, 0.1, 0.1, 0.1). */
+  @ParameterizedTest
+  @CsvSource({"bgan-discrete, gan", "bgan-reinforce, js"})
+  void multinomialGeneratorMovesTowardTheData(String name, String divergence) throws Exception {
+    int positions = 6;
+    int k = 5;
+    SplittableRandom random = new SplittableRandom(9);
+    float[] values = new float[1024 * positions * k];
+    for (int p = 0; p < 1024 * positions; p++) {
+      double u = random.nextDouble();
+      int category = u < 0.6 ? 0 : 1 + (int) ((u - 0.6) / 0.1);
+      values[p * k + Math.min(category, k - 1)] = 1f;
+    }
+    Dataset data = new Dataset("categories", new int[] {positions, k}, values, null);
+    ModelSpec spec = new ModelSpec(
+        Objectives.discrete(name, new ObjectiveOptions(null, 1e-3f, false, null, null), DiscreteBgan.Kind.MULTINOMIAL,
+            FDivergence.byId(divergence), 10),
+        new Mlp(32, 2), new int[] {positions, k}, Activation.identity(), NoisePrior.normal(4), 64, 3);
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(data, 64, 3), 2)) {
+      double before = categoryError(trainer.sample(512, 1), k);
+      for (int i = 0; i < 300; i++) {
+        trainer.iterate();
+      }
+      double after = categoryError(trainer.sample(512, 1), k);
+      assertTrue(after < before - 0.15, name + "/" + divergence + ": |p(category 0) - 0.6| " + before + " -> " + after);
+    }
+  }
+
+  private static double categoryError(float[] probabilities, int k) {
+    double first = 0;
+    int rows = probabilities.length / k;
+    for (int r = 0; r < rows; r++) {
+      first += probabilities[r * k];
+    }
+    return Math.abs(first / rows - 0.6);
+  }
 }

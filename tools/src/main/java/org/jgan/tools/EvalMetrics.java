@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgan.data.Dataset;
-import org.jgan.data.ImageDatasets;
 import org.jgan.data.NamedDatasets;
-import org.jgan.data.PixelRange;
 import org.jgan.data.Split;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.FrechetDistance;
@@ -333,8 +331,7 @@ final class EvalMetrics {
     if (dataDir == null) {
       throw new IllegalArgumentException("image metrics need the real data: pass --data DIR or set JGAN_DATA");
     }
-    String folder = NamedDatasets.folder(samples.dataset());
-    validation = ImageDatasets.load(dataDir, folder, Split.VALIDATION, PixelRange.ZERO_ONE);
-    test = ImageDatasets.load(dataDir, folder, Split.TEST, PixelRange.ZERO_ONE);
+    validation = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.VALIDATION);
+    test = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.TEST);
   }
 }

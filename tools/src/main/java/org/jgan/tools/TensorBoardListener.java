@@ -71,7 +71,8 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
   }
 
   private void samples(Trainer trainer, long step) {
-    if (NamedDatasets.isText(dataset)) {
+    if (NamedDatasets.isMultinomial(dataset)) {
+      // Category vectors, not pictures: text is written as samples.txt, palettes need the data to decode.
       return;
     }
     BufferedImage picture;

@@ -26,10 +26,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | binary-mnist | text (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | gan-mlp (the GAN paper's maxout MLPs) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -130,8 +130,10 @@ final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(List.of("mlp", "dcgan28", "gan-mlp").contains(model),
-        "--model: unknown model '" + model + "' (known: mlp, dcgan28, gan-mlp)");
+    require(List.of("mlp", "dcgan28", "gan-mlp", "resnet1d").contains(model),
+        "--model: unknown model '" + model + "' (known: mlp, dcgan28, gan-mlp, resnet1d)");
+    require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
+        "--model resnet1d is for sequences (--dataset text), not " + dataset);
     require(prior == null || prior.equals("normal") || prior.equals("uniform"),
         "--prior must be normal or uniform, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
@@ -160,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
     require(margin == null || margin >= 0, "--margin must be non-negative, got " + margin);
     require(ptWeight == null || ptWeight >= 0, "--pt-weight must be non-negative, got " + ptWeight);
     require(reconWeight == null || reconWeight >= 0, "--recon-weight must be non-negative, got " + reconWeight);
-    if (!model.equals("mlp")) {
+    if (!model.equals("mlp") && !model.equals("resnet1d")) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
@@ -194,7 +196,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   static Architecture architecture(RunConfig config) {
-    return config.model().equals("mlp") ? new org.jgan.graphs.models.Mlp(config.width(), config.depth())
-        : Architecture.named(config.model());
+    return switch (config.model()) {
+      case "mlp" -> new org.jgan.graphs.models.Mlp(config.width(), config.depth());
+      case "resnet1d" -> new org.jgan.graphs.models.ResNet1d(config.width(), config.depth());
+      default -> Architecture.named(config.model());
+    };
   }
 }

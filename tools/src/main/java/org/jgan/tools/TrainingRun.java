@@ -58,7 +58,7 @@ final class TrainingRun {
         config.reconWeight());
     Objective objective = Objectives.isDiscrete(config.objective())
         ? Objectives.discrete(config.objective(), options,
-            NamedDatasets.isText(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
+            NamedDatasets.isMultinomial(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
             FDivergence.byId(config.divergence()), config.samplesPerZ())
         : Objectives.named(config.objective(), options);
     return new ModelSpec(objective, TrainCommand.architecture(config),
@@ -164,6 +164,12 @@ final class TrainingRun {
     } else if (NamedDatasets.isText(config.dataset())) {
       picture = out.resolve("samples.txt");
       Files.write(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
+    } else if (config.dataset().equals("quantized-mnist")) {
+      int shown = Math.min(64, count);
+      int[] shape = NamedDatasets.exampleShape(config.dataset());
+      float[] grey = NamedDatasets.palette(config.dataset(), dataDir)
+          .decode(java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]));
+      Pictures.grid(picture, grey, shown, shape[0], shape[1], 1, 0f, 1f);
     } else {
       int[] shape = NamedDatasets.exampleShape(config.dataset());
       int shown = Math.min(64, count);
