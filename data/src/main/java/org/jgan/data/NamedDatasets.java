@@ -100,7 +100,7 @@ public final class NamedDatasets {
     return switch (name) {
       case "color-mnist" -> ColorMnist.colour(grey, COLOR_SEED + split.ordinal());
       case "binary-mnist" -> BinaryImages.threshold(grey, 0.5);
-      case "mnist", "fashion" -> grey;
+      case "mnist", "fashion", "quantized-mnist" -> grey;
       default -> throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
     };
   }

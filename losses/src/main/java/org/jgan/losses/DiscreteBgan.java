@@ -80,6 +80,11 @@ public final class DiscreteBgan implements Objective {
     return estimator == Estimator.REINFORCE ? "bgan-reinforce" : "bgan-discrete";
   }
 
+  /** How the generator's output is read: Bernoulli or categorical. */
+  public Kind kind() {
+    return kind;
+  }
+
   /** The generator ends in raw logits; its samples head turns them into probabilities. */
   @Override
   public List<Layer> layersFor(Role role, Architecture architecture, ModelShape shape) {

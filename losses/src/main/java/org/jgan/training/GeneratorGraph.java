@@ -2,6 +2,7 @@ package org.jgan.training;
 
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.ModelShape;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Role;
@@ -29,9 +30,13 @@ import org.tensorflow.types.TInt64;
  * @param count the number of examples {@code generated} draws, int32 scalar
  * @param seed the key of {@code generated}'s z draws, int64 scalar
  * @param generated the generator's output for z drawn in the graph
+ * @param samples for discrete generators, a draw from the distribution {@code images} gives (0/1 or
+ *     one-hot), keyed [0, 1]; null otherwise
+ * @param generatedSamples for discrete generators, a draw from {@code generated}, keyed [seed, 1]; null otherwise
  */
 public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Operand<TFloat32> images,
-    Placeholder<TInt32> count, Placeholder<TInt64> seed, Operand<TFloat32> generated) {
+    Placeholder<TInt32> count, Placeholder<TInt64> seed, Operand<TFloat32> generated, Operand<TFloat32> samples,
+    Operand<TFloat32> generatedSamples) {
 
   /** Builds the generator of {@code spec} into {@code graph}. */
   public static GeneratorGraph build(Graph graph, ModelSpec spec, boolean unitRange) {
@@ -45,7 +50,8 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
 
     Placeholder<TFloat32> z = tf.withName("z").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, prior.dimension())));
-    Operand<TFloat32> images = head(tf, "images", spec, generator.apply(z), unitRange, exampleShape);
+    Operand<TFloat32> raw = generator.apply(z);
+    Operand<TFloat32> images = head(tf, "images", spec, raw, unitRange, exampleShape);
 
     Placeholder<TInt32> count = tf.withName("count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -53,8 +59,18 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TInt64> key = tf.stack(java.util.List.of(seed, tf.constant(0L)));
     Operand<TFloat32> drawn = prior.kind() == NoisePrior.Kind.NORMAL ? tf.random.statelessRandomNormal(shape, key)
         : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, key), tf.constant(2f)), tf.constant(1f));
-    Operand<TFloat32> generated = head(tf, "generated", spec, generator.apply(drawn), unitRange, exampleShape);
-    return new GeneratorGraph(ctx, z, images, count, seed, generated);
+    Operand<TFloat32> generatedRaw = generator.apply(drawn);
+    Operand<TFloat32> generated = head(tf, "generated", spec, generatedRaw, unitRange, exampleShape);
+    Operand<TFloat32> samples = null;
+    Operand<TFloat32> generatedSamples = null;
+    if (spec.objective() instanceof DiscreteBgan discrete) {
+      samples = tf.withName("samples").identity(DiscreteBgan.draw(tf, discrete.kind(), raw,
+          tf.random.statelessRandomUniform(tf.shape(raw), tf.constant(new long[] {0, 1}))));
+      Operand<TInt64> sampleKey = tf.stack(java.util.List.of(seed, tf.constant(1L)));
+      generatedSamples = tf.withName("generated_samples").identity(DiscreteBgan.draw(tf, discrete.kind(), generatedRaw,
+          tf.random.statelessRandomUniform(tf.shape(generatedRaw), sampleKey)));
+    }
+    return new GeneratorGraph(ctx, z, images, count, seed, generated, samples, generatedSamples);
   }
 
   /** The objective's samples of {@code raw}, mapped to [0, 1] if asked, static shape pinned, named {@code name}. */

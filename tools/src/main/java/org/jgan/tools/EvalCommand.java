@@ -97,9 +97,13 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     if (source.text != null) {
-      return evaluateText();
+      return evaluateText(readLines(source.text), source.text.toString());
     }
     EvalSamples samples = load();
+    if (NamedDatasets.isText(samples.dataset())) {
+      // A character generator's samples are one-hot probabilities: decode them and compare text.
+      return evaluateText(org.jgan.data.TextSequences.decode(samples.values(), samples.count()), samples.source());
+    }
     List<String> chosen = metrics != null ? metrics : EvalMetrics.applicable(samples.dataset(), classifier != null);
     Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
     EvalMetrics suite = new EvalMetrics(samples, dataDir, classifier, seed, criticSteps);
@@ -145,7 +149,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** Character n-gram Jensen-Shannon divergence of text samples against the corpus. */
-  private int evaluateText() throws Exception {
+  private int evaluateText(List<String> samples, String sourceName) throws Exception {
     if (metrics != null && !metrics.equals(List.of("text"))) {
       throw new ParameterException(spec.commandLine(), "--text samples take only --metrics text");
     }
@@ -157,7 +161,6 @@ final class EvalCommand implements Callable<Integer> {
       }
       reference = dataDir.resolve("text").resolve("fortunes.txt");
     }
-    List<String> samples = readLines(source.text);
     List<String> corpusLines = readLines(reference);
     org.jgan.eval.NgramDivergence.Result result = org.jgan.eval.NgramDivergence.between(samples, corpusLines);
     Map<String, Object> text = new LinkedHashMap<>();
@@ -175,7 +178,7 @@ final class EvalCommand implements Callable<Integer> {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("jgan_version", Jgan.VERSION);
     document.put("dataset", "text");
-    document.put("source", source.text.toString());
+    document.put("source", sourceName);
     document.put("samples", samples.size());
     document.put("metrics", Map.of("text", text));
     if (out != null) {
@@ -201,7 +204,17 @@ final class EvalCommand implements Callable<Integer> {
       GeneratedSamples all = source.checkpoint != null
           ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed)
           : GeneratedSamples.fromModel(source.model, n, seed);
-      return EvalSamples.generated(all, String.valueOf(source.checkpoint != null ? source.checkpoint : source.model));
+      String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
+      if (trainedOn.equals("quantized-mnist")) {
+        // Palette indices back to grey images, compared with MNIST.
+        Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+        if (dataDir == null) {
+          throw new IllegalArgumentException("quantized-mnist samples decode with the palette of the data: pass --data DIR or set JGAN_DATA");
+        }
+        float[] grey = NamedDatasets.palette(trainedOn, dataDir).decode(all.values());
+        return new EvalSamples(grey, n, new int[] {28, 28, 1}, trainedOn, from);
+      }
+      return EvalSamples.generated(all, from);
     }
     if (dataset == null) {
       throw new ParameterException(spec.commandLine(), "--dataset is needed with --npy and --png-dir (known: "

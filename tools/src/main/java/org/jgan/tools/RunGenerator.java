@@ -93,12 +93,20 @@ final class RunGenerator implements AutoCloseable {
 
   /** Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it. */
   ModelMetadata export(Path modelDir) throws IOException {
-    Signature serving = SavedModels.predict(Signature.DEFAULT_KEY, Map.of("z", generator.z()),
-        Map.of("images", generator.images()));
+    Map<String, org.tensorflow.Operand<?>> servingOutputs = new LinkedHashMap<>();
+    servingOutputs.put("images", generator.images());
+    Map<String, org.tensorflow.Operand<?>> generateOutputs = new LinkedHashMap<>();
+    generateOutputs.put("images", generator.generated());
+    if (generator.samples() != null) {
+      // Discrete generators: "images" holds the probabilities, "samples" a draw from them.
+      servingOutputs.put("samples", generator.samples());
+      generateOutputs.put("samples", generator.generatedSamples());
+    }
+    Signature serving = SavedModels.predict(Signature.DEFAULT_KEY, Map.of("z", generator.z()), servingOutputs);
     Map<String, org.tensorflow.Operand<?>> generateInputs = new LinkedHashMap<>();
     generateInputs.put("count", generator.count());
     generateInputs.put("seed", generator.seed());
-    Signature generate = SavedModels.predict(GENERATE_KEY, generateInputs, Map.of("images", generator.generated()));
+    Signature generate = SavedModels.predict(GENERATE_KEY, generateInputs, generateOutputs);
     SavedModels.export(session, modelDir, serving, generate);
     ModelMetadata metadata = metadata();
     metadata.write(modelDir);
@@ -112,7 +120,9 @@ final class RunGenerator implements AutoCloseable {
         step, prior.dimension(), prior.kind().name().toLowerCase(), NamedDatasets.exampleShape(config.dataset()),
         toy ? ModelMetadata.UNBOUNDED : ModelMetadata.UNIT_RANGE,
         "serving_default: z float32 [-1, zDim] -> images; generate: count int32 [], seed int64 [] -> images"
-            + " (z drawn in the graph with stateless key [seed, 0])");
+            + " (z drawn in the graph with stateless key [seed, 0])"
+            + (generator.samples() != null ? "; discrete: images are probabilities and samples a draw from them"
+                + " (0/1 per pixel or one-hot per position; key [0, 1], or [seed, 1] for generate)" : ""));
   }
 
   @Override
