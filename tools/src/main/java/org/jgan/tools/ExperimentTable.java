@@ -96,9 +96,12 @@ final class ExperimentTable {
     return keys;
   }
 
-  /** One column per metric present in the results, in {@link #DEFAULT_COLUMNS} order. */
+  /** One column per metric present in any result, in {@link #DEFAULT_COLUMNS} order. */
   List<Column> defaultColumns() {
-    Set<String> present = results.get(0).getAsJsonObject("eval").getAsJsonObject("metrics").keySet();
+    Set<String> present = new LinkedHashSet<>();
+    for (JsonObject r : results) {
+      present.addAll(r.getAsJsonObject("eval").getAsJsonObject("metrics").keySet());
+    }
     List<Column> columns = new ArrayList<>();
     for (Column c : DEFAULT_COLUMNS.values()) {
       if (present.contains(c.metric())) {
@@ -235,9 +238,12 @@ final class ExperimentTable {
     Set<String> seen = new LinkedHashSet<>();
     for (Column c : columns) {
       if (seen.add(c.metric())) {
-        JsonObject metric = first.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(c.metric());
-        if (metric != null && metric.has("protocol")) {
-          lines.add(c.metric() + ": " + metric.get("protocol").getAsString());
+        for (JsonObject r : results) {
+          JsonObject metric = r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(c.metric());
+          if (metric != null && metric.has("protocol")) {
+            lines.add(c.metric() + ": " + metric.get("protocol").getAsString());
+            break;
+          }
         }
       }
     }
