@@ -23,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan")
+  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
   String objective;
 
   @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text (default: ${DEFAULT-VALUE})")

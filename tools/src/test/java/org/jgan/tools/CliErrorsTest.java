@@ -33,6 +33,9 @@ class CliErrorsTest {
     CliRunner.Outcome trainHelp = CliRunner.run("train", "--help");
     assertEquals(0, trainHelp.exitCode());
     assertTrue(trainHelp.out().contains("--objective") && trainHelp.out().contains("--resume"), trainHelp.out());
+    for (String objective : org.jgan.losses.Objectives.NAMES) {
+      assertTrue(trainHelp.out().contains(objective), objective + " missing from train --help");
+    }
     assertEquals(0, CliRunner.run("bench", "--help").exitCode());
   }
 
