@@ -127,29 +127,44 @@ public final class MsSsim {
 
   /** Mean MS-SSIM over {@code pairs} random pairs of distinct images, drawn with {@code seed}. */
   public Diversity diversity(List<float[]> images, int pairs, long seed) {
-    if (images.size() < 2 || pairs < 1) {
-      throw new IllegalArgumentException("need at least 2 images and 1 pair, got " + images.size() + " and " + pairs);
-    }
-    SplittableRandom random = new SplittableRandom(seed);
+    int[][] drawn = drawPairs(images.size(), pairs, seed);
     double[] values = new double[pairs];
     for (int p = 0; p < pairs; p++) {
-      int i = random.nextInt(images.size());
-      int j = random.nextInt(images.size() - 1);
+      values[p] = score(images.get(drawn[p][0]), images.get(drawn[p][1]));
+    }
+    return summarize(values, images.size(), seed, maxValue);
+  }
+
+  /** {@code pairs} random pairs (i, j) of distinct indices below {@code images}, drawn with {@code seed}. */
+  static int[][] drawPairs(int images, int pairs, long seed) {
+    if (images < 2 || pairs < 1) {
+      throw new IllegalArgumentException("need at least 2 images and 1 pair, got " + images + " and " + pairs);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int[][] drawn = new int[pairs][];
+    for (int p = 0; p < pairs; p++) {
+      int i = random.nextInt(images);
+      int j = random.nextInt(images - 1);
       if (j >= i) {
         j++;
       }
-      values[p] = score(images.get(i), images.get(j));
+      drawn[p] = new int[] {i, j};
     }
+    return drawn;
+  }
+
+  /** Mean and population std of per-pair values. */
+  static Diversity summarize(double[] values, int images, long seed, double maxValue) {
     double mean = 0;
     for (double v : values) {
       mean += v;
     }
-    mean /= pairs;
+    mean /= values.length;
     double var = 0;
     for (double v : values) {
       var += (v - mean) * (v - mean);
     }
-    return new Diversity(mean, Math.sqrt(var / pairs), pairs, images.size(), seed, maxValue);
+    return new Diversity(mean, Math.sqrt(var / values.length), values.length, images, seed, maxValue);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.jgan.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.Tensors;
 import org.tensorflow.Graph;
@@ -153,33 +152,15 @@ public final class MsSsimGraph implements AutoCloseable {
 
   /** Mean MS-SSIM over {@code pairs} random pairs of distinct images, drawn as {@link MsSsim#diversity} draws them. */
   public MsSsim.Diversity diversity(List<float[]> images, int pairs, long seed) {
-    if (images.size() < 2 || pairs < 1) {
-      throw new IllegalArgumentException("need at least 2 images and 1 pair, got " + images.size() + " and " + pairs);
-    }
     int size = height * width * channels;
+    int[][] drawn = MsSsim.drawPairs(images.size(), pairs, seed);
     float[] first = new float[pairs * size];
     float[] second = new float[pairs * size];
-    SplittableRandom random = new SplittableRandom(seed);
     for (int p = 0; p < pairs; p++) {
-      int i = random.nextInt(images.size());
-      int j = random.nextInt(images.size() - 1);
-      if (j >= i) {
-        j++;
-      }
-      System.arraycopy(images.get(i), 0, first, p * size, size);
-      System.arraycopy(images.get(j), 0, second, p * size, size);
+      System.arraycopy(images.get(drawn[p][0]), 0, first, p * size, size);
+      System.arraycopy(images.get(drawn[p][1]), 0, second, p * size, size);
     }
-    double[] values = scores(first, second, pairs);
-    double mean = 0;
-    for (double v : values) {
-      mean += v;
-    }
-    mean /= pairs;
-    double var = 0;
-    for (double v : values) {
-      var += (v - mean) * (v - mean);
-    }
-    return new MsSsim.Diversity(mean, Math.sqrt(var / pairs), pairs, images.size(), seed, maxValue);
+    return MsSsim.summarize(scores(first, second, pairs), images.size(), seed, maxValue);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.tensorflow.Operand;
@@ -55,7 +54,7 @@ public final class SavedModels {
       readableByAll(temp);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteTree(temp);
+      CheckpointStore.deleteTree(temp);
     }
   }
 
@@ -63,17 +62,6 @@ public final class SavedModels {
   private static void readableByAll(Path folder) throws IOException {
     if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

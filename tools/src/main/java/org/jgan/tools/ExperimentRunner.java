@@ -140,13 +140,7 @@ final class ExperimentRunner {
   }
 
   private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Jgan.class.getName());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(JganProcess.command(args)).redirectErrorStream(true);
     builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     Process process = builder.start();
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
