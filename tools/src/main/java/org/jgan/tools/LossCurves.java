@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A PNG of a run's loss curves: every {@code .../loss} series of its log.jsonl against the step. */
+/**
+ * A PNG of a run's loss curves: every {@code .../loss} series of its log.jsonl against the step,
+ * and below them, when the run probed its sample quality, the {@code quality/...} series.
+ */
 final class LossCurves {
   private static final Color[] PALETTE = {new Color(30, 90, 200), new Color(220, 80, 30), new Color(40, 160, 70),
       new Color(150, 60, 180), new Color(120, 120, 120)};
@@ -28,6 +31,7 @@ final class LossCurves {
   /** Reads the series named {@code .../loss} from {@code log} and draws them into {@code png}. */
   static void write(Path log, Path png) throws IOException {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
+    Map<String, List<double[]>> quality = new LinkedHashMap<>();
     if (Files.exists(log)) {
       for (String line : Files.readAllLines(log)) {
         if (line.isBlank()) {
@@ -38,11 +42,25 @@ final class LossCurves {
         for (Map.Entry<String, JsonElement> e : entry.entrySet()) {
           if (e.getKey().endsWith("/loss")) {
             series.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {step, e.getValue().getAsDouble()});
+          } else if (e.getKey().startsWith("quality/")) {
+            quality.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {step, e.getValue().getAsDouble()});
           }
         }
       }
     }
-    ImageIO.write(draw(series), "png", png.toFile());
+    BufferedImage losses = draw(series);
+    if (quality.isEmpty()) {
+      ImageIO.write(losses, "png", png.toFile());
+      return;
+    }
+    BufferedImage below = draw(quality);
+    BufferedImage both = new BufferedImage(losses.getWidth(), losses.getHeight() + below.getHeight(),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = both.createGraphics();
+    g.drawImage(losses, 0, 0, null);
+    g.drawImage(below, 0, losses.getHeight(), null);
+    g.dispose();
+    ImageIO.write(both, "png", png.toFile());
   }
 
   static BufferedImage draw(Map<String, List<double[]>> series) {

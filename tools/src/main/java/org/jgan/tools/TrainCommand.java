@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -105,6 +105,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--log-every", defaultValue = "10", description = "iterations between log lines (default: ${DEFAULT-VALUE})")
   int logEvery;
 
+  @Option(names = "--quality-every", defaultValue = "0",
+      description = "iterations between in-training Parzen quality probes logged as quality/parzen; 0 = none (default: ${DEFAULT-VALUE})")
+  int qualityEvery;
+
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
@@ -116,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
     RunConfig config = resolve();
     PrintWriter console = spec.commandLine().getOut();
     new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console,
-        !noTensorBoard).run();
+        !noTensorBoard, qualityEvery).run();
     return 0;
   }
 
@@ -126,12 +130,13 @@ final class TrainCommand implements Callable<Integer> {
     require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
     require(logEvery >= 1, "--log-every must be at least 1, got " + logEvery);
+    require(qualityEvery >= 0, "--quality-every must be at least 0, got " + qualityEvery);
     require(Objectives.NAMES.contains(objective),
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(List.of("mlp", "dcgan28", "gan-mlp", "resnet1d").contains(model),
-        "--model: unknown model '" + model + "' (known: mlp, dcgan28, gan-mlp, resnet1d)");
+    require(List.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d").contains(model),
+        "--model: unknown model '" + model + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, resnet1d)");
     require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
         "--model resnet1d is for sequences (--dataset text), not " + dataset);
     require(prior == null || prior.equals("normal") || prior.equals("uniform"),

@@ -37,9 +37,11 @@ final class TrainingRun {
   private final Path dataDir;
   private final PrintWriter console;
   private final boolean tensorBoard;
+  private final int qualityEvery;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
-      PrintWriter console, boolean tensorBoard) {
+      PrintWriter console, boolean tensorBoard, int qualityEvery) {
+    this.qualityEvery = qualityEvery;
     this.config = config;
     this.out = out;
     this.resume = resume;
@@ -104,9 +106,13 @@ final class TrainingRun {
               pixelLow(config),
               config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
         List<TrainingListener> listeners = new ArrayList<>();
+        if (qualityEvery > 0) {
+          // First, so the log and TensorBoard see the quality it adds to the iteration's metrics.
+          listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery));
+        }
         listeners.add((t, metrics) -> {
           long step = t.state().iteration();
-          if (step % logEvery == 0 || step == config.steps()) {
+          if (step % logEvery == 0 || step == config.steps() || metrics.containsKey(QualityProbe.KEY)) {
             log.append(step, metrics);
           }
         });

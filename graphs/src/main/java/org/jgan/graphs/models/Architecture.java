@@ -50,7 +50,8 @@ public interface Architecture {
       case "mlp" -> new Mlp(512, 3);
       case "dcgan28" -> new Dcgan28();
       case "gan-mlp" -> new GanPaperMlp();
-      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, gan-mlp)");
+      case "dcgan28-bn" -> new Dcgan28Bn();
+      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp)");
     };
   }
 

@@ -69,7 +69,8 @@ public record Dcgan28() implements Architecture {
         new Dense(1));
   }
 
-  private static int check(int[] shape) {
+  /** Requires 28x28xC example shapes; returns C. */
+  static int check(int[] shape) {
     if (shape.length != 3 || shape[0] != 28 || shape[1] != 28) {
       throw new IllegalArgumentException("dcgan28 needs 28x28xC images, got example shape "
           + java.util.Arrays.toString(shape));

@@ -1,0 +1,42 @@
+package org.jgan.graphs.models;
+
+import java.util.List;
+import org.jgan.graphs.Layer;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.layers.BatchNorm;
+import org.jgan.graphs.layers.Conv2d;
+import org.jgan.graphs.layers.Conv2dTranspose;
+import org.jgan.graphs.layers.Dense;
+import org.jgan.graphs.layers.Reshape;
+
+/**
+ * {@link Dcgan28} with batch normalisation, as DCGAN uses it: after every generator layer but the
+ * output, and after the discriminator's second convolution (not on its input layer). The WGAN
+ * paper compares GAN and WGAN with and without it.
+ */
+public record Dcgan28Bn() implements Architecture {
+  @Override
+  public String name() {
+    return "dcgan28-bn";
+  }
+
+  @Override
+  public List<Layer> generator(int zDim, int[] exampleShape, Activation output) {
+    int channels = Dcgan28.check(exampleShape);
+    return List.of(
+        new Dense(7 * 7 * 64), new BatchNorm(), Activation.relu(),
+        new Reshape(7, 7, 64),
+        new Conv2dTranspose(32, 4, 2), new BatchNorm(), Activation.relu(),
+        new Conv2dTranspose(channels, 4, 2),
+        output);
+  }
+
+  @Override
+  public List<Layer> discriminator(int[] exampleShape) {
+    Dcgan28.check(exampleShape);
+    return List.of(
+        new Conv2d(32, 4, 2), Activation.leakyRelu(0.2f),
+        new Conv2d(64, 4, 2), new BatchNorm(), Activation.leakyRelu(0.2f),
+        new Dense(1));
+  }
+}
