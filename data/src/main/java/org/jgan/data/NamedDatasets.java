@@ -77,7 +77,7 @@ public final class NamedDatasets {
     }
     if (name.equals("quantized-mnist")) {
       Dataset grey = ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE);
-      return new ShuffledBatches(Palette.fit(grey, Palette.DEFAULT_COLOURS).encode(grey), batchSize, seed);
+      return Palette.fit(grey, Palette.DEFAULT_COLOURS).encodedBatches(new ShuffledBatches(grey, batchSize, seed));
     }
     if (name.equals("color-mnist")) {
       Dataset colour = ColorMnist.colour(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),

@@ -42,4 +42,17 @@ class ColourAndPaletteTest {
     assertNotEquals(v[0], v[6]);
     assertArrayEquals(new int[] {4, 2}, a.labels());
   }
+
+  @Test
+  void batchesEncodedOnTheFlyEqualTheEncodedDataset() {
+    Palette palette = Palette.fit(THREE_LEVELS, 3);
+    BatchSource batches = palette.encodedBatches(new ShuffledBatches(THREE_LEVELS, 2, 4));
+    assertArrayEquals(new int[] {2, 2, 3}, batches.exampleShape());
+    float[] onTheFly = new float[2 * 12];
+    batches.fill(0, onTheFly);
+    float[] grey = new float[2 * 4];
+    new ShuffledBatches(THREE_LEVELS, 2, 4).fill(0, grey);
+    Dataset expected = palette.encode(new Dataset("batch", new int[] {2, 2, 1}, grey, null));
+    assertArrayEquals(expected.values(), onTheFly, 0f);
+  }
 }

@@ -11,9 +11,12 @@ import org.tensorflow.types.TFloat32;
  * follow the BGAN reference code (cortex), which the issue adopts; its chi^2 pair differs from
  * f-GAN's Pearson chi^2 (r = V, f = V^2 / 4 + V).
  *
- * <p>Importance weights w ~ dP/dQ for the generator: log w = V for GAN, JS, KL, reverse KL and
- * squared Hellinger (the logit estimates log dP/dQ at the optimum), normalised over the M
- * samples of each z by a softmax; for chi^2, w = V / 2 + 1, normalised by its sum.
+ * <p>Importance weights w ~ dP/dQ for the generator, from the optimal critic T* = f'(dP/dQ) of each
+ * measure: log w = V for GAN, JS, KL and reverse KL; log w = 2V for squared Hellinger
+ * (T = 1 - exp(-V) = 1 - w^(-1/2)); all normalised over the M samples of each z by a softmax. For
+ * chi^2, w = V / 2 + 1 (f-GAN's Pearson critic T = 2(w - 1) read with T = V), normalised by its
+ * sum. The chi^2 loss pair listed in the issue (cortex's) is unbounded below: a discriminator
+ * trained on it can drive |V| up without limit; f-GAN's pair would be r = V, f = V + V^2 / 4.
  */
 public enum FDivergence {
   GAN("gan"),
@@ -82,6 +85,7 @@ public enum FDivergence {
    */
   public Operand<TFloat32> normalisedWeights(Ops tf, Operand<TFloat32> logits) {
     if (this != PEARSON_CHI2) {
+      logits = logWeights(tf, logits);
       Operand<TFloat32> max = tf.max(logits, tf.constant(0), org.tensorflow.op.core.Max.keepDims(true));
       Operand<TFloat32> shifted = tf.math.exp(tf.math.sub(logits, tf.stopGradient(max)));
       return tf.math.div(shifted, tf.sum(shifted, tf.constant(0), org.tensorflow.op.core.Sum.keepDims(true)));
@@ -91,8 +95,11 @@ public enum FDivergence {
     return tf.math.div(w, tf.sum(w, tf.constant(0), org.tensorflow.op.core.Sum.keepDims(true)));
   }
 
-  /** log w for the REINFORCE reward: V, or log(max(V / 2 + 1, eps)) for chi^2. */
+  /** log w: V, 2V for squared Hellinger, or log(max(V / 2 + 1, eps)) for chi^2. */
   public Operand<TFloat32> logWeights(Ops tf, Operand<TFloat32> logits) {
+    if (this == SQUARED_HELLINGER) {
+      return tf.math.mul(logits, tf.constant(2f));
+    }
     if (this != PEARSON_CHI2) {
       return logits;
     }

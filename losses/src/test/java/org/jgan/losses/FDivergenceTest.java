@@ -96,6 +96,10 @@ class FDivergenceTest {
     assertEquals(2 / 8f, w[2], 1e-6f);
     assertEquals(5 / 8f, w[4], 1e-6f);
     assertEquals(1f, w[1] + w[3] + w[5], 1e-6f);
+    // Squared Hellinger: log w = 2V, column (0, log 2) -> (1, 4) / 5.
+    float[] hellinger = weights(FDivergence.SQUARED_HELLINGER, new float[][] {{0f}, {(float) Math.log(2)}});
+    assertEquals(0.2f, hellinger[0], 1e-6f);
+    assertEquals(0.8f, hellinger[1], 1e-6f);
     // chi^2: w = V / 2 + 1 normalised by its sum: column (0, 2) -> (1, 2) / 3.
     float[] chi = weights(FDivergence.PEARSON_CHI2, new float[][] {{0f}, {2f}});
     assertEquals(1 / 3f, chi[0], 1e-6f);

@@ -35,6 +35,23 @@ class ShippedExperimentsTest {
     }
   }
 
+  /** Every shipped experiment runs end to end at its quick scale (about two and a half minutes in all). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"gan-parzen-mnist", "all-objectives-mnist",
+      "alpha-gan-compare", "ebgan-grid", "bgan-discrete", "wgan-vs-gan"})
+  void runsAtItsQuickScale(String name) throws Exception {
+    String data = System.getenv("JGAN_DATA");
+    org.junit.jupiter.api.Assertions.assertNotNull(data, "JGAN_DATA must name the datasets folder");
+    Path out = dir.resolve(name);
+    CliRunner.Outcome run = CliRunner.run("experiment", "run", EXPERIMENTS.resolve(name + ".yaml").toString(),
+        "--quick", "--out", out.toString(), "--jobs", "2", "--data", data);
+    assertEquals(0, run.exitCode(), run.err() + run.out());
+    CliRunner.Outcome table = CliRunner.run("experiment", "table", out.toString(), "--format", "csv");
+    assertEquals(0, table.exitCode(), table.err());
+    int cells = ExperimentFile.read(EXPERIMENTS.resolve(name + ".yaml"), true).cells().size();
+    assertTrue(run.out().contains(cells + " of " + cells + " cells complete"), run.out());
+  }
+
   @Test
   void toyCoverageRunsAtItsQuickScale() throws Exception {
     Path out = dir.resolve("toy");
