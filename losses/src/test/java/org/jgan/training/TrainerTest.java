@@ -1,5 +1,8 @@
 package org.jgan.training;
 
+import static org.jgan.training.TrainingFixtures.changed;
+import static org.jgan.training.TrainingFixtures.runOnce;
+
 import static org.jgan.training.TrainingFixtures.finiteData;
 import static org.jgan.training.TrainingFixtures.tinySpec;
 import static org.jgan.training.TrainingFixtures.toyData;
@@ -52,24 +55,7 @@ class TrainerTest {
     }
   }
 
-  private static void runOnce(Trainer trainer, TrainPhase phase) {
-    float[] batch = new float[TrainingFixtures.BATCH * 2];
-    toyData(1).fill(0, batch);
-    try (TFloat32 real = org.jgan.graphs.Tensors.floats(batch, TrainingFixtures.BATCH, 2);
-        TBool training = TBool.scalarOf(true)) {
-      trainer.session().runner().feed(trainer.model().real(), real)
-          .feed(trainer.model().context().trainingFlag(), training).addTarget(phase.step()).run().close();
-    }
-  }
 
-  private static boolean changed(List<float[]> before, List<float[]> after) {
-    for (int i = 0; i < before.size(); i++) {
-      if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   @Test
   void wganCriticParametersStayInsideTheClipBox() {

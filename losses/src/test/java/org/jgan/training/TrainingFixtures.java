@@ -47,4 +47,25 @@ final class TrainingFixtures {
     }
     return result;
   }
+
+  /** Runs {@code phase}'s update once in training mode on a fixed toy batch. */
+  static void runOnce(Trainer trainer, org.jgan.losses.TrainPhase phase) {
+    float[] batch = new float[BATCH * 2];
+    toyData(1).fill(0, batch);
+    try (TFloat32 real = Tensors.floats(batch, BATCH, 2);
+        org.tensorflow.types.TBool training = org.tensorflow.types.TBool.scalarOf(true)) {
+      trainer.session().runner().feed(trainer.model().real(), real)
+          .feed(trainer.model().context().trainingFlag(), training).addTarget(phase.step()).run().close();
+    }
+  }
+
+  /** Whether any variable's values differ between the two snapshots. */
+  static boolean changed(List<float[]> before, List<float[]> after) {
+    for (int i = 0; i < before.size(); i++) {
+      if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -20,4 +20,13 @@ final class CliRunner {
     int code = Jgan.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Outcome(code, out.toString(), err.toString());
   }
+
+  /** Trains a 3-step GAN on toy8 into {@code run} and exports it into {@code model}; returns the export's outcome. */
+  static Outcome trainAndExport(java.nio.file.Path run, java.nio.file.Path model) {
+    Outcome trained = run("train", "--objective", "gan", "--steps", "3", "--width", "8", "--out", run.toString(), "--quiet");
+    org.junit.jupiter.api.Assertions.assertEquals(0, trained.exitCode(), trained.err());
+    Outcome exported = run("export", "--checkpoint", run.toString(), "--out", model.toString());
+    org.junit.jupiter.api.Assertions.assertEquals(0, exported.exitCode(), exported.err());
+    return exported;
+  }
 }

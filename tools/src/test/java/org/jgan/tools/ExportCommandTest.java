@@ -45,11 +45,7 @@ class ExportCommandTest {
   static void trainAndExport() {
     run = dir.resolve("run");
     model = dir.resolve("model");
-    CliRunner.Outcome trained = CliRunner.run("train", "--objective", "gan", "--steps", "3", "--width", "8",
-        "--out", run.toString(), "--quiet");
-    assertEquals(0, trained.exitCode(), trained.err());
-    CliRunner.Outcome exported = CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString());
-    assertEquals(0, exported.exitCode(), exported.err());
+    CliRunner.Outcome exported = CliRunner.trainAndExport(run, model);
     assertTrue(exported.out().contains("step 3"), exported.out());
   }
 

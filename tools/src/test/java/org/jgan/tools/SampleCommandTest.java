@@ -38,11 +38,7 @@ class SampleCommandTest {
   static void trainAndExport() {
     run = dir.resolve("run");
     model = dir.resolve("model");
-    CliRunner.Outcome trained = CliRunner.run("train", "--objective", "gan", "--steps", "3", "--width", "8",
-        "--out", run.toString(), "--quiet");
-    assertEquals(0, trained.exitCode(), trained.err());
-    CliRunner.Outcome exported = CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString());
-    assertEquals(0, exported.exitCode(), exported.err());
+    CliRunner.trainAndExport(run, model);
   }
 
   @Test
