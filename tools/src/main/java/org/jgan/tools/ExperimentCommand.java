@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jgan experiment}: sweeps of objectives x datasets x settings x seeds, and their tables. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
-    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
+    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class})
 final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -73,6 +73,46 @@ final class ExperimentCommand implements Runnable {
       String name = file.getFileName().toString();
       int dot = name.lastIndexOf('.');
       return dot < 0 ? "" : name.substring(dot);
+    }
+  }
+
+  /** {@code jgan experiment time FILE --out DIR}. */
+  @Command(name = "time", mixinStandardHelpOptions = true,
+      description = {"Measure how long an experiment takes here: each distinct cell trains for --probe-steps iterations",
+          "and each distinct evaluation runs once in full; prints (and writes to --out) the extrapolated times."})
+  static final class Time implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "experiment file (YAML or JSON)")
+    Path file;
+
+    @Option(names = "--out", required = true, description = "folder for the probe runs, timing.md and timing.json")
+    Path out;
+
+    @Option(names = "--probe-steps", defaultValue = "200", description = "iterations each probe trains (default: ${DEFAULT-VALUE})")
+    int probeSteps;
+
+    @Option(names = "--quick", description = "time the file's quick settings instead of the full scale")
+    boolean quick;
+
+    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      if (probeSteps < 4) {
+        throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
+      }
+      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      Files.createDirectories(out);
+      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, dataDir, spec.commandLine().getOut());
+      List<ExperimentTiming.Row> rows = timing.measure();
+      timing.write(rows);
+      spec.commandLine().getOut().print(timing.render(rows));
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.OptionSpec;
  *   dataset: [toy8, toy25]
  * seeds: [1, 2, 3]
  * train: {steps: 2000}        # any jgan train option, without the dashes
- * eval: {metrics: [toy]}      # any jgan eval option
+ * eval: {metrics: [toy]}      # any jgan eval option; a value may also be a mapping by dataset:
+ *                             #   classifier: {mnist: models/mnist-classifier, color-mnist: models/color-mnist-classifier}
  * quick: {train: {steps: 200}, seeds: [1, 2]}   # replaces sections for --quick
  * </pre>
  *
@@ -116,13 +117,35 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
         List<String> trainArgs = arguments(file, "train", trainValues, trainOptions);
         trainArgs.add("--seed");
         trainArgs.add(Long.toString(seed));
-        cells.add(new Cell(cellId(settings), settings, trainArgs, arguments(file, "eval", eval, evalOptions)));
+        String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
+        cells.add(new Cell(cellId(settings), settings, trainArgs,
+            arguments(file, "eval", forDataset(file, eval, dataset), evalOptions)));
       }
     }
     for (Cell cell : cells) {
       checkTrainArguments(file, cell);
     }
     return new ExperimentFile(name, description, cells, grid, seeds);
+  }
+
+  /**
+   * The eval settings for one dataset: a value given as a mapping by dataset name (a classifier per
+   * dataset, say) becomes that dataset's entry.
+   */
+  private static Map<String, Object> forDataset(Path file, Map<String, Object> eval, String dataset) {
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : eval.entrySet()) {
+      Object value = e.getValue();
+      if (value instanceof Map<?, ?> byDataset) {
+        if (!byDataset.containsKey(dataset)) {
+          throw new IllegalArgumentException(file + ": eval." + e.getKey() + " is given by dataset but has no entry for '"
+              + dataset + "' (has: " + String.join(", ", byDataset.keySet().stream().map(String::valueOf).toList()) + ")");
+        }
+        value = byDataset.get(dataset);
+      }
+      resolved.put(e.getKey(), value);
+    }
+    return resolved;
   }
 
   /** Parses a cell's train arguments exactly as {@code jgan train} would and resolves them, so bad values fail now. */

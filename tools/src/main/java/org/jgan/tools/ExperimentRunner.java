@@ -5,9 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,12 +110,15 @@ final class ExperimentRunner {
     }
     addData(train);
     execute(cell, train, dir.resolve("train.log"));
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path evalFile = dir.resolve("eval.json");
     List<String> eval = new ArrayList<>(List.of("eval", "--checkpoint", runDir.toString(), "--out", evalFile.toString()));
     eval.addAll(cell.evalArgs());
     addData(eval);
     running.put(cell.id(), "evaluating");
+    long evalStarted = System.nanoTime();
     execute(cell, eval, dir.resolve("eval.log"));
+    double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
     LossCurves.write(runDir.resolve("log.jsonl"), dir.resolve("losses.png"));
 
     JsonObject result = new JsonObject();
@@ -128,6 +129,9 @@ final class ExperimentRunner {
     result.add("config", read(runDir.resolve("config.json")));
     result.add("eval", read(evalFile));
     result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
+    // This process's share only when the cell was resumed: the earlier attempts' time is not known.
+    result.addProperty("train_seconds", trainSeconds);
+    result.addProperty("eval_seconds", evalSeconds);
     Path temp = Files.createTempFile(dir, ".result", ".json");
     Files.writeString(temp, GSON.toJson(result) + "\n", StandardCharsets.UTF_8);
     Files.move(temp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
@@ -140,26 +144,12 @@ final class ExperimentRunner {
   }
 
   private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(JganProcess.command(args)).redirectErrorStream(true);
-    builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process process = builder.start();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        writer.println(line);
-        Matcher m = STEP.matcher(line.trim());
-        if (m.find()) {
-          running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
-        }
+    JganProcess.run(args, log, line -> {
+      Matcher m = STEP.matcher(line.trim());
+      if (m.find()) {
+        running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
       }
-    } finally {
-      process.waitFor();
-    }
-    if (process.exitValue() != 0) {
-      List<String> tail = Files.readAllLines(log);
-      String last = tail.isEmpty() ? "" : tail.get(tail.size() - 1);
-      throw new IOException("'jgan " + args.get(0) + "' exited with " + process.exitValue() + ": " + last + " (log: " + log + ")");
-    }
+    });
   }
 
   private void status(long start, int skipped, int total) {

@@ -106,6 +106,7 @@ final class TrainingRun {
               pixelLow(config),
               config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
         List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new LoopTimer(out.resolve(LoopTimer.FILE), start));
         if (qualityEvery > 0) {
           // First, so the log and TensorBoard see the quality it adds to the iteration's metrics.
           listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery));

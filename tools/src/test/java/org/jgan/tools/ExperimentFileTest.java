@@ -53,6 +53,28 @@ class ExperimentFileTest {
   }
 
   @Test
+  void evalValuesGivenByDatasetResolvePerCell() throws Exception {
+    Path file = write("by-dataset.yaml", """
+        name: by-dataset
+        grid: {dataset: [mnist, color-mnist]}
+        train: {objective: gan, steps: 5}
+        eval: {metrics: [fid], classifier: {mnist: models/grey, color-mnist: models/colour}}
+        """);
+    List<ExperimentFile.Cell> cells = ExperimentFile.read(file, false).cells();
+    assertEquals(List.of("--metrics", "fid", "--classifier", "models/grey"), cells.get(0).evalArgs());
+    assertEquals(List.of("--metrics", "fid", "--classifier", "models/colour"), cells.get(1).evalArgs());
+
+    Path missing = write("missing.yaml", """
+        name: missing
+        grid: {dataset: [mnist, fashion]}
+        train: {objective: gan}
+        eval: {classifier: {mnist: models/grey}}
+        """);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentFile.read(missing, false));
+    assertTrue(e.getMessage().contains("eval.classifier") && e.getMessage().contains("'fashion'"), e.getMessage());
+  }
+
+  @Test
   void jsonIsAcceptedToo() throws Exception {
     Path json = write("tiny.json", "{\"name\": \"tiny\", \"train\": {\"objective\": \"gan\", \"steps\": 5}}");
     assertEquals(1, ExperimentFile.read(json, false).cells().size());

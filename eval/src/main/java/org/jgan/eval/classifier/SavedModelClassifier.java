@@ -32,6 +32,8 @@ public final class SavedModelClassifier implements AutoCloseable {
   private final String logitsTensor;
   private final String featuresTensor;
   private final String hash;
+  /** The image shape (H, W, C) the signature declares, -1 where it leaves a size open; null if it declares none. */
+  private final long[] declaredImageShape;
 
   /** Class logits and feature vectors of a set of images, row-major. */
   public record Outputs(int count, int classes, float[] logits, int featureSize, float[] features) {}
@@ -62,6 +64,7 @@ public final class SavedModelClassifier implements AutoCloseable {
             + bundle.metaGraphDef().getSignatureDefMap().keySet() + ")");
       }
       imagesTensor = tensor(def.getInputsMap().get(images), "input", images);
+      declaredImageShape = declaredShape(def.getInputsMap().get(images));
       logitsTensor = tensor(def.getOutputsMap().get(logits), "output", logits);
       featuresTensor = tensor(def.getOutputsMap().get(features), "output", features);
       hash = contentHash(directory);
@@ -76,6 +79,17 @@ public final class SavedModelClassifier implements AutoCloseable {
       throw new IllegalArgumentException(directory + ": the signature has no " + kind + " '" + name + "'");
     }
     return info.getName();
+  }
+
+  private static long[] declaredShape(TensorInfo info) {
+    if (!info.hasTensorShape() || info.getTensorShape().getUnknownRank() || info.getTensorShape().getDimCount() != 4) {
+      return null;
+    }
+    long[] shape = new long[3];
+    for (int i = 0; i < 3; i++) {
+      shape[i] = info.getTensorShape().getDim(i + 1).getSize();
+    }
+    return shape;
   }
 
   /** The model folder. */
@@ -93,6 +107,15 @@ public final class SavedModelClassifier implements AutoCloseable {
    * {@code batch} at a time.
    */
   public Outputs run(float[] images, int count, int[] imageShape, int batch) {
+    if (declaredImageShape != null) {
+      for (int i = 0; i < 3; i++) {
+        if (declaredImageShape[i] >= 0 && declaredImageShape[i] != imageShape[i]) {
+          throw new IllegalArgumentException("classifier " + directory + " takes images of shape "
+              + java.util.Arrays.toString(declaredImageShape) + " (height, width, channels), but these are "
+              + java.util.Arrays.toString(imageShape) + ": train a classifier on this dataset (jgan classifier train --dataset ...)");
+        }
+      }
+    }
     int size = imageShape[0] * imageShape[1] * imageShape[2];
     if (images.length != count * size) {
       throw new IllegalArgumentException(images.length + " values are not " + count + " images of "

@@ -96,5 +96,11 @@ class SavedModelClassifierTest {
     IllegalArgumentException noSignature = assertThrows(IllegalArgumentException.class,
         () -> SavedModelClassifier.load(model, "inception", "images", "logits", "features"));
     assertTrue(noSignature.getMessage().contains("inception"), noSignature.getMessage());
+    try (SavedModelClassifier grey = SavedModelClassifier.load(model)) {
+      IllegalArgumentException colour = assertThrows(IllegalArgumentException.class,
+          () -> grey.run(new float[2 * 28 * 28 * 3], 2, new int[] {28, 28, 3}, 2));
+      assertTrue(colour.getMessage().contains("[28, 28, 1]") && colour.getMessage().contains("[28, 28, 3]"),
+          "a grey classifier refuses colour images by name, before TensorFlow does: " + colour.getMessage());
+    }
   }
 }
