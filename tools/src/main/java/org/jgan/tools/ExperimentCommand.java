@@ -141,10 +141,26 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--figure", description = "also write a PNG with each row's samples side by side")
     Path figure;
 
+    @Option(names = "--histogram", description = {"also write a PNG of histograms of one metric over the runs, one per",
+        "--histogram-by value on shared bins (the EBGAN paper's figure), and print them as text"})
+    Path histogram;
+
+    @Option(names = "--histogram-metric", description = "the histogram's metric or metric.field (default: the table's first column)")
+    String histogramMetric;
+
+    @Option(names = "--histogram-by", defaultValue = "objective", description = "the setting whose values get a histogram each (default: ${DEFAULT-VALUE})")
+    String histogramBy;
+
+    @Option(names = "--bins", defaultValue = "10", description = "histogram bins (default: ${DEFAULT-VALUE})")
+    int bins;
+
     @Override
     public Integer call() throws Exception {
       if (!List.of("markdown", "latex", "csv").contains(format)) {
         throw new ParameterException(spec.commandLine(), "--format must be markdown, latex or csv, got '" + format + "'");
+      }
+      if (bins < 1) {
+        throw new ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
       }
       ExperimentTable table = ExperimentTable.read(dir);
       List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
@@ -165,6 +181,18 @@ final class ExperimentCommand implements Runnable {
       }
       if (figure != null) {
         table.figure(dir, rows, figure);
+      }
+      if (histogram != null) {
+        ExperimentTable.Column column = histogramMetric != null ? ExperimentTable.column(histogramMetric)
+            : columns.isEmpty() ? null : columns.get(0);
+        if (column == null) {
+          throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
+        }
+        Histograms histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
+        String title = column.path() + " over " + table.size() + " runs, by " + histogramBy;
+        HistogramFigure.write(histograms, title, histogram);
+        console.print("\n" + histograms.text(title));
+        console.flush();
       }
       return 0;
     }

@@ -166,6 +166,48 @@ final class ExperimentTable {
     javax.imageio.ImageIO.write(figure, "png", png.toFile());
   }
 
+  /** A result's number at the column's path, or null where the result has none. */
+  static Double value(JsonObject result, Column column) {
+    JsonElement node = result.getAsJsonObject("eval").getAsJsonObject("metrics");
+    for (String part : column.path().split("\\.")) {
+      node = node != null && node.isJsonObject() ? node.getAsJsonObject().get(part) : null;
+    }
+    return node != null && node.isJsonPrimitive() && node.getAsJsonPrimitive().isNumber() ? node.getAsDouble() : null;
+  }
+
+  /**
+   * Every run's value of {@code column}, grouped by the value of {@code setting} ("setting=value",
+   * in first-appearance order); runs without the metric are left out.
+   */
+  Map<String, List<Double>> valuesBy(Column column, String setting) {
+    Map<String, List<Double>> groups = new LinkedHashMap<>();
+    boolean known = false;
+    for (JsonObject r : results) {
+      JsonElement group = r.getAsJsonObject("settings").get(setting);
+      if (group == null) {
+        continue;
+      }
+      known = true;
+      Double value = value(r, column);
+      if (value != null) {
+        groups.computeIfAbsent(setting + "=" + text(group), k -> new ArrayList<>()).add(value);
+      }
+    }
+    if (!known) {
+      throw new IllegalArgumentException("--histogram-by: no run has a setting '" + setting + "' (have: "
+          + String.join(", ", results.get(0).getAsJsonObject("settings").keySet()) + ")");
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("--histogram-metric: no run has a value for '" + column.path() + "'");
+    }
+    return groups;
+  }
+
+  /** Runs in the folder. */
+  int size() {
+    return results.size();
+  }
+
   /** Renders the table; {@code format} is markdown, latex or csv. */
   String render(List<String> groupBy, List<Column> columns, String format) {
     for (String key : groupBy) {
@@ -310,16 +352,12 @@ final class ExperimentTable {
     static Stat of(List<JsonObject> results, Column column) {
       List<Double> values = new ArrayList<>();
       List<Double> ownErrors = new ArrayList<>();
-      String[] path = column.path().split("\\.");
       for (JsonObject r : results) {
-        JsonElement node = r.getAsJsonObject("eval").getAsJsonObject("metrics");
-        for (String part : path) {
-          node = node != null && node.isJsonObject() ? node.getAsJsonObject().get(part) : null;
-        }
-        if (node != null && node.isJsonPrimitive() && node.getAsJsonPrimitive().isNumber()) {
-          values.add(node.getAsDouble());
+        Double value = value(r, column);
+        if (value != null) {
+          values.add(value);
           if (column.ownError() != null) {
-            ownErrors.add(r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(path[0])
+            ownErrors.add(r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(column.metric())
                 .get(column.ownError()).getAsDouble());
           }
         }
@@ -358,7 +396,7 @@ final class ExperimentTable {
       };
     }
 
-    private static String round(double v) {
+    static String round(double v) {
       if (v == 0 || !Double.isFinite(v)) {
         return Double.isFinite(v) ? "0" : String.valueOf(v);
       }
