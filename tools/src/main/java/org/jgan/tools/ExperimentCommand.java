@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +28,26 @@ final class ExperimentCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The experiment file, its scale and the data folder: what {@code run} and {@code time} both read. */
+  static final class Source {
+    @Parameters(index = "0", description = "experiment file (YAML or JSON)")
+    Path file;
+
+    @Option(names = "--quick", description = "use the file's quick settings (minutes on 2 cores) instead of the full scale")
+    boolean quick;
+
+    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
+    Path data;
+
+    ExperimentFile read() throws java.io.IOException {
+      return ExperimentFile.read(file, quick);
+    }
+
+    Path dataDirectory() {
+      return data != null ? data : TrainCommand.environmentDataDirectory();
+    }
+  }
+
   /** {@code jgan experiment run FILE --out DIR}. */
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = {"Run every cell of an experiment file, each in its own folder under --out and its own processes.",
@@ -35,8 +56,8 @@ final class ExperimentCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "experiment file (YAML or JSON)")
-    Path file;
+    @Mixin
+    Source source;
 
     @Option(names = "--out", required = true, description = "experiment folder")
     Path out;
@@ -44,23 +65,17 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--jobs", defaultValue = "1", description = "cells run at once (default: ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--quick", description = "use the file's quick settings (minutes on 2 cores)")
-    boolean quick;
-
-    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
-    Path data;
-
     @Override
     public Integer call() throws Exception {
       if (jobs < 1) {
         throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
       }
-      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      ExperimentFile experiment = source.read();
       Files.createDirectories(out);
-      Files.copy(file, out.resolve("experiment" + (quick ? ".quick" : "") + extension(file)),
+      Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
           StandardCopyOption.REPLACE_EXISTING);
-      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
-      List<String> failed = new ExperimentRunner(experiment, out, jobs, dataDir, spec.commandLine().getOut()).run();
+      List<String> failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
+          .run();
       if (!failed.isEmpty()) {
         spec.commandLine().getErr().println("jgan experiment run: " + failed.size() + " cell(s) failed: "
             + String.join(", ", failed) + " (see their train.log / eval.log)");
@@ -78,14 +93,15 @@ final class ExperimentCommand implements Runnable {
 
   /** {@code jgan experiment time FILE --out DIR}. */
   @Command(name = "time", mixinStandardHelpOptions = true,
-      description = {"Measure how long an experiment takes here: each distinct cell trains for --probe-steps iterations",
-          "and each distinct evaluation runs once in full; prints (and writes to --out) the extrapolated times."})
+      description = {"Measure how long an experiment takes on this machine, from short probes.",
+          "Each distinct cell trains for --probe-steps iterations and each distinct evaluation runs once in full;",
+          "prints (and writes to --out) every run's time extrapolated to the full iterations, and the total."})
   static final class Time implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "experiment file (YAML or JSON)")
-    Path file;
+    @Mixin
+    Source source;
 
     @Option(names = "--out", required = true, description = "folder for the probe runs, timing.md and timing.json")
     Path out;
@@ -93,21 +109,15 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--probe-steps", defaultValue = "200", description = "iterations each probe trains (default: ${DEFAULT-VALUE})")
     int probeSteps;
 
-    @Option(names = "--quick", description = "time the file's quick settings instead of the full scale")
-    boolean quick;
-
-    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
-    Path data;
-
     @Override
     public Integer call() throws Exception {
       if (probeSteps < 4) {
         throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
       }
-      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      ExperimentFile experiment = source.read();
       Files.createDirectories(out);
-      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
-      ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, dataDir, spec.commandLine().getOut());
+      ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, source.dataDirectory(),
+          spec.commandLine().getOut());
       List<ExperimentTiming.Row> rows = timing.measure();
       timing.write(rows);
       spec.commandLine().getOut().print(timing.render(rows));

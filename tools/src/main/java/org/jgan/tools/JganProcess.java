@@ -38,6 +38,7 @@ final class JganProcess {
         PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
       for (String line; (line = output.readLine()) != null; ) {
         writer.println(line);
+        writer.flush(); // so a long cell's log can be followed while it runs
         lines.accept(line);
       }
     } finally {
