@@ -182,6 +182,23 @@ final class ExperimentCommand implements Runnable {
           columns.add(ExperimentTable.column(m));
         }
       }
+      // A bad histogram request fails before anything is printed or written.
+      Histograms histograms = null;
+      String title = null;
+      if (histogram != null) {
+        ExperimentTable.Column column;
+        try {
+          column = histogramMetric != null ? ExperimentTable.column(histogramMetric)
+              : columns.isEmpty() ? null : columns.get(0);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage().replace("--metrics:", "--histogram-metric:"));
+        }
+        if (column == null) {
+          throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
+        }
+        histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
+        title = column.path() + " over " + table.size() + " runs, by " + histogramBy;
+      }
       String text = table.render(rows, columns, format);
       PrintWriter console = spec.commandLine().getOut();
       console.print(text);
@@ -192,14 +209,7 @@ final class ExperimentCommand implements Runnable {
       if (figure != null) {
         table.figure(dir, rows, figure);
       }
-      if (histogram != null) {
-        ExperimentTable.Column column = histogramMetric != null ? ExperimentTable.column(histogramMetric)
-            : columns.isEmpty() ? null : columns.get(0);
-        if (column == null) {
-          throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
-        }
-        Histograms histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
-        String title = column.path() + " over " + table.size() + " runs, by " + histogramBy;
+      if (histograms != null) {
         HistogramFigure.write(histograms, title, histogram);
         console.print("\n" + histograms.text(title));
         console.flush();

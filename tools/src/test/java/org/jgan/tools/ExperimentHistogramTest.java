@@ -102,6 +102,12 @@ class ExperimentHistogramTest {
         "--histogram-metric", "fid.fid");
     assertEquals(2, badMetric.exitCode());
     assertTrue(badMetric.err().contains("fid.fid"), badMetric.err());
+    assertEquals("", badMetric.out(), "nothing is printed before the error");
+    CliRunner.Outcome unknownMetric = CliRunner.run("experiment", "table", dir.toString(), "--histogram", png.toString(),
+        "--histogram-metric", "inceptoin");
+    assertEquals(2, unknownMetric.exitCode());
+    assertTrue(unknownMetric.err().contains("--histogram-metric") && unknownMetric.err().contains("inceptoin"),
+        unknownMetric.err());
     CliRunner.Outcome badBins = CliRunner.run("experiment", "table", dir.toString(), "--histogram", png.toString(),
         "--bins", "0");
     assertEquals(2, badBins.exitCode());
