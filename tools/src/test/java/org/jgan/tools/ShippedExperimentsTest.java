@@ -35,7 +35,7 @@ class ShippedExperimentsTest {
     }
   }
 
-  /** Every shipped experiment runs end to end at its quick scale (about two and a half minutes in all). */
+  /** Every shipped experiment runs end to end at its quick scale (about three minutes in all). */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"gan-parzen-mnist", "all-objectives-mnist",
       "alpha-gan-compare", "ebgan-grid", "bgan-discrete", "wgan-vs-gan"})
