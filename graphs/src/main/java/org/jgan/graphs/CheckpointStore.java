@@ -162,8 +162,11 @@ public final class CheckpointStore {
     }
   }
 
-  /** Deletes {@code root} and everything under it; nothing when it does not exist. */
-  static void deleteTree(Path root) throws IOException {
+  /**
+   * Deletes {@code root} and everything under it; nothing when it does not exist. Public because
+   * SavedModel export and the command line's throw-away runs clear folders the same way.
+   */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -42,7 +42,29 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
     List<Long> seeds) {
 
   /** One run of the grid: its folder name, its grid values and seed, and the arguments of its two commands. */
-  record Cell(String id, Map<String, Object> settings, List<String> trainArgs, List<String> evalArgs) {}
+  record Cell(String id, Map<String, Object> settings, List<String> trainArgs, List<String> evalArgs) {
+    /** {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null: $JGAN_DATA). */
+    List<String> trainCommand(Path runDir, Path dataDir) {
+      List<String> args = new ArrayList<>(List.of("train"));
+      args.addAll(trainArgs);
+      args.addAll(List.of("--out", runDir.toString()));
+      return withData(args, dataDir);
+    }
+
+    /** {@code jgan eval} of the run in {@code runDir} with this cell's eval settings, written to {@code evalFile}. */
+    List<String> evalCommand(Path runDir, Path evalFile, Path dataDir) {
+      List<String> args = new ArrayList<>(List.of("eval", "--checkpoint", runDir.toString(), "--out", evalFile.toString()));
+      args.addAll(evalArgs);
+      return withData(args, dataDir);
+    }
+
+    private static List<String> withData(List<String> args, Path dataDir) {
+      if (dataDir != null) {
+        args.addAll(List.of("--data", dataDir.toString()));
+      }
+      return args;
+    }
+  }
 
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick");
   private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval");

@@ -102,22 +102,16 @@ final class ExperimentRunner {
     Path runDir = dir.resolve("run");
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
-    List<String> train = new ArrayList<>(List.of("train"));
-    train.addAll(cell.trainArgs());
-    train.addAll(List.of("--out", runDir.toString()));
+    List<String> train = cell.trainCommand(runDir, dataDir);
     if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
       train.add("--resume");
     }
-    addData(train);
     execute(cell, train, dir.resolve("train.log"));
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path evalFile = dir.resolve("eval.json");
-    List<String> eval = new ArrayList<>(List.of("eval", "--checkpoint", runDir.toString(), "--out", evalFile.toString()));
-    eval.addAll(cell.evalArgs());
-    addData(eval);
     running.put(cell.id(), "evaluating");
     long evalStarted = System.nanoTime();
-    execute(cell, eval, dir.resolve("eval.log"));
+    execute(cell, cell.evalCommand(runDir, evalFile, dataDir), dir.resolve("eval.log"));
     double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
     LossCurves.write(runDir.resolve("log.jsonl"), dir.resolve("losses.png"));
 
@@ -135,12 +129,6 @@ final class ExperimentRunner {
     Path temp = Files.createTempFile(dir, ".result", ".json");
     Files.writeString(temp, GSON.toJson(result) + "\n", StandardCharsets.UTF_8);
     Files.move(temp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private void addData(List<String> args) {
-    if (dataDir != null) {
-      args.addAll(List.of("--data", dataDir.toString()));
-    }
   }
 
   private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {

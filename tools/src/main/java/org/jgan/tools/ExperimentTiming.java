@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.CheckpointStore;
 import picocli.CommandLine;
 
 /**
@@ -57,15 +58,13 @@ final class ExperimentTiming {
       ExperimentFile.Cell cell = e.getValue().get(0);
       Path dir = Files.createDirectories(out.resolve(String.format("%03d", index++)));
       Path runDir = dir.resolve("run");
-      deleteTree(runDir); // a probe is measured afresh, never resumed
-      List<String> train = new ArrayList<>(List.of("train"));
-      train.addAll(withOption(withOption(cell.trainArgs(), "--steps", Integer.toString(probeSteps)),
-          "--checkpoint-every", Integer.toString(probeSteps)));
-      train.addAll(List.of("--out", runDir.toString()));
-      addData(train);
+      CheckpointStore.deleteTree(runDir); // a probe is measured afresh, never resumed
+      ExperimentFile.Cell probe = new ExperimentFile.Cell(cell.id(), cell.settings(),
+          withOption(withOption(cell.trainArgs(), "--steps", Integer.toString(probeSteps)), "--checkpoint-every",
+              Integer.toString(probeSteps)), cell.evalArgs());
       say(String.format("[%d/%d] %s: training %d iterations", index, distinct.size(), e.getKey(), probeSteps));
       long started = System.nanoTime();
-      JganProcess.run(train, dir.resolve("train.log"), line -> {});
+      JganProcess.run(probe.trainCommand(runDir, dataDir), dir.resolve("train.log"), line -> {});
       double trainWall = (System.nanoTime() - started) / 1e9;
       JsonObject timing = JsonParser.parseString(Files.readString(runDir.resolve(LoopTimer.FILE), StandardCharsets.UTF_8))
           .getAsJsonObject();
@@ -76,13 +75,9 @@ final class ExperimentTiming {
       evalKey.add(0, option(cell.trainArgs(), "--dataset", "default"));
       Double eval = evalSeconds.get(evalKey);
       if (eval == null) {
-        List<String> args = new ArrayList<>(List.of("eval", "--checkpoint", runDir.toString(), "--out",
-            dir.resolve("eval.json").toString()));
-        args.addAll(cell.evalArgs());
-        addData(args);
         say(String.format("[%d/%d] %s: evaluating in full", index, distinct.size(), e.getKey()));
         long evalStarted = System.nanoTime();
-        JganProcess.run(args, dir.resolve("eval.log"), line -> {});
+        JganProcess.run(probe.evalCommand(runDir, dir.resolve("eval.json"), dataDir), dir.resolve("eval.log"), line -> {});
         eval = (System.nanoTime() - evalStarted) / 1e9;
         evalSeconds.put(evalKey, eval);
       }
@@ -167,23 +162,6 @@ final class ExperimentTiming {
       }
     });
     return parts.isEmpty() ? "(all)" : String.join(", ", parts);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private void addData(List<String> args) {
-    if (dataDir != null) {
-      args.addAll(List.of("--data", dataDir.toString()));
-    }
   }
 
   private void say(String line) {

@@ -8,17 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /** A PNG of {@link Histograms}: one panel per group, stacked, on the same bins and count scale. */
 final class HistogramFigure {
   static final int WIDTH = 640;
   static final int PANEL_HEIGHT = 170;
   static final int TITLE_HEIGHT = 28;
-  private static final Color[] PALETTE = {new Color(30, 90, 200), new Color(220, 80, 30), new Color(40, 160, 70),
-      new Color(150, 60, 180), new Color(120, 120, 120)};
 
   private HistogramFigure() {}
 
@@ -49,7 +45,7 @@ final class HistogramFigure {
       int plotBottom = y0 + PANEL_HEIGHT - bottom;
       g.setColor(Color.BLACK);
       g.drawString(group.getKey() + " (n=" + java.util.Arrays.stream(group.getValue()).sum() + ")", left, y0 + 14);
-      g.setColor(PALETTE[index % PALETTE.length]);
+      g.setColor(LossCurves.PALETTE[index % LossCurves.PALETTE.length]);
       for (int i = 0; i < bins; i++) {
         int height = (int) Math.round((double) group.getValue()[i] / tallest * (plotBottom - plotTop));
         int x = left + (int) Math.round(i * plotWidth / bins);
@@ -76,10 +72,7 @@ final class HistogramFigure {
 
   /** Writes the figure to {@code png} (a temporary file moved into place, so no half-written picture). */
   static void write(Histograms histograms, String title, Path png) throws IOException {
-    Path folder = png.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path temp = Files.createTempFile(folder, ".histogram", ".png");
-    ImageIO.write(draw(histograms, title), "png", temp.toFile());
-    Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    Pictures.write(draw(histograms, title), png);
   }
 }

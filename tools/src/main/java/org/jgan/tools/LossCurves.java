@@ -23,7 +23,8 @@ import javax.imageio.ImageIO;
  * and below them, when the run probed its sample quality, the {@code quality/...} series.
  */
 final class LossCurves {
-  private static final Color[] PALETTE = {new Color(30, 90, 200), new Color(220, 80, 30), new Color(40, 160, 70),
+  /** The series colours, in order; the histogram figure uses them too. */
+  static final Color[] PALETTE = {new Color(30, 90, 200), new Color(220, 80, 30), new Color(40, 160, 70),
       new Color(150, 60, 180), new Color(120, 120, 120)};
 
   private LossCurves() {}

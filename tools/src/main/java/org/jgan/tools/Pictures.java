@@ -103,7 +103,8 @@ public final class Pictures {
     return (int) Math.round(Math.max(0, Math.min(1, unit)) * 255);
   }
 
-  private static void write(BufferedImage image, Path file) throws IOException {
+  /** Writes {@code image} as a PNG to {@code file} through a temporary file, so no half-written picture is left. */
+  static void write(BufferedImage image, Path file) throws IOException {
     Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".picture", ".png");
     ImageIO.write(image, "png", temp.toFile());
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
