@@ -53,21 +53,25 @@ public final class Npy {
     }
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int major = bytes[6];
-    in.position(8);
-    int headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : in.getInt();
-    int dataStart = in.position() + headerLength;
-    if (dataStart > bytes.length) {
-      throw new IllegalArgumentException(file + ": truncated .npy header");
+    if (major < 1 || major > 3) {
+      throw new IllegalArgumentException(file + ": .npy format version " + major + "." + bytes[7]
+          + " is not supported (1.0 to 3.0)");
     }
-    String dict = new String(bytes, in.position(), headerLength, StandardCharsets.ISO_8859_1);
+    in.position(8);
+    // Version 1 stores the header length in 2 bytes, later versions in 4 (unsigned: it may exceed 2^31).
+    long headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
+    if (headerLength > bytes.length - in.position()) {
+      throw new IllegalArgumentException(file + ": truncated .npy header: it declares " + headerLength
+          + " bytes, the file has " + (bytes.length - in.position()) + " after the preamble");
+    }
+    int dataStart = in.position() + (int) headerLength;
+    String dict = new String(bytes, in.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
     String descr = field(file, dict, "descr").replace("'", "").trim();
     if (field(file, dict, "fortran_order").trim().equals("True")) {
       throw new IllegalArgumentException(file + ": Fortran-order arrays are not supported (save with C order)");
     }
-    String dims = field(file, dict, "shape").replaceAll("[()\\s]", "");
-    long[] shape = dims.isEmpty() ? new long[0]
-        : Arrays.stream(dims.split(",")).filter(d -> !d.isEmpty()).mapToLong(Long::parseLong).toArray();
-    long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    long[] shape = shape(file, field(file, dict, "shape"));
+    long count = elements(file, shape);
     int width = switch (descr) {
       case "<f4" -> 4;
       case "<f8" -> 8;
@@ -88,6 +92,35 @@ public final class Npy {
       };
     }
     return new Array(values, shape, descr);
+  }
+
+  /** The dimensions of a shape tuple such as {@code (2, 3)}, {@code (4,)} or {@code ()}. */
+  private static long[] shape(Path file, String tuple) {
+    String dims = tuple.replaceAll("[()\\s]", "");
+    if (dims.isEmpty()) {
+      return new long[0];
+    }
+    if (!dims.matches("\\d+(,\\d+)*,?")) {
+      throw new IllegalArgumentException(file + ": .npy shape " + tuple + " is not a tuple of non-negative integers");
+    }
+    try {
+      return Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ": .npy shape " + tuple + " has a dimension too large to read");
+    }
+  }
+
+  /** The number of elements of {@code shape}, refused beyond what one Java array holds. */
+  private static long elements(Path file, long[] shape) {
+    long count = 1;
+    for (long d : shape) {
+      if (d != 0 && count > Integer.MAX_VALUE / d) {
+        throw new IllegalArgumentException(file + ": .npy shape " + Arrays.toString(shape) + " has more than "
+            + Integer.MAX_VALUE + " elements");
+      }
+      count *= d;
+    }
+    return count;
   }
 
   private static String field(Path file, String dict, String key) {

@@ -69,4 +69,45 @@ class NpyReadTest {
     IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class, () -> Npy.read(ints));
     assertTrue(dtype.getMessage().contains("<i8"), dtype.getMessage());
   }
+
+  /** {@code numpyFile}'s bytes with the version set to 2.0 and a 4-byte header length of {@code declared}. */
+  private Path version2File(String name, long declared) throws Exception {
+    byte[] v1 = Files.readAllBytes(numpyFile(name, "<f4", "(1,)", new byte[4]));
+    ByteBuffer out = ByteBuffer.allocate(v1.length + 2).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(v1, 0, 6).put((byte) 2).put((byte) 0).putInt((int) declared).put(v1, 10, v1.length - 10);
+    Path file = dir.resolve(name);
+    Files.write(file, out.array());
+    return file;
+  }
+
+  @Test
+  void headerLengthsBeyondTheFileAreNamedNotCrashed() throws Exception {
+    int dictLength = Files.readAllBytes(numpyFile("v1.npy", "<f4", "(1,)", new byte[4])).length - 10 - 4;
+    assertArrayEquals(new long[] {1}, Npy.read(version2File("v2.npy", dictLength)).shape(), "a sound 2.0 file reads");
+    // 0xFFFFFFF0 is negative as a signed int: it used to reach String's constructor as a count.
+    for (long declared : new long[] {0xFFFFFFF0L, 1L << 20}) {
+      Path file = version2File("huge-" + declared + ".npy", declared);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(file));
+      assertTrue(e.getMessage().startsWith(file + ": truncated .npy header") && e.getMessage().contains(Long.toString(declared)),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void malformedShapesAndVersionsAreNamed() throws Exception {
+    for (String shape : new String[] {"(abc, 28)", "(2, -3)", "(2.5,)", "(99999999999999999999,)"}) {
+      Path file = numpyFile("shape.npy", "<f4", shape, new byte[0]);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(file), shape);
+      assertTrue(e.getMessage().startsWith(file + ": .npy shape " + shape), e.getMessage());
+    }
+    Path huge = numpyFile("huge.npy", "<f4", "(100000, 100000)", new byte[0]);
+    IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> Npy.read(huge));
+    assertTrue(tooMany.getMessage().contains("more than " + Integer.MAX_VALUE + " elements"), tooMany.getMessage());
+    byte[] bytes = Files.readAllBytes(numpyFile("v9.npy", "<f4", "(1,)", new byte[4]));
+    bytes[6] = 9;
+    Path v9 = dir.resolve("v9.npy");
+    Files.write(v9, bytes);
+    IllegalArgumentException version = assertThrows(IllegalArgumentException.class, () -> Npy.read(v9));
+    assertTrue(version.getMessage().startsWith(v9 + ": .npy format version 9.0"), version.getMessage());
+  }
 }
