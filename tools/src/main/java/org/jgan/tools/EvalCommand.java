@@ -84,8 +84,8 @@ final class EvalCommand implements Callable<Integer> {
     if (!layout.equals("nhwc") && !layout.equals("nchw")) {
       throw new ParameterException(spec.commandLine(), "--layout must be nhwc or nchw, got '" + layout + "'");
     }
-    if (count != null && count < 2) {
-      throw new ParameterException(spec.commandLine(), "--n must be at least 2, got " + count);
+    if (count != null && count < EvalSamples.MIN_COUNT) {
+      throw new ParameterException(spec.commandLine(), "--n must be at least " + EvalSamples.MIN_COUNT + ", got " + count);
     }
     if (criticSteps < 1) {
       throw new ParameterException(spec.commandLine(), "--critic-steps must be at least 1, got " + criticSteps);

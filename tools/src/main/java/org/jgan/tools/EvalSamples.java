@@ -4,24 +4,60 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.jgan.data.NamedDatasets;
+import org.jgan.eval.SampleValues;
 
 /**
  * A set of samples to evaluate, row-major [count, example shape...]: images in [0, 1] (NHWC) or
- * raw 2-D points.
+ * raw 2-D points. Every constructor refuses what no metric can score: fewer than
+ * {@link #MIN_COUNT} samples, NaN or infinite values, images outside [0, 1].
  */
 record EvalSamples(float[] values, int count, int[] exampleShape, String dataset, String source) {
+  /** The fewest samples evaluated: diversity and the critic's halves need two. */
+  static final int MIN_COUNT = 2;
+
+  EvalSamples {
+    if (count < MIN_COUNT) {
+      throw new IllegalArgumentException(source + ": " + count + (count == 1 ? " sample" : " samples")
+          + "; evaluation needs at least " + MIN_COUNT);
+    }
+    if (NamedDatasets.isToy(dataset)) {
+      SampleValues.requireFinite(values, source);
+    } else {
+      SampleValues.requireWithin(values, 0, 1, "[0, 1]", source);
+    }
+  }
+
   /** How stored pixel values map to [0, 1]. */
   enum Range {
     /** Already in [0, 1]. */
-    UNIT,
+    UNIT(0, 1),
     /** In [-1, 1] (tanh generators). */
-    SIGNED,
+    SIGNED(-1, 1),
     /** 8-bit, 0..255. */
-    BYTE
+    BYTE(0, 255);
+
+    private final float low;
+    private final float high;
+
+    Range(float low, float high) {
+      this.low = low;
+      this.high = high;
+    }
+
+    /** The stored value {@code v} in [0, 1]; values within the tolerance outside the range are clamped into it. */
+    float toUnit(float v) {
+      return Math.min(1f, Math.max(0f, (v - low) / (high - low)));
+    }
+
+    /** Refuses stored values that are not finite or lie outside this range, naming {@code file}. */
+    void check(float[] stored, Path file) {
+      SampleValues.requireWithin(stored, low, high, name().toLowerCase() + " [" + (int) low + ", " + (int) high
+          + "] (see --range)", file.toString());
+    }
   }
 
   /** From a generator: a run's checkpoint or an exported model. */
@@ -40,27 +76,36 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
     int[] expected = NamedDatasets.exampleShape(dataset);
     boolean toy = NamedDatasets.isToy(dataset);
     if (toy ? s.length != 2 || s[1] != 2 : s.length != 4) {
-      throw new IllegalArgumentException(file + ": shape " + java.util.Arrays.toString(s) + " is not "
+      throw new IllegalArgumentException(file + ": shape " + Arrays.toString(s) + " is not "
           + (toy ? "[N, 2] points" : "[N, H, W, C] or [N, C, H, W] images") + " for dataset " + dataset);
     }
-    float[] values = array.values();
     int count = (int) s[0];
+    if (count < MIN_COUNT) {
+      throw new IllegalArgumentException(file + ": " + count + (count == 1 ? " sample" : " samples") + " (shape "
+          + Arrays.toString(s) + "); evaluation needs at least " + MIN_COUNT);
+    }
+    float[] values = array.values();
     if (!toy) {
       int[] shape = channelsFirst ? new int[] {(int) s[2], (int) s[3], (int) s[1]} : new int[] {(int) s[1], (int) s[2], (int) s[3]};
-      if (!java.util.Arrays.equals(shape, expected)) {
-        throw new IllegalArgumentException(file + ": images of shape " + java.util.Arrays.toString(shape) + " (HWC), "
-            + dataset + " has " + java.util.Arrays.toString(expected) + (channelsFirst ? "" : "; pass --layout nchw if channels come first"));
+      if (!Arrays.equals(shape, expected)) {
+        throw new IllegalArgumentException(file + ": images of shape " + Arrays.toString(shape) + " (HWC), "
+            + dataset + " has " + Arrays.toString(expected) + (channelsFirst ? "" : "; pass --layout nchw if channels come first"));
       }
+      Range r = range != null ? range : array.dtype().endsWith("u1") ? Range.BYTE : Range.UNIT;
+      // Checked as stored, so the error's flat index points into the file whatever its layout.
+      r.check(values, file);
       if (channelsFirst) {
         values = toChannelsLast(values, count, shape[2], shape[0], shape[1]);
       }
-      Range r = range != null ? range : array.dtype().endsWith("u1") ? Range.BYTE : Range.UNIT;
       values = toUnit(values, r);
     }
     return new EvalSamples(values, count, expected, dataset, file.toString());
   }
 
-  /** From a folder of PNG images (grey or colour, sorted by name), scaled to [0, 1]. */
+  /**
+   * From a folder of PNG images (grey or colour, any bit depth, sorted by name), scaled to [0, 1].
+   * Each file's chunk structure and size are checked before it is decoded ({@link PngFile}).
+   */
   static EvalSamples fromPngFolder(Path folder, String dataset) throws IOException {
     int[] shape = NamedDatasets.exampleShape(dataset);
     if (NamedDatasets.isToy(dataset)) {
@@ -78,37 +123,44 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
     int size = shape[0] * shape[1] * shape[2];
     float[] values = new float[files.size() * size];
     for (int n = 0; n < files.size(); n++) {
-      BufferedImage image = ImageIO.read(files.get(n).toFile());
-      if (image == null || image.getHeight() != shape[0] || image.getWidth() != shape[1]) {
-        throw new IllegalArgumentException(files.get(n) + ": not a " + shape[0] + "x" + shape[1] + " PNG image");
+      PngFile png = PngFile.open(files.get(n));
+      if (png.height() != shape[0] || png.width() != shape[1]) {
+        throw new IllegalArgumentException(files.get(n) + ": a " + png.width() + "x" + png.height() + " PNG image, "
+            + dataset + " needs " + shape[1] + "x" + shape[0]);
       }
-      // Grey PNGs are read from the raster: getRGB would pass their levels through a colour-space conversion.
-      boolean grey = image.getRaster().getNumBands() == 1;
-      for (int y = 0; y < shape[0]; y++) {
-        for (int x = 0; x < shape[1]; x++) {
-          if (grey) {
-            float level = image.getRaster().getSample(x, y, 0) / 255f;
-            for (int c = 0; c < shape[2]; c++) {
-              values[n * size + (y * shape[1] + x) * shape[2] + c] = level;
-            }
-            continue;
+      readPixels(png.decode(), shape, values, n * size);
+    }
+    return new EvalSamples(values, files.size(), shape, dataset, folder.toString());
+  }
+
+  /** Writes {@code image}'s pixels into {@code values} from {@code offset} as [H, W, C] in [0, 1]. */
+  private static void readPixels(BufferedImage image, int[] shape, float[] values, int offset) {
+    // Grey images are read from the raster at their own bit depth: getRGB would pass their levels
+    // through a colour-space conversion (and cut 16-bit levels to 8).
+    boolean grey = image.getColorModel().getNumColorComponents() == 1;
+    for (int y = 0; y < shape[0]; y++) {
+      for (int x = 0; x < shape[1]; x++) {
+        int base = offset + (y * shape[1] + x) * shape[2];
+        if (grey) {
+          float level = PngFile.greyLevel(image.getRaster(), x, y);
+          for (int c = 0; c < shape[2]; c++) {
+            values[base + c] = level;
           }
-          int rgb = image.getRGB(x, y);
-          int base = n * size + (y * shape[1] + x) * shape[2];
-          if (shape[2] == 1) {
-            int r = (rgb >> 16) & 0xff;
-            int g = (rgb >> 8) & 0xff;
-            int b = rgb & 0xff;
-            values[base] = (r + g + b) / (3f * 255f);
-          } else {
-            values[base] = ((rgb >> 16) & 0xff) / 255f;
-            values[base + 1] = ((rgb >> 8) & 0xff) / 255f;
-            values[base + 2] = (rgb & 0xff) / 255f;
-          }
+          continue;
+        }
+        int rgb = image.getRGB(x, y);
+        if (shape[2] == 1) {
+          int r = (rgb >> 16) & 0xff;
+          int g = (rgb >> 8) & 0xff;
+          int b = rgb & 0xff;
+          values[base] = (r + g + b) / (3f * 255f);
+        } else {
+          values[base] = ((rgb >> 16) & 0xff) / 255f;
+          values[base + 1] = ((rgb >> 8) & 0xff) / 255f;
+          values[base + 2] = (rgb & 0xff) / 255f;
         }
       }
     }
-    return new EvalSamples(values, files.size(), shape, dataset, folder.toString());
   }
 
   /** The first {@code n} samples. */
@@ -117,7 +169,7 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
       return this;
     }
     int size = values.length / count;
-    return new EvalSamples(java.util.Arrays.copyOf(values, n * size), n, exampleShape, dataset, source);
+    return new EvalSamples(Arrays.copyOf(values, n * size), n, exampleShape, dataset, source);
   }
 
   private static float[] toChannelsLast(float[] v, int n, int c, int h, int w) {
@@ -135,13 +187,9 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
   }
 
   private static float[] toUnit(float[] v, Range range) {
-    float[] out = v.clone();
+    float[] out = new float[v.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = switch (range) {
-        case UNIT -> out[i];
-        case SIGNED -> (out[i] + 1f) / 2f;
-        case BYTE -> out[i] / 255f;
-      };
+      out[i] = range.toUnit(v[i]);
     }
     return out;
   }
