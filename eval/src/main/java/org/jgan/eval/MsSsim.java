@@ -17,11 +17,13 @@ import java.util.SplittableRandom;
  *       sigma_y^2 + C2), each averaged over the map and channels;
  *   <li>between scales a 2x2 box filter with reflected borders (scipy.ndimage mode 'reflect'),
  *       then every second pixel: 28 -> 14 -> 7 -> 4 -> 2;
- *   <li>MS-SSIM = prod_{j<5} cs_j^{w_j} * ssim_5^{w_5}.
+ *   <li>MS-SSIM = prod_{j &lt; 5} cs_j^{w_j} * ssim_5^{w_5}.
  * </ul>
  *
  * <p>One departure: a negative cs or ssim (anti-correlated images) is raised to its power as 0
- * rather than NaN, as tf.image.ssim_multiscale does; the reference would return NaN there.
+ * rather than NaN, as tf.image.ssim_multiscale does (it applies a ReLU to them); the reference
+ * would return NaN there. Such a pair scores 0 and is counted ({@link Scales#clamped()},
+ * {@link Diversity#clampedPairs()}), so a reader can tell how much the clamp touched.
  * Images are row-major height x width x channels.
  */
 public final class MsSsim {
@@ -72,7 +74,32 @@ public final class MsSsim {
    * @param cs mean contrast-structure term at each scale, finest first
    * @param value the MS-SSIM value
    */
-  public record Scales(double[] ssim, double[] cs, double value) {}
+  public record Scales(double[] ssim, double[] cs, double value) {
+    /**
+     * The terms with their MS-SSIM value, prod_{j &lt; 5} cs_j^{w_j} * ssim_5^{w_5}, where a negative
+     * term counts as 0.
+     */
+    public static Scales of(double[] ssim, double[] cs) {
+      double value = 1;
+      int last = WEIGHTS.length - 1;
+      for (int level = 0; level < last; level++) {
+        value *= Math.pow(Math.max(cs[level], 0), WEIGHTS[level]);
+      }
+      value *= Math.pow(Math.max(ssim[last], 0), WEIGHTS[last]);
+      return new Scales(ssim, cs, value);
+    }
+
+    /** True when a term that enters the value (cs below the coarsest scale, ssim at it) was negative and counted as 0. */
+    public boolean clamped() {
+      int last = WEIGHTS.length - 1;
+      for (int level = 0; level < last; level++) {
+        if (cs[level] < 0) {
+          return true;
+        }
+      }
+      return ssim[last] < 0;
+    }
+  }
 
   /**
    * Mean MS-SSIM over random pairs of distinct images (the sample-diversity protocol of Odena et
@@ -81,11 +108,12 @@ public final class MsSsim {
    * @param mean mean over pairs
    * @param std population std over pairs
    * @param pairs pairs drawn
+   * @param clampedPairs pairs with a negative term counted as 0 (see {@link Scales#clamped()})
    * @param images images drawn from
    * @param seed seed of the pair draw
    * @param maxValue the max value L used
    */
-  public record Diversity(double mean, double std, int pairs, int images, long seed, double maxValue) {}
+  public record Diversity(double mean, double std, int pairs, int clampedPairs, int images, long seed, double maxValue) {}
 
   /** MS-SSIM between two images: 1 when identical, symmetric, lower when less similar. */
   public double score(float[] a, float[] b) {
@@ -116,23 +144,17 @@ public final class MsSsim {
         w = (w + 1) / 2;
       }
     }
-    double value = 1;
-    int last = WEIGHTS.length - 1;
-    for (int level = 0; level < last; level++) {
-      value *= Math.pow(Math.max(cs[level], 0), WEIGHTS[level]);
-    }
-    value *= Math.pow(Math.max(ssim[last], 0), WEIGHTS[last]);
-    return new Scales(ssim, cs, value);
+    return Scales.of(ssim, cs);
   }
 
   /** Mean MS-SSIM over {@code pairs} random pairs of distinct images, drawn with {@code seed}. */
   public Diversity diversity(List<float[]> images, int pairs, long seed) {
     int[][] drawn = drawPairs(images.size(), pairs, seed);
-    double[] values = new double[pairs];
+    Scales[] scored = new Scales[pairs];
     for (int p = 0; p < pairs; p++) {
-      values[p] = score(images.get(drawn[p][0]), images.get(drawn[p][1]));
+      scored[p] = scales(images.get(drawn[p][0]), images.get(drawn[p][1]));
     }
-    return summarize(values, images.size(), seed, maxValue);
+    return summarize(scored, images.size(), seed, maxValue);
   }
 
   /** {@code pairs} random pairs (i, j) of distinct indices below {@code images}, drawn with {@code seed}. */
@@ -153,18 +175,20 @@ public final class MsSsim {
     return drawn;
   }
 
-  /** Mean and population std of per-pair values. */
-  static Diversity summarize(double[] values, int images, long seed, double maxValue) {
+  /** Mean and population std of per-pair values, and how many pairs were clamped. */
+  static Diversity summarize(Scales[] scored, int images, long seed, double maxValue) {
     double mean = 0;
-    for (double v : values) {
-      mean += v;
+    int clamped = 0;
+    for (Scales s : scored) {
+      mean += s.value();
+      clamped += s.clamped() ? 1 : 0;
     }
-    mean /= values.length;
+    mean /= scored.length;
     double var = 0;
-    for (double v : values) {
-      var += (v - mean) * (v - mean);
+    for (Scales s : scored) {
+      var += (s.value() - mean) * (s.value() - mean);
     }
-    return new Diversity(mean, Math.sqrt(var / values.length), values.length, images, seed, maxValue);
+    return new Diversity(mean, Math.sqrt(var / scored.length), scored.length, clamped, images, seed, maxValue);
   }
 
   /**

@@ -116,9 +116,19 @@ public final class MsSsimGraph implements AutoCloseable {
 
   /** MS-SSIM of each pair (a[i], b[i]); arrays are row-major [count, H, W, C]. */
   public double[] scores(float[] first, float[] second, int count) {
-    int size = height * width * channels;
+    MsSsim.Scales[] scored = scales(first, second, count);
     double[] values = new double[count];
-    double[] weights = MsSsim.weights();
+    for (int i = 0; i < count; i++) {
+      values[i] = scored[i].value();
+    }
+    return values;
+  }
+
+  /** MS-SSIM of each pair (a[i], b[i]) with its per-scale terms; arrays are row-major [count, H, W, C]. */
+  public MsSsim.Scales[] scales(float[] first, float[] second, int count) {
+    int size = height * width * channels;
+    MsSsim.Scales[] scored = new MsSsim.Scales[count];
+    int levels = MsSsim.weights().length;
     for (int start = 0; start < count; start += BATCH) {
       int n = Math.min(BATCH, count - start);
       float[] x = java.util.Arrays.copyOfRange(first, start * size, (start + n) * size);
@@ -129,7 +139,6 @@ public final class MsSsimGraph implements AutoCloseable {
         ssim.forEach(runner::fetch);
         cs.forEach(runner::fetch);
         try (Result r = runner.run()) {
-          int levels = weights.length;
           float[][] ssimValues = new float[levels][];
           float[][] csValues = new float[levels][];
           for (int l = 0; l < levels; l++) {
@@ -137,17 +146,18 @@ public final class MsSsimGraph implements AutoCloseable {
             csValues[l] = Tensors.toFloats(r.get(levels + l));
           }
           for (int i = 0; i < n; i++) {
-            double value = 1;
-            for (int l = 0; l < levels - 1; l++) {
-              value *= Math.pow(Math.max(csValues[l][i], 0), weights[l]);
+            double[] pairSsim = new double[levels];
+            double[] pairCs = new double[levels];
+            for (int l = 0; l < levels; l++) {
+              pairSsim[l] = ssimValues[l][i];
+              pairCs[l] = csValues[l][i];
             }
-            value *= Math.pow(Math.max(ssimValues[levels - 1][i], 0), weights[levels - 1]);
-            values[start + i] = value;
+            scored[start + i] = MsSsim.Scales.of(pairSsim, pairCs);
           }
         }
       }
     }
-    return values;
+    return scored;
   }
 
   /** Mean MS-SSIM over {@code pairs} random pairs of distinct images, drawn as {@link MsSsim#diversity} draws them. */
@@ -160,7 +170,7 @@ public final class MsSsimGraph implements AutoCloseable {
       System.arraycopy(images.get(drawn[p][0]), 0, first, p * size, size);
       System.arraycopy(images.get(drawn[p][1]), 0, second, p * size, size);
     }
-    return MsSsim.summarize(scores(first, second, pairs), images.size(), seed, maxValue);
+    return MsSsim.summarize(scales(first, second, pairs), images.size(), seed, maxValue);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.jgan.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,34 @@ class MsSsimGraphTest {
       MsSsim.Diversity graphDiversity = graph.diversity(images, 40, 5);
       assertEquals(javaDiversity.mean(), graphDiversity.mean(), 2e-4);
       assertEquals(javaDiversity.pairs(), graphDiversity.pairs());
+    }
+  }
+
+  @Test
+  void countsClampedPairsAsTheReferenceDoes() {
+    // Noisy copies of one image and their negatives: every pair is clearly correlated (not
+    // clamped) or clearly anti-correlated (clamped), so float32 and double agree on each.
+    SplittableRandom random = new SplittableRandom(12);
+    float[] base = new float[28 * 28];
+    for (int i = 0; i < base.length; i++) {
+      base[i] = (float) (255 * random.nextDouble());
+    }
+    List<float[]> images = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      float[] image = noisy(random, base, 10);
+      float[] negative = new float[image.length];
+      for (int i = 0; i < image.length; i++) {
+        negative[i] = 255 - image[i];
+      }
+      images.add(image);
+      images.add(negative);
+    }
+    MsSsim.Diversity javaDiversity = new MsSsim(28, 28, 1, 255).diversity(images, 50, 7);
+    try (MsSsimGraph graph = new MsSsimGraph(28, 28, 1, 255, 1)) {
+      MsSsim.Diversity graphDiversity = graph.diversity(images, 50, 7);
+      assertTrue(javaDiversity.clampedPairs() > 0, "an image against its negative is clamped");
+      assertEquals(javaDiversity.clampedPairs(), graphDiversity.clampedPairs());
+      assertEquals(javaDiversity.mean(), graphDiversity.mean(), 2e-4);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.jgan.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -150,6 +151,34 @@ class MsSsimTest {
     assertTrue(d.mean() < 0.5, "independent noise images look alike: " + d.mean());
     List<float[]> same = List.of(images.get(0), images.get(0), images.get(0));
     assertEquals(1.0, MNIST.diversity(same, 10, 1).mean(), 1e-12);
+  }
+
+  @Test
+  void anticorrelatedPairsAreClampedToZeroAndCounted() {
+    // An image and its negative: sigma_xy = -sigma_x^2, so every cs term is negative and
+    // msssim.py would give NaN; the clamp makes the pair score 0 and marks it.
+    float[] image = randomImage(new Random(9), 28 * 28);
+    float[] negative = new float[image.length];
+    for (int i = 0; i < image.length; i++) {
+      negative[i] = 255 - image[i];
+    }
+    MsSsim.Scales scales = MNIST.scales(image, negative);
+    assertTrue(scales.cs()[0] < 0, "finest cs of a negative image: " + scales.cs()[0]);
+    assertEquals(0.0, scales.value(), 0.0);
+    assertTrue(scales.clamped());
+    assertFalse(MNIST.scales(image, image).clamped());
+
+    // Copies of the image and of its negative: a pair is clamped exactly when it mixes the two.
+    List<float[]> images = List.of(image, negative, image.clone(), negative.clone());
+    MsSsim.Diversity d = MNIST.diversity(images, 40, 3);
+    int[][] pairs = MsSsim.drawPairs(images.size(), 40, 3);
+    int mixed = 0;
+    for (int[] pair : pairs) {
+      mixed += pair[0] % 2 != pair[1] % 2 ? 1 : 0;
+    }
+    assertTrue(mixed > 0 && mixed < 40, "the draw mixes both kinds: " + mixed);
+    assertEquals(mixed, d.clampedPairs());
+    assertEquals((40 - mixed) / 40.0, d.mean(), 1e-12, "identical pairs score 1, mixed ones 0");
   }
 
   /** The fixed pair of msssim_reference.py: a smooth pattern and a perturbed copy, as float32. */

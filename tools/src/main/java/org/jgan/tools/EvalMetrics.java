@@ -199,7 +199,9 @@ final class EvalMetrics {
     r.put("mean", overall.mean());
     r.put("std", overall.std());
     r.put("pairs", overall.pairs());
+    r.put("clamped_pairs", overall.clampedPairs());
     r.put("real_data_reference", reference.mean());
+    r.put("real_data_reference_clamped_pairs", reference.clampedPairs());
     String perClassNote = "";
     if (classifierDir != null) {
       Map<Integer, List<float[]>> byClass = new java.util.TreeMap<>();
@@ -218,10 +220,14 @@ final class EvalMetrics {
       putClassifier(r);
       perClassNote = "; per class by the classifier's predicted class";
     }
-    r.put("summary", String.format("%.4f +- %.4f (real test data: %.4f; lower = more diverse)", overall.mean(),
-        overall.std(), reference.mean()));
+    String clampNote = overall.clampedPairs() > 0 ? String.format("; %d of %d pairs clamped", overall.clampedPairs(),
+        overall.pairs()) : "";
+    r.put("summary", String.format("%.4f +- %.4f (real test data: %.4f; lower = more diverse%s)", overall.mean(),
+        overall.std(), reference.mean(), clampNote));
     r.put("protocol", "MS-SSIM in-graph (5 scales, 11x11 Gaussian sigma 1.5, K1 0.01, K2 0.03, 8-bit) over " + MS_SSIM_PAIRS
-        + " random pairs (seed " + seed + ")" + perClassNote + "; reference: the same on " + test.name());
+        + " random pairs (seed " + seed + ")" + perClassNote + "; reference: the same on " + test.name()
+        + "; a negative contrast-structure term (or last-scale SSIM) counts as 0, as in tf.image.ssim_multiscale"
+        + " (msssim.py gives NaN), so such a pair scores 0; clamped_pairs counts them");
     return r;
   }
 
