@@ -38,6 +38,8 @@ final class ClassifierCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     /** The labelled image sets a classifier can be trained on. */
     static final java.util.List<String> DATASETS = java.util.List.of("mnist", "fashion", "color-mnist");
+    /** Classes of every dataset in {@link #DATASETS}: digits or clothing types 0..9. */
+    static final int CLASSES = 10;
 
     @Spec
     CommandSpec spec;
@@ -84,9 +86,12 @@ final class ClassifierCommand implements Runnable {
       // The splits evaluation compares samples with, so the classifier sees exactly what jgan eval feeds it.
       Dataset train = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TRAIN);
       Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST);
+      // Both splits are checked before training, so a bad test label does not cost a training run.
+      ClassifierTraining.requireLabels(train, CLASSES);
+      ClassifierTraining.requireLabels(test, CLASSES);
       PrintWriter console = spec.commandLine().getOut();
       double accuracy;
-      try (ClassifierTraining training = new ClassifierTraining(train.exampleShape(), 10, lr, seed, threads)) {
+      try (ClassifierTraining training = new ClassifierTraining(train.exampleShape(), CLASSES, lr, seed, threads)) {
         for (int epoch = 0; epoch < passes; epoch++) {
           long start = System.nanoTime();
           double loss = training.trainEpoch(train, batch, epoch, passes, null);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.jgan.data.DataException;
 import org.jgan.data.Dataset;
 import org.jgan.data.Seeds;
 import org.jgan.graphs.GraphContext;
@@ -45,10 +46,12 @@ public final class ClassifierTraining implements AutoCloseable {
   private final Op step;
   private final Operand<TFloat32> loss;
   private final int[] imageShape;
+  private final int classes;
 
   /** Builds the network for images of {@code imageShape} (H, W, C) and {@code classes} classes. */
   public ClassifierTraining(int[] imageShape, int classes, float learningRate, long seed, int threads) {
     this.imageShape = imageShape.clone();
+    this.classes = classes;
     context = new GraphContext(graph, seed);
     Ops tf = context.tf();
     images = tf.withName("images").placeholder(TFloat32.class,
@@ -72,6 +75,7 @@ public final class ClassifierTraining implements AutoCloseable {
    * rate decaying linearly to zero over all of them; returns the mean training loss.
    */
   public double trainEpoch(Dataset data, int batchSize, int epoch, int epochs, IntConsumer progress) {
+    requireLabels(data, classes);
     int n = data.size();
     int[] order = permutation(n, Seeds.derive(context.seed(), epoch));
     int size = data.exampleSize();
@@ -103,6 +107,7 @@ public final class ClassifierTraining implements AutoCloseable {
 
   /** Share of {@code data} whose arg-max logit is its label. */
   public double accuracy(Dataset data) {
+    requireLabels(data, classes);
     int correct = 0;
     int chunk = 500;
     int size = data.exampleSize();
@@ -130,6 +135,26 @@ public final class ClassifierTraining implements AutoCloseable {
       }
     }
     return (double) correct / data.size();
+  }
+
+  /**
+   * Refuses data a classifier of {@code classes} classes cannot learn from: no labels, or a label
+   * outside 0..classes-1 (its one-hot target would be all zeros, so the example would teach
+   * nothing while the run still ends with a saved model).
+   *
+   * @throws DataException naming the dataset, the first bad label and its example index
+   */
+  public static void requireLabels(Dataset data, int classes) {
+    int[] labels = data.labels();
+    if (labels == null) {
+      throw new DataException(data.name() + ": the classifier needs labelled images, this dataset has no labels");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= classes) {
+        throw new DataException(data.name() + ": label " + labels[i] + " of example " + i + " is outside 0.."
+            + (classes - 1) + " (the classifier has " + classes + " classes)");
+      }
+    }
   }
 
   /** Exports the trained classifier (inference mode) as a SavedModel in {@code directory}. */
