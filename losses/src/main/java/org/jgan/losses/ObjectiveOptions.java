@@ -10,7 +10,7 @@ package org.jgan.losses;
  * @param clip WGAN's weight-clipping bound c
  * @param margin EBGAN's margin m
  * @param ptWeight EBGAN's pulling-away-term weight w_PT
- * @param reconstructionWeight alpha-GAN's reconstruction weight lambda
+ * @param reconstructionWeight alpha-GAN's reconstruction weight lambda on the per-pixel L1 error
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
     Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {

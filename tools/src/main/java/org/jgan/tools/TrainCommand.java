@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pt-weight", description = "EBGAN pulling-away-term weight w_PT (default: 0.1)")
   Float ptWeight;
 
-  @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda (default: 1)")
+  @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
   @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
