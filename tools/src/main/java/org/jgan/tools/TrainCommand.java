@@ -172,12 +172,23 @@ final class TrainCommand implements Callable<Integer> {
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
-    return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
+    RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
         pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
         Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null);
+    requireTrainable(config);
+    return config;
+  }
+
+  /** Refuses, before anything is written, an architecture the objective cannot train (WGAN-GP and a batch-norm critic). */
+  private void requireTrainable(RunConfig config) {
+    try {
+      TrainingRun.modelSpec(config).networkLayers();
+    } catch (IllegalArgumentException e) {
+      require(false, "--model " + model + ": " + e.getMessage());
+    }
   }
 
   private Path dataDirectory() {
