@@ -68,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
   Integer criticSteps;
 
-  @Option(names = "--gp-weight", description = "WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script)")
+  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script);"
+      + " bgan: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2 (default: 0, off)")
   Float gpWeight;
 
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
