@@ -10,7 +10,6 @@ import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * alpha-GAN (Rosca et al. 2017), Algorithm 1: an encoder E, a generator G, an image discriminator
@@ -24,9 +23,12 @@ import org.tensorflow.types.TInt32;
  * </pre>
  * The synthetic-likelihood ratios are logits: log(D / (1 - D)) = V_D exactly. The code
  * discriminator treats prior draws as real and codes of data as fake, as in the corrected
- * Algorithm 1 (the first arXiv version had the two swapped). ||.||_1 is the per-example L1 norm
- * over all pixels, averaged over the batch (reimplementations that average over pixels use
- * lambda / pixels in these units). Each phase draws its own z: the trainer keys randomness per
+ * Algorithm 1 (the first arXiv version had the two swapped). ||.||_1 is the mean absolute error
+ * per pixel (the L1 norm over an example's pixels divided by their number), averaged over the
+ * batch, as the reimplementations define it: lambda then weighs reconstruction against the
+ * adversarial terms the same way for any image size, and the paper's range, lambda from 1 to 10,
+ * keeps its meaning. (On the per-example sum, lambda = 1 on MNIST is 784 per pixel, which turns
+ * the model into an auto-encoder.) Each phase draws its own z: the trainer keys randomness per
  * session run, whereas Algorithm 1 draws one z per iteration.
  */
 public final class AlphaGan implements Objective {
@@ -36,7 +38,7 @@ public final class AlphaGan implements Objective {
   private final Optimizer discriminatorOptimizer;
   private final Optimizer codeDiscriminatorOptimizer;
 
-  /** @param lambda the reconstruction weight */
+  /** @param lambda the reconstruction weight on the per-pixel L1 error (the paper's range: 1 to 10) */
   public AlphaGan(float lambda, Optimizer encoderOptimizer, Optimizer generatorOptimizer,
       Optimizer discriminatorOptimizer, Optimizer codeDiscriminatorOptimizer) {
     if (!(lambda >= 0)) {
@@ -63,7 +65,7 @@ public final class AlphaGan implements Objective {
     return "alpha-gan";
   }
 
-  /** The reconstruction weight. */
+  /** The reconstruction weight on the per-pixel L1 error. */
   public float lambda() {
     return lambda;
   }
@@ -73,11 +75,12 @@ public final class AlphaGan implements Objective {
     return Set.of(Role.GENERATOR, Role.DISCRIMINATOR, Role.ENCODER, Role.CODE_DISCRIMINATOR);
   }
 
-  /** ||x - x^||_1 per example (summed over every non-batch axis), averaged over the batch. */
+  /**
+   * ||x - x^||_1 per pixel: the mean absolute difference over every non-batch axis of each example,
+   * averaged over the batch (equal-sized examples, so the mean over all elements).
+   */
   public static Operand<TFloat32> reconstructionError(Ops tf, Operand<TFloat32> x, Operand<TFloat32> reconstruction) {
-    Operand<TFloat32> abs = tf.math.abs(tf.math.sub(x, reconstruction));
-    Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(abs), tf.constant(1));
-    return Gan.mean(tf, tf.reduceSum(abs, nonBatchAxes));
+    return Gan.mean(tf, tf.math.abs(tf.math.sub(x, reconstruction)));
   }
 
   /** Algorithm 1, encoder: lambda ||x - G(E(x))||_1 - E[V_C(E(x))]. */

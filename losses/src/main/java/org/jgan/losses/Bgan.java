@@ -1,14 +1,17 @@
 package org.jgan.losses;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Gradients;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Boundary-seeking GAN for continuous data (Hjelm et al. 2017, the continuous-variable objective):
@@ -16,14 +19,35 @@ import org.tensorflow.types.TFloat32;
  * generator seeks the decision boundary D = 1/2 by minimising
  * 0.5 * E_z[(log D(G(z)) - log(1 - D(G(z))))^2] = 0.5 * E_z[V(G(z))^2], V the discriminator's
  * logit, so log D - log(1 - D) = V exactly and no probability is ever formed.
+ *
+ * <p>Optionally the discriminator also minimises gamma E_P[||grad_x V(x)||_2^2], a zero-centred
+ * gradient-norm penalty on real data: the paper's continuous results regularise the
+ * discriminator's gradient norm, and the authors' code (cortex, its "contractive" penalty, weight
+ * 0.5 there) applies it in this form, to the logit's gradient at the real batch, rather than
+ * WGAN-GP's (||grad|| - 1)^2 at interpolates. gamma = 0 (the default) builds no penalty at all, so
+ * the graph and its results are those of the plain objective.
  */
 public final class Bgan implements Objective {
+  /** The penalty weight gamma when none is given: 0, no penalty. */
+  public static final float DEFAULT_PENALTY_WEIGHT = 0f;
+
+  private final float penaltyWeight;
   private final Optimizer discriminatorOptimizer;
   private final Optimizer generatorOptimizer;
 
-  public Bgan(Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+  /** @param penaltyWeight gamma, the weight of the real-data gradient penalty (0: none) */
+  public Bgan(float penaltyWeight, Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+    if (!(penaltyWeight >= 0)) {
+      throw new IllegalArgumentException("gradient-penalty weight " + penaltyWeight + " must be non-negative");
+    }
+    this.penaltyWeight = penaltyWeight;
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
+  }
+
+  /** No gradient penalty. */
+  public Bgan(Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+    this(DEFAULT_PENALTY_WEIGHT, discriminatorOptimizer, generatorOptimizer);
   }
 
   /** DCGAN's Adam(2e-4, 0.5) for both networks, as for the GAN objectives. */
@@ -41,6 +65,19 @@ public final class Bgan implements Objective {
     return tf.math.mul(tf.constant(0.5f), Gan.mean(tf, tf.math.square(fakeLogits)));
   }
 
+  /**
+   * The zero-centred penalty E_P[||grad_x V(x)||_2^2] (without its weight): {@code realLogits} [batch]
+   * must be computed from {@code real}; the norm runs over every non-batch axis of each example.
+   */
+  public static Operand<TFloat32> realGradientPenalty(GraphContext graph, Operand<TFloat32> realLogits,
+      Operand<TFloat32> real) {
+    Ops tf = graph.tf();
+    // Examples are independent, so d sum(V) / d x_i = d V(x_i) / d x_i.
+    Operand<TFloat32> grad = Gradients.of(graph, "D_gradient_penalty", realLogits, List.of(real)).get(0);
+    Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(grad), tf.constant(1));
+    return Gan.mean(tf, tf.reduceSum(tf.math.square(grad), nonBatchAxes));
+  }
+
   @Override
   public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
     GraphContext graph = in.graph();
@@ -53,10 +90,16 @@ public final class Bgan implements Objective {
 
     Operand<TFloat32> dLoss = Gan.discriminatorLoss(tf, realLogits, fakeLogits);
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeLogits);
+    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
+        "d_fake", Gan.mean(tf, tf.math.sigmoid(fakeLogits))));
+    if (penaltyWeight > 0) {
+      Operand<TFloat32> penalty = realGradientPenalty(graph, realLogits, in.real());
+      dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));
+      dMetrics.put("gradient_penalty", penalty);
+    }
+    dMetrics.put("loss", dLoss);
 
-    TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
-            "d_fake", Gan.mean(tf, tf.math.sigmoid(fakeLogits))),
+    TrainPhase discriminator = new TrainPhase("discriminator", d, dMetrics,
         Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
         Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);

@@ -1,6 +1,5 @@
 package org.jgan.losses;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
@@ -26,7 +25,8 @@ import org.tensorflow.types.TInt32;
  * follows the importance-weighted likelihood gradient
  * L_G = -E_z sum_m stopgrad(w~_m) log g(x_m | z), or, in the REINFORCE form,
  * L_G = -E[stopgrad(log w - b) log g] with b a moving average of the batch log-partition
- * estimate log (1/M) sum_m w_m. Samples are constants: no gradient flows through the sampling.
+ * estimate log (1/M) sum_m w_m; each generator step reads b before it updates it, so reruns with
+ * one seed are bit-identical. Samples are constants: no gradient flows through the sampling.
  */
 public final class DiscreteBgan implements Objective {
   /** How the generator's output is read. */
@@ -184,7 +184,7 @@ public final class DiscreteBgan implements Objective {
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
     Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
     Operand<TFloat32> gLoss;
-    List<Op> extra = new ArrayList<>();
+    Op baselineUpdate = null;
     if (estimator == Estimator.IMPORTANCE) {
       gLoss = importanceLoss(tf, divergence.normalisedWeights(tf, fakeLogits), logG);
     } else {
@@ -194,7 +194,9 @@ public final class DiscreteBgan implements Objective {
       gLoss = tf.math.neg(Gan.mean(tf, tf.math.mul(reward, logG)));
       Operand<TFloat32> updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
           tf.math.mul(Gan.mean(tf, logZ), tf.constant(1f - baselineDecay)));
-      extra.add(tf.assign(baseline, updated));
+      // Assign writes the variable's buffer in place: without this ordering the reward could read
+      // this run's new b instead of the previous one, depending on the executor's order.
+      baselineUpdate = tf.withControlDependencies(List.of(reward)).assign(baseline, updated);
     }
     Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
         Gan.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
@@ -204,9 +206,8 @@ public final class DiscreteBgan implements Objective {
         Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
     Op generatorUpdate = Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g);
-    if (!extra.isEmpty()) {
-      extra.add(generatorUpdate);
-      generatorUpdate = tf.withControlDependencies(extra).noOp();
+    if (baselineUpdate != null) {
+      generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate, generatorUpdate)).noOp();
     }
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "log_partition", Gan.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),

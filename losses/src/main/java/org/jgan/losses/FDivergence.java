@@ -6,17 +6,19 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The f-divergences a boundary-seeking GAN can train with (Hjelm et al. 2017, after f-GAN,
- * Nowozin et al. 2016), each written on the discriminator's logit V: the discriminator minimises
- * E_Q[f(V)] - E_P[r(V)], r evaluated on real data (P) and f on generated data (Q). The pairs
- * follow the BGAN reference code (cortex), which the issue adopts; its chi^2 pair differs from
- * f-GAN's Pearson chi^2 (r = V, f = V^2 / 4 + V).
+ * Nowozin et al. 2016, Table 6), each written on the discriminator's logit V as f-GAN's pair: the
+ * discriminator maximises E_P[r(V)] - E_Q[f(V)], r(V) = g_f(V) the output activation evaluated on
+ * real data (P) and f(V) = f*(g_f(V)), the conjugate, on generated data (Q); it minimises the
+ * negation. For a fixed generator the maximum over V is the divergence itself (it is bounded).
+ * Pearson chi^2 uses f-GAN's pair g_f(v) = v, f*(t) = t + t^2 / 4, whose maximum is
+ * sum (p - q)^2 / q. (The BGAN reference code, cortex, has r = V^2, f = -(|V| + 1)^2 / 2 for chi^2,
+ * which is unbounded above: its discriminator can raise the objective without limit.)
  *
- * <p>Importance weights w ~ dP/dQ for the generator, from the optimal critic T* = f'(dP/dQ) of each
- * measure: log w = V for GAN, JS, KL and reverse KL; log w = 2V for squared Hellinger
- * (T = 1 - exp(-V) = 1 - w^(-1/2)); all normalised over the M samples of each z by a softmax. For
- * chi^2, w = V / 2 + 1 (f-GAN's Pearson critic T = 2(w - 1) read with T = V), normalised by its
- * sum. The chi^2 loss pair listed in the issue (cortex's) is unbounded below: a discriminator
- * trained on it can drive |V| up without limit; f-GAN's pair would be r = V, f = V + V^2 / 4.
+ * <p>Importance weights w ~ dP/dQ for the generator come from the same pair: the optimal critic is
+ * T* = f'(dP/dQ), so w = (f')^-1(T) = (f*)'(T) at T = g_f(V). That gives log w = V for GAN, JS, KL
+ * and reverse KL; log w = 2V for squared Hellinger (T = 1 - exp(-V) = 1 - w^(-1/2)); and
+ * w = 1 + V / 2 for chi^2. Log weights are normalised over the M samples of each z by a softmax;
+ * chi^2's weights, clipped at 0, by their sum.
  */
 public enum FDivergence {
   GAN("gan"),
@@ -48,7 +50,7 @@ public enum FDivergence {
     throw new IllegalArgumentException("unknown divergence '" + id + "' (known: gan, js, kl, rkl, hellinger, chi2)");
   }
 
-  /** r(V), the term on real data. */
+  /** r(V) = g_f(V), the term on real data. */
   public Operand<TFloat32> real(Ops tf, Operand<TFloat32> v) {
     return switch (this) {
       case GAN -> tf.math.neg(tf.math.softplus(tf.math.neg(v)));                              // -softplus(-V)
@@ -56,11 +58,11 @@ public enum FDivergence {
       case KL -> tf.math.add(v, tf.constant(1f));                                              // V + 1
       case REVERSE_KL -> tf.math.neg(tf.math.exp(tf.math.neg(v)));                             // -exp(-V)
       case SQUARED_HELLINGER -> tf.math.sub(tf.constant(1f), tf.math.exp(tf.math.neg(v)));     // 1 - exp(-V)
-      case PEARSON_CHI2 -> tf.math.square(v);                                                  // V^2
+      case PEARSON_CHI2 -> v;                                                                  // V
     };
   }
 
-  /** f(V), the term on generated data. */
+  /** f(V) = f*(g_f(V)), the term on generated data. */
   public Operand<TFloat32> fake(Ops tf, Operand<TFloat32> v) {
     return switch (this) {
       case GAN -> tf.math.add(tf.math.softplus(tf.math.neg(v)), v);                            // softplus(-V) + V
@@ -68,8 +70,7 @@ public enum FDivergence {
       case KL -> tf.math.exp(v);                                                                // exp(V)
       case REVERSE_KL -> tf.math.sub(v, tf.constant(1f));                                      // V - 1
       case SQUARED_HELLINGER -> tf.math.sub(tf.math.exp(v), tf.constant(1f));                  // exp(V) - 1
-      case PEARSON_CHI2 -> tf.math.mul(tf.constant(-0.5f),                                     // -0.5 (|V| + 1)^2
-          tf.math.square(tf.math.add(tf.math.abs(v), tf.constant(1f))));
+      case PEARSON_CHI2 -> tf.math.add(v, tf.math.mul(tf.math.square(v), tf.constant(0.25f))); // V + V^2 / 4
     };
   }
 
@@ -90,8 +91,7 @@ public enum FDivergence {
       Operand<TFloat32> shifted = tf.math.exp(tf.math.sub(logits, tf.stopGradient(max)));
       return tf.math.div(shifted, tf.sum(shifted, tf.constant(0), org.tensorflow.op.core.Sum.keepDims(true)));
     }
-    Operand<TFloat32> w = tf.math.maximum(tf.math.add(tf.math.mul(logits, tf.constant(0.5f)), tf.constant(1f)),
-        tf.constant(1e-12f));
+    Operand<TFloat32> w = chiSquaredWeights(tf, logits);
     return tf.math.div(w, tf.sum(w, tf.constant(0), org.tensorflow.op.core.Sum.keepDims(true)));
   }
 
@@ -103,7 +103,12 @@ public enum FDivergence {
     if (this != PEARSON_CHI2) {
       return logits;
     }
-    return tf.math.log(tf.math.maximum(tf.math.add(tf.math.mul(logits, tf.constant(0.5f)), tf.constant(1f)),
-        tf.constant(1e-12f)));
+    return tf.math.log(chiSquaredWeights(tf, logits));
+  }
+
+  /** chi^2's unnormalised w = max(1 + V / 2, eps): a weight is a density ratio, so never negative. */
+  private static Operand<TFloat32> chiSquaredWeights(Ops tf, Operand<TFloat32> v) {
+    // f(u) = (u - 1)^2, f'(u) = 2(u - 1) = T = V, so u = dP/dQ = 1 + V / 2 = (f*)'(V).
+    return tf.math.maximum(tf.math.add(tf.math.mul(v, tf.constant(0.5f)), tf.constant(1f)), tf.constant(1e-12f));
   }
 }

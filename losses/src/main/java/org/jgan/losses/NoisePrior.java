@@ -8,7 +8,10 @@ import org.tensorflow.types.TFloat32;
 
 /** The distribution of the generator's input z. */
 public record NoisePrior(Kind kind, int dimension) {
-  /** N(0, I) or U[-1, 1]^d (the GAN paper's MNIST generator). */
+  /**
+   * N(0, I) or U[-1, 1]^d. The GAN paper's MNIST generator is uniform but wider: its mnist.yaml
+   * draws z from U(-sqrt(3), sqrt(3))^100, which has unit variance.
+   */
   public enum Kind {
     NORMAL,
     UNIFORM

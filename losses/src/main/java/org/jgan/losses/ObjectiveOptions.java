@@ -6,11 +6,11 @@ package org.jgan.losses;
  * @param criticSteps critic (discriminator) updates per generator update
  * @param learningRate learning rate of every optimiser of the objective
  * @param linearDecay whether learning rates fall linearly to zero over the run
- * @param gradientPenaltyWeight WGAN-GP's lambda
+ * @param gradientPenaltyWeight WGAN-GP's lambda, or continuous BGAN's weight on its real-data gradient penalty
  * @param clip WGAN's weight-clipping bound c
  * @param margin EBGAN's margin m
  * @param ptWeight EBGAN's pulling-away-term weight w_PT
- * @param reconstructionWeight alpha-GAN's reconstruction weight lambda
+ * @param reconstructionWeight alpha-GAN's reconstruction weight lambda on the per-pixel L1 error
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
     Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {

@@ -43,7 +43,8 @@ public final class Objectives {
       }
       case "bgan" -> {
         float lr = options.learningRateOr(2e-4f);
-        yield new Bgan(decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
+        yield new Bgan(ObjectiveOptions.or(options.gradientPenaltyWeight(), Bgan.DEFAULT_PENALTY_WEIGHT),
+            decay(new Adam(lr, 0.5f, 0.999f), options), decay(new Adam(lr, 0.5f, 0.999f), options));
       }
       case "alpha-gan" -> {
         float lr = options.learningRateOr(2e-4f);

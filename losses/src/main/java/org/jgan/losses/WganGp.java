@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
+import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.layers.BatchNorm;
+import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -16,6 +19,12 @@ import org.tensorflow.types.TInt32;
 /**
  * WGAN with gradient penalty (Gulrajani et al. 2017), Eq. 3:
  * L = E[C(x~)] - E[C(x)] + lambda E[(||grad_x^ C(x^)||_2 - 1)^2], x^ = x + alpha (x~ - x), alpha ~ U[0, 1].
+ *
+ * <p>The critic must not use batch normalisation (Section 4 of the paper): the penalty constrains
+ * each example's gradient, and batch norm makes each score depend on the whole batch. An
+ * architecture whose critic has a {@link BatchNorm} layer is refused; the generator may keep
+ * its batch norm. (The WGAN paper's "no batch norm" experiment is a different thing: it removes
+ * batch norm from the generator.)
  */
 public final class WganGp implements Objective {
   /** Inside the square root so that a zero gradient has a finite norm gradient (no NaN). */
@@ -53,6 +62,18 @@ public final class WganGp implements Objective {
   @Override
   public String name() {
     return "wgan-gp";
+  }
+
+  /** The architecture's networks, refusing a critic with batch norm (IllegalArgumentException naming both). */
+  @Override
+  public List<Layer> layersFor(Role role, Architecture architecture, ModelShape shape) {
+    List<Layer> layers = Objective.super.layersFor(role, architecture, shape);
+    if (role == Role.DISCRIMINATOR && layers.stream().anyMatch(layer -> layer instanceof BatchNorm)) {
+      throw new IllegalArgumentException(name() + " cannot train architecture " + architecture.name()
+          + ": its critic uses batch norm, which the gradient penalty forbids (Gulrajani et al. 2017, Section 4);"
+          + " use a critic without it, e.g. dcgan28");
+    }
+    return layers;
   }
 
   /** x^ = x + alpha (x~ - x), with alpha [batch] broadcast over every non-batch axis (one alpha per example). */

@@ -6,7 +6,6 @@ import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.losses.GanInputs;
 import org.jgan.losses.GanNetworks;
-import org.jgan.losses.ModelShape;
 import org.jgan.losses.ObjectiveGraph;
 import org.jgan.losses.Role;
 import org.tensorflow.Graph;
@@ -33,12 +32,7 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
     GraphContext ctx = new GraphContext(graph, spec.seed());
     Map<Role, Network> byRole = new EnumMap<>(Role.class);
     int zDim = spec.prior().dimension();
-    ModelShape shape = new ModelShape(spec.exampleShape(), zDim, spec.outputActivation());
-    for (Role role : Role.values()) {
-      if (spec.objective().roles().contains(role)) {
-        byRole.put(role, new Network(role.scope(), ctx, spec.objective().layersFor(role, spec.architecture(), shape)));
-      }
-    }
+    spec.networkLayers().forEach((role, layers) -> byRole.put(role, new Network(role.scope(), ctx, layers)));
     GanNetworks networks = new GanNetworks(byRole);
     long[] realShape = new long[spec.exampleShape().length + 1];
     realShape[0] = spec.batchSize();

@@ -2,11 +2,78 @@ package org.jgan.losses;
 
 import static org.jgan.losses.LossTesting.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import org.jgan.data.ToyDistribution;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Sessions;
+import org.jgan.graphs.Tensors;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Mlp;
+import org.jgan.training.ModelSpec;
+import org.jgan.training.Trainer;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /** Continuous BGAN's losses against values computed by hand. */
 class BganTest {
+  /**
+   * V(x) = w2 . relu(x W1 + b1) with W1 = [[1, 2], [-1, 0.5]], b1 = (0, -1), w2 = (3, -2). Where
+   * both units are active grad V = W1 w2 = (1*3 + 2*-2, -1*3 + 0.5*-2) = (-1, -4), squared norm 17;
+   * unit 1 alone: 3 * (1, -1), 18; unit 2 alone: -2 * (2, 0.5), 17; neither: 0.
+   * x = (2, 1): pre-activations (1, 3.5), both; (-1, 1): (-2, -2.5), neither;
+   * (0.25, -1): (1.25, -1), unit 1; (0.5, 2): (-1.5, 1), unit 2. Mean (17 + 0 + 18 + 17) / 4 = 13.
+   */
+  @Test
+  void realGradientPenaltyOfATinyReluNetworkByHand() {
+    try (Graph g = new Graph(); Session s = Sessions.open(g, 1)) {
+      GraphContext ctx = new GraphContext(g, 1);
+      Ops tf = ctx.tf();
+      Operand<TFloat32> x = tf.identity(tf.constant(new float[][] {{2f, 1f}, {-1f, 1f}, {0.25f, -1f}, {0.5f, 2f}}));
+      Operand<TFloat32> hidden = tf.math.maximum(tf.math.add(
+          tf.linalg.matMul(x, tf.constant(new float[][] {{1f, 2f}, {-1f, 0.5f}})), tf.constant(new float[] {0f, -1f})),
+          tf.constant(0f));
+      Operand<TFloat32> logits = tf.reshape(tf.linalg.matMul(hidden, tf.constant(new float[][] {{3f}, {-2f}})),
+          tf.constant(new long[] {-1}));
+      Operand<TFloat32> penalty = Bgan.realGradientPenalty(ctx, logits, x);
+      try (Result r = s.runner().fetch(penalty).run()) {
+        assertEquals(13.0, Tensors.scalar(r.get(0)), 1e-5);
+      }
+    }
+  }
+
+  private static Map<String, Float> firstIteration(Objective objective) {
+    ModelSpec spec = new ModelSpec(objective, new Mlp(8, 1), new int[] {2}, Activation.identity(),
+        NoisePrior.normal(2), 16, 5);
+    try (Trainer trainer = new Trainer(spec, ToyDistribution.EIGHT_GAUSSIANS.batches(16, 5), 1)) {
+      return trainer.iterate();
+    }
+  }
+
+  private static Objective withPenalty(float weight) {
+    return Objectives.named("bgan", new ObjectiveOptions(null, null, false, weight, null));
+  }
+
+  @Test
+  void penaltyWeightAddsTheWeightedPenaltyToTheDiscriminatorLoss() {
+    Map<String, Float> plain = firstIteration(Objectives.named("bgan"));
+    assertFalse(plain.containsKey("discriminator/gradient_penalty"), "no penalty by default: " + plain);
+    assertEquals(plain, firstIteration(withPenalty(0f)), "weight 0 is the default");
+    Map<String, Float> penalised = firstIteration(withPenalty(2.5f));
+    float penalty = penalised.get("discriminator/gradient_penalty");
+    assertTrue(penalty > 0, "an untrained MLP has a non-zero input gradient: " + penalty);
+    // Same seed, so the same initial weights, batch and z: the losses differ by exactly 2.5 * penalty.
+    assertEquals(plain.get("discriminator/loss") + 2.5f * penalty, penalised.get("discriminator/loss"), 1e-5);
+    assertEquals(plain.get("discriminator/d_real"), penalised.get("discriminator/d_real"));
+  }
+
   @Test
   void generatorLossIsHalfTheMeanSquaredLogit() {
     // 0.5 * (2^2 + (-1)^2 + 0.5^2) / 3 = 0.5 * 5.25 / 3 = 0.875

@@ -28,7 +28,7 @@ class FDivergenceTest {
       case KL -> v + 1;
       case REVERSE_KL -> -Math.exp(-v);
       case SQUARED_HELLINGER -> 1 - Math.exp(-v);
-      case PEARSON_CHI2 -> v * v;
+      case PEARSON_CHI2 -> v;
     };
   }
 
@@ -39,7 +39,7 @@ class FDivergenceTest {
       case KL -> Math.exp(v);
       case REVERSE_KL -> v - 1;
       case SQUARED_HELLINGER -> Math.exp(v) - 1;
-      case PEARSON_CHI2 -> -0.5 * (Math.abs(v) + 1) * (Math.abs(v) + 1);
+      case PEARSON_CHI2 -> v + v * v / 4;
     };
   }
 
@@ -104,6 +104,46 @@ class FDivergenceTest {
     float[] chi = weights(FDivergence.PEARSON_CHI2, new float[][] {{0f}, {2f}});
     assertEquals(1 / 3f, chi[0], 1e-6f);
     assertEquals(2 / 3f, chi[1], 1e-6f);
+  }
+
+  /*
+   * Pearson chi^2 on three points: P's samples {a, a, b} give p = (2/3, 1/3, 0), Q's samples
+   * {a, b, c, c} give q = (1/4, 1/4, 1/2). chi^2(P || Q) = sum (p - q)^2 / q
+   * = (5/12)^2 * 4 + (1/12)^2 * 4 + (1/2)^2 * 2 = 100/144 + 4/144 + 72/144 = 11/9.
+   * The maximiser of E_P[T] - E_Q[T + T^2 / 4] is T = 2 (p / q - 1) = (10/3, 2/3, -2) on (a, b, c).
+   */
+  private static final double CHI2 = 11.0 / 9;
+  private static final float[] T_STAR = {10f / 3, 2f / 3, -2f};
+
+  /** E_P[r(V)] - E_Q[f(V)] when the discriminator outputs v[k] on point k. */
+  private static float chiSquaredObjective(float[] v) {
+    float[] real = {v[0], v[0], v[1]};
+    float[] fake = {v[0], v[1], v[2], v[2]};
+    return -evaluate(tf -> FDivergence.PEARSON_CHI2.discriminatorLoss(tf, tf.constant(real), tf.constant(fake)));
+  }
+
+  @Test
+  void chiSquaredObjectiveIsBoundedAndPeaksAtTheDivergence() {
+    assertEquals(CHI2, chiSquaredObjective(T_STAR), 1e-5, "the maximum is chi^2(P || Q)");
+    // Concave in V (linear minus a convex quadratic), so every other output scores lower, also far away.
+    float[][] others = {{0f, 0f, 0f}, {10f / 3 + 0.5f, 2f / 3, -2f}, {10f / 3, 2f / 3 - 0.5f, -2f},
+        {10f / 3, 2f / 3, -1.5f}, {100f, 100f, 100f}, {-100f, -100f, -100f}, {1e4f, 1e4f, -1e4f}};
+    for (float[] v : others) {
+      float value = chiSquaredObjective(v);
+      assertTrue(value < CHI2 - 1e-3, java.util.Arrays.toString(v) + " scores " + value + " above chi^2 = " + CHI2);
+    }
+  }
+
+  @Test
+  void chiSquaredWeightsAtTheOptimumAreTheDensityRatio() {
+    // w = (f*)'(T) = 1 + T / 2 = p / q: (8/3, 4/3, 0) on (a, b, c), normalised (2/3, 1/3, 0).
+    float[] w = weights(FDivergence.PEARSON_CHI2, new float[][] {{T_STAR[0]}, {T_STAR[1]}, {T_STAR[2]}});
+    assertEquals(2 / 3f, w[0], 1e-6f);
+    assertEquals(1 / 3f, w[1], 1e-6f);
+    assertEquals(0f, w[2], 1e-6f);
+    float logW = evaluate(tf -> tf.reduceSum(FDivergence.PEARSON_CHI2.logWeights(tf, tf.constant(new float[] {T_STAR[0]})),
+        tf.constant(0)));
+    assertEquals(Math.log(8.0 / 3), logW, 1e-6);
   }
 
   @Test

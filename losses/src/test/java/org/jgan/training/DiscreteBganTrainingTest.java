@@ -46,7 +46,7 @@ class DiscreteBganTrainingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"bgan-discrete, gan", "bgan-discrete, kl", "bgan-reinforce, gan"})
+  @CsvSource({"bgan-discrete, gan", "bgan-discrete, kl", "bgan-discrete, chi2", "bgan-reinforce, gan"})
   void generatorMovesTowardTheData(String name, String divergence) throws Exception {
     ObjectiveOptions options = new ObjectiveOptions(null, 1e-3f, false, null, null);
     ModelSpec spec = new ModelSpec(

@@ -68,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
   Integer criticSteps;
 
-  @Option(names = "--gp-weight", description = "WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script)")
+  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script);"
+      + " bgan: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2 (default: 0, off)")
   Float gpWeight;
 
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
@@ -93,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pt-weight", description = "EBGAN pulling-away-term weight w_PT (default: 0.1)")
   Float ptWeight;
 
-  @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda (default: 1)")
+  @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
   @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
@@ -172,12 +173,23 @@ final class TrainCommand implements Callable<Integer> {
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
-    return new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
+    RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
         pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
         Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null);
+    requireTrainable(config);
+    return config;
+  }
+
+  /** Refuses, before anything is written, an architecture the objective cannot train (WGAN-GP and a batch-norm critic). */
+  private void requireTrainable(RunConfig config) {
+    try {
+      TrainingRun.modelSpec(config).networkLayers();
+    } catch (IllegalArgumentException e) {
+      require(false, "--model " + model + ": " + e.getMessage());
+    }
   }
 
   private Path dataDirectory() {

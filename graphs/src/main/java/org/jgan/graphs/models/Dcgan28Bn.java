@@ -12,7 +12,9 @@ import org.jgan.graphs.layers.Reshape;
 /**
  * {@link Dcgan28} with batch normalisation, as DCGAN uses it: after every generator layer but the
  * output, and after the discriminator's second convolution (not on its input layer). The WGAN
- * paper compares GAN and WGAN with and without it.
+ * paper compares GAN and WGAN with and without it, but its "without batch norm" run removes it from
+ * the generator only (the critic keeps it); {@link Dcgan28} has it in neither network. WGAN-GP
+ * refuses this architecture: its paper forbids batch norm in the critic.
  */
 public record Dcgan28Bn() implements Architecture {
   @Override

@@ -10,10 +10,15 @@ import org.jgan.graphs.layers.Maxout;
 import org.jgan.graphs.layers.Reshape;
 
 /**
- * The GAN paper's MNIST networks (Goodfellow et al. 2014, the released pylearn2 mnist.yaml):
- * G: z (100-d, U[-1, 1]) -> ReLU 1200 -> ReLU 1200 -> sigmoid 784, weights U[-0.05, 0.05];
+ * The GAN paper's MNIST network shapes (Goodfellow et al. 2014, the released pylearn2 mnist.yaml):
+ * G: z (100-d) -> ReLU 1200 -> ReLU 1200 -> sigmoid 784, weights U[-0.05, 0.05];
  * D: dropout 0.2 on the input -> maxout 240 x 5 pieces -> dropout 0.5 -> maxout 240 x 5 ->
  * dropout 0.5 -> one logit, weights U[-0.005, 0.005]. Images are in [0, 1].
+ *
+ * <p>Two of the paper's settings are not reproduced here. Its z is U(-sqrt(3), sqrt(3))^100 (unit
+ * variance; jgan's uniform prior is U[-1, 1]), and its sigmoid output layer starts with each
+ * pixel's bias at the logit of that pixel's mean over the training images
+ * (init_sigmoid_bias_from_marginals), where this one starts every bias at zero.
  */
 public record GanPaperMlp() implements Architecture {
   @Override
