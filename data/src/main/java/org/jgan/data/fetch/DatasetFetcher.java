@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +28,9 @@ import org.jgan.data.DataException;
  * so a crash never leaves a partial file under the final name (the next fetch resumes it).
  */
 public final class DatasetFetcher {
+  /** The lock file a fetch holds in a dataset's folder while it writes there. */
+  public static final String LOCK_NAME = ".jgan-fetch.lock";
+
   private final Path dataDir;
   private final MirrorList mirrors;
   private final HttpDownloader downloader;
@@ -62,13 +69,34 @@ public final class DatasetFetcher {
   public Outcome fetch(KnownDataset dataset) {
     checkFetchable(dataset);
     Path folder = dataDir.resolve(dataset.folder());
+    if (DatasetInspector.inspect(dataDir, dataset).state() == DatasetStatus.State.VERIFIED) {
+      // Nothing to write, so a read-only folder (a shared copy) can be checked this way too.
+      return new Outcome(dataset, 0, dataset.downloads().size());
+    }
     try {
       Files.createDirectories(folder);
-      SourceManifest manifest = SourceManifest.of(folder);
-      return dataset.isArchive() ? fetchArchive(dataset, folder, manifest) : fetchFiles(dataset, folder, manifest);
+      // Two fetches into one folder would write the same temporary files: the second one waits its turn.
+      try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK_NAME), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile, folder)) {
+        SourceManifest manifest = SourceManifest.of(folder);
+        return dataset.isArchive() ? fetchArchive(dataset, folder, manifest) : fetchFiles(dataset, folder, manifest);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(folder + ": " + e.getMessage(), e);
     }
+  }
+
+  private static FileLock tryLock(FileChannel lockFile, Path folder) throws IOException {
+    FileLock lock;
+    try {
+      lock = lockFile.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new FetchException(folder + ": another jgan data fetch is writing here; run this one once it has finished");
+    }
+    return lock;
   }
 
   private Outcome fetchFiles(KnownDataset dataset, Path folder, SourceManifest manifest) throws IOException {
@@ -89,9 +117,6 @@ public final class DatasetFetcher {
   }
 
   private Outcome fetchArchive(KnownDataset dataset, Path folder, SourceManifest manifest) throws IOException {
-    if (DatasetInspector.inspect(dataDir, dataset).state() == DatasetStatus.State.VERIFIED) {
-      return new Outcome(dataset, 0, 1);
-    }
     RemoteFile archive = dataset.downloads().get(0);
     Path target = folder.resolve(archive.name());
     boolean fetched = false;

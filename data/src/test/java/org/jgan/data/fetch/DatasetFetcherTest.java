@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -185,9 +188,25 @@ class DatasetFetcherTest {
     assertArrayEquals(CONTENT, Files.readAllBytes(data.resolve("toyset/values.bin")));
   }
 
+  @Test
+  void aSecondFetchIntoTheSameFolderWaitsItsTurn() throws IOException {
+    KnownDataset set = TestData.plain("toyset", "values.bin", CONTENT, List.of());
+    mirror.serve("toyset/values.bin", CONTENT);
+    Files.createDirectories(data.resolve("toyset"));
+    try (FileChannel channel = FileChannel.open(data.resolve("toyset").resolve(DatasetFetcher.LOCK_NAME),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+      FetchException error = assertThrows(FetchException.class, () -> fetcher(List.of(mirror.url())).fetch(set));
+      assertTrue(error.getMessage().contains("another jgan data fetch is writing here"), error.getMessage());
+      assertTrue(mirror.requests().isEmpty());
+    }
+    fetcher(List.of(mirror.url())).fetch(set);
+    assertEquals(DatasetStatus.State.VERIFIED, DatasetInspector.inspect(data, set).state());
+  }
+
   private List<Path> leftovers() {
     try (Stream<Path> files = Files.walk(data)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(".")).toList();
+      return files.filter(f -> f.getFileName().toString().startsWith("."))
+          .filter(f -> !f.getFileName().toString().equals(DatasetFetcher.LOCK_NAME)).toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -38,8 +38,14 @@ class ShippedCatalogueTest {
         DatasetStatus status = DatasetInspector.inspect(target, dataset);
         assertEquals(DatasetStatus.State.VERIFIED, status.state(), name + ": " + status.problems());
       }
-      // The project's folder itself, never fetched by jgan, verifies too (no manifest needed).
+      // The project's folder itself, never fetched by jgan, verifies too (no manifest needed), and a
+      // fetch into it (read-only here) writes nothing and asks no mirror.
       assertEquals(DatasetStatus.State.VERIFIED, DatasetInspector.inspect(source, catalogue.named("mnist")).state());
+      int requests = mirror.requests().size();
+      DatasetFetcher.Outcome again = new DatasetFetcher(source, MirrorList.of(List.of(mirror.url()), null),
+          new HttpDownloader(), DownloadProgress.QUIET).fetch(catalogue.named("mnist"));
+      assertEquals(4, again.alreadyPresent());
+      assertEquals(requests, mirror.requests().size());
     }
   }
 
