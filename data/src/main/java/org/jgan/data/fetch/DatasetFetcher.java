@@ -55,9 +55,13 @@ public final class DatasetFetcher {
     Path folder = dataDir.resolve(dataset.folder());
     boolean complete = dataset.keptFiles().stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
     if (!complete && dataset.mirrors().isEmpty() && !mirrors.hasUserMirrors()) {
-      throw new IllegalArgumentException(dataset.noMirrorReason() + ": pass --mirror URL or set "
-          + MirrorList.VARIABLE + " to a server that holds " + dataset.folder() + "/" + dataset.keptFiles().get(0));
+      throw noMirror(dataset);
     }
+  }
+
+  private static IllegalArgumentException noMirror(KnownDataset dataset) {
+    return new IllegalArgumentException(dataset.noMirrorReason() + ": pass --mirror URL or set " + MirrorList.VARIABLE
+        + " to a server that holds " + dataset.folder() + "/" + dataset.keptFiles().get(0));
   }
 
   /**
@@ -75,7 +79,7 @@ public final class DatasetFetcher {
     }
     try {
       Files.createDirectories(folder);
-      // Two fetches into one folder would write the same temporary files: the second one waits its turn.
+      // Two fetches into one folder would write the same temporary files: the second one is refused.
       try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK_NAME), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile, folder)) {
         SourceManifest manifest = SourceManifest.of(folder);
@@ -138,9 +142,13 @@ public final class DatasetFetcher {
       throws IOException {
     String label = dataset.folder() + "/" + file.name();
     Path part = target.resolveSibling("." + file.name() + ".part");
+    List<URI> candidates = mirrors.candidates(dataset, file);
+    if (candidates.isEmpty()) {
+      throw noMirror(dataset); // a corrupt copy was set aside and nothing can replace it
+    }
     List<String> failures = new ArrayList<>();
     String mismatch = null;
-    for (URI url : mirrors.candidates(dataset, file)) {
+    for (URI url : candidates) {
       try {
         downloader.download(url, part, label, progress);
       } catch (IOException e) {

@@ -49,39 +49,25 @@ public final class HttpDownloader {
 
   /**
    * Fetches {@code url} into {@code part} until it is complete. A partial file left by an earlier
-   * attempt on the same URL is resumed; one from another URL is discarded (mirrors may compress
-   * the same content differently, so their bytes cannot be spliced). A connection dropped midway is
-   * retried with a Range request as long as each attempt makes progress.
+   * attempt on the same URL is resumed; one from another URL is replaced once this URL answers
+   * (mirrors may compress the same content differently, so their bytes cannot be spliced). A
+   * connection dropped midway is retried with a Range request as long as each attempt makes
+   * progress.
    *
    * @throws IOException when the mirror answers an error status, cannot be reached, or stops
    *     sending data
    */
   public void download(URI url, Path part, String label, DownloadProgress progress) throws IOException {
-    Path origin = part.resolveSibling(part.getFileName() + ".source");
-    if (Files.exists(part) && !(Files.exists(origin) && Files.readString(origin).equals(url.toString()))) {
-      Files.delete(part);
-    }
-    Files.writeString(origin, url.toString(), StandardCharsets.UTF_8);
-    try {
-      resume(url, part, label, progress);
-    } finally {
-      if (!Files.exists(part)) {
-        forgetOrigin(part);
-      }
-    }
-  }
-
-  private void resume(URI url, Path part, String label, DownloadProgress progress) throws IOException {
     int stalls = 0;
     while (true) {
-      long before = Files.exists(part) ? Files.size(part) : 0;
+      long before = resumable(url, part);
       try {
         transfer(url, part, label, progress);
         return;
       } catch (StatusException e) {
         throw e;
       } catch (IOException e) {
-        long after = Files.exists(part) ? Files.size(part) : 0;
+        long after = resumable(url, part);
         stalls = after > before ? 0 : stalls + 1;
         if (stalls >= STALLS_ALLOWED || after == 0) {
           throw e;
@@ -92,11 +78,22 @@ public final class HttpDownloader {
 
   /** Removes the note of which URL a partial file came from (once the file is complete or discarded). */
   public static void forgetOrigin(Path part) throws IOException {
-    Files.deleteIfExists(part.resolveSibling(part.getFileName() + ".source"));
+    Files.deleteIfExists(origin(part));
+  }
+
+  private static Path origin(Path part) {
+    return part.resolveSibling(part.getFileName() + ".source");
+  }
+
+  /** How many bytes of {@code part} came from {@code url} and can be continued from it. */
+  private static long resumable(URI url, Path part) throws IOException {
+    Path origin = origin(part);
+    boolean same = Files.exists(part) && Files.exists(origin) && Files.readString(origin).equals(url.toString());
+    return same ? Files.size(part) : 0;
   }
 
   private void transfer(URI url, Path part, String label, DownloadProgress progress) throws IOException {
-    long have = Files.exists(part) ? Files.size(part) : 0;
+    long have = resumable(url, part);
     HttpURLConnection connection = open(url, have);
     try {
       int status = connection.getResponseCode();
@@ -104,6 +101,7 @@ public final class HttpDownloader {
         // The server cannot serve from our offset (the partial file is as long as the file, or
         // longer): start over.
         Files.delete(part);
+        forgetOrigin(part);
         throw new IOException("range from byte " + have + " refused (HTTP 416)");
       }
       boolean resumed = status == 206 && have > 0 && rangeStartsAt(connection, have);
@@ -118,6 +116,8 @@ public final class HttpDownloader {
       try (InputStream in = connection.getInputStream();
           OutputStream out = resumed ? Files.newOutputStream(part, StandardOpenOption.APPEND)
               : Files.newOutputStream(part)) {
+        // Noted only once the old bytes are truncated: a partial file never carries another URL's name.
+        Files.writeString(origin(part), url.toString(), StandardCharsets.UTF_8);
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = in.read(buffer)) > 0; ) {
           out.write(buffer, 0, n);

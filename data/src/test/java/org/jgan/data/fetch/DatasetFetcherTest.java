@@ -189,7 +189,25 @@ class DatasetFetcherTest {
   }
 
   @Test
-  void aSecondFetchIntoTheSameFolderWaitsItsTurn() throws IOException {
+  void aPartialDownloadSurvivesAMirrorThatFailsBeforeAnswering() throws IOException {
+    try (TestMirror empty = new TestMirror()) {
+      mirror.serve("values.bin", CONTENT);
+      KnownDataset set = TestData.plain("toyset", "values.bin", CONTENT, List.of(mirror.url()));
+      Path part = data.resolve("toyset/.values.bin.part");
+      Files.createDirectories(part.getParent());
+      Files.write(part, java.util.Arrays.copyOf(CONTENT, 1000));
+      Files.writeString(part.resolveSibling(".values.bin.part.source"), mirror.url() + "values.bin");
+
+      fetcher(List.of(empty.url())).fetch(set);
+
+      assertEquals("/toyset/values.bin", empty.requests().get(0).path(), "the user's mirror answered 404 first");
+      assertEquals("bytes=1000-", mirror.requests().get(0).range(), "the bytes from the public mirror were kept");
+      assertArrayEquals(CONTENT, Files.readAllBytes(data.resolve("toyset/values.bin")));
+    }
+  }
+
+  @Test
+  void aSecondFetchIntoTheSameFolderIsRefused() throws IOException {
     KnownDataset set = TestData.plain("toyset", "values.bin", CONTENT, List.of());
     mirror.serve("toyset/values.bin", CONTENT);
     Files.createDirectories(data.resolve("toyset"));
