@@ -106,7 +106,7 @@ final class DataCommand implements Runnable {
         String source = status.state() == DatasetStatus.State.MISSING ? "run '" + DataDirectory.fetchCommand(dataset.name(),
             dataDir) + "'" : status.sources().isEmpty() ? "unknown (not fetched by jgan)" : String.join(", ", status.sources());
         out.println("| " + dataset.name() + " | " + status.state().name().toLowerCase() + " | "
-            + (status.bytes() > 0 ? TerminalProgress.megabytes(status.bytes()) : "-") + " | " + source + " |");
+            + (status.bytes() > 0 ? TerminalProgress.humanSize(status.bytes()) : "-") + " | " + source + " |");
       }
       out.println("Digests are SHA-256 (of the decompressed content for the .gz files), except cifar10's archive, checked by"
           + " its publisher's MD5; its extracted files are checked by the SHA-256 recorded when they were extracted.");

@@ -54,9 +54,9 @@ final class TerminalProgress implements DownloadProgress {
     lastDrawNanos = System.nanoTime();
     double seconds = Math.max(1e-3, (lastDrawNanos - startNanos) / 1e9);
     double rate = (bytes - resumedAt) / seconds;
-    StringBuilder line = new StringBuilder("\r").append(label).append("  ").append(megabytes(bytes));
+    StringBuilder line = new StringBuilder("\r").append(label).append("  ").append(humanSize(bytes));
     if (total > 0) {
-      line.append(" / ").append(megabytes(total));
+      line.append(" / ").append(humanSize(total));
     }
     line.append(String.format(Locale.ROOT, "  %.1f MB/s", rate / 1e6));
     if (total > 0 && rate > 0) {
@@ -67,7 +67,9 @@ final class TerminalProgress implements DownloadProgress {
     terminal.flush();
   }
 
-  static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  /** {@code bytes} in MB with one decimal, or in kB below a megabyte (where 0.0 MB would say nothing). */
+  static String humanSize(long bytes) {
+    return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 }
