@@ -2,6 +2,7 @@ package org.jgan.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jgan.data.fetch.DataDirectory;
 
 /** MNIST and Fashion-MNIST from their IDX files, with the GAN paper's train/validation/test split. */
 public final class ImageDatasets {
@@ -19,12 +20,11 @@ public final class ImageDatasets {
   public static Dataset load(Path dataDir, String folder, Split split, PixelRange range) {
     Path dir = dataDir.resolve(folder);
     if (!Files.isDirectory(dir)) {
-      throw new DataException(dir + ": dataset folder not found (set --data or JGAN_DATA to the folder that holds "
-          + folder + "/)");
+      throw new DataException(dir + ": dataset folder not found; " + DataDirectory.fetchHint(folder, dataDir));
     }
     String prefix = split == Split.TEST ? "t10k" : "train";
-    IdxFile images = IdxFile.read(dir.resolve(prefix + "-images-idx3-ubyte.gz"));
-    IdxFile labels = IdxFile.read(dir.resolve(prefix + "-labels-idx1-ubyte.gz"));
+    IdxFile images = IdxFile.read(existing(dir.resolve(prefix + "-images-idx3-ubyte.gz"), folder, dataDir));
+    IdxFile labels = IdxFile.read(existing(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), folder, dataDir));
     if (images.dims().length != 3) {
       throw new DataException(images.source() + ": expected 3 dimensions (count, rows, cols), found "
           + images.dims().length);
@@ -53,5 +53,13 @@ public final class ImageDatasets {
     }
     int[] shape = {images.dims()[1], images.dims()[2], 1};
     return new Dataset(folder + "/" + split.name().toLowerCase(), shape, values, classes);
+  }
+
+  /** {@code file}, or a DataException naming it and the command that fetches it. */
+  private static Path existing(Path file, String folder, Path dataDir) {
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(file + ": file not found; " + DataDirectory.fetchHint(folder, dataDir));
+    }
+    return file;
   }
 }

@@ -1,7 +1,9 @@
 package org.jgan.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jgan.data.fetch.DataDirectory;
 
 /** The datasets the command line knows by name, and how each is opened for training. */
 public final class NamedDatasets {
@@ -72,8 +74,7 @@ public final class NamedDatasets {
       throw new DataException("dataset '" + name + "' needs a data directory: pass --data DIR or set JGAN_DATA");
     }
     if (isText(name)) {
-      return new ShuffledBatches(TextSequences.trainingSplit(dataDir.resolve("text").resolve("fortunes.txt")), batchSize,
-          seed);
+      return new ShuffledBatches(TextSequences.trainingSplit(textCorpus(dataDir)), batchSize, seed);
     }
     if (name.equals("quantized-mnist")) {
       Dataset grey = ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE);
@@ -103,6 +104,18 @@ public final class NamedDatasets {
       case "mnist", "fashion", "quantized-mnist" -> grey;
       default -> throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
     };
+  }
+
+  /**
+   * The character corpus {@code text/fortunes.txt} under {@code dataDir}; a DataException naming
+   * the command that fetches it when it is not there.
+   */
+  public static Path textCorpus(Path dataDir) {
+    Path corpus = dataDir.resolve("text").resolve("fortunes.txt");
+    if (!Files.isRegularFile(corpus)) {
+      throw new DataException(corpus + ": text corpus not found; " + DataDirectory.fetchHint("text", dataDir));
+    }
+    return corpus;
   }
 
   /** The palette a quantised dataset was encoded with (refitted from its training split: deterministic). */

@@ -159,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
       if (dataDir == null) {
         throw new ParameterException(spec.commandLine(), "--text needs --corpus FILE, --data DIR or JGAN_DATA");
       }
-      reference = dataDir.resolve("text").resolve("fortunes.txt");
+      reference = NamedDatasets.textCorpus(dataDir);
     }
     List<String> corpusLines = readLines(reference);
     org.jgan.eval.NgramDivergence.Result result = org.jgan.eval.NgramDivergence.between(samples, corpusLines);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Train, sample, evaluate and export generative adversarial networks (TensorFlow Java).",
     subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, ExperimentCommand.class,
         ClassifierCommand.class,
+        DataCommand.class,
         BenchCommand.class})
 public final class Jgan implements Runnable {
   public static final String VERSION = "0.1.0";

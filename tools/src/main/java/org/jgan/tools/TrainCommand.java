@@ -196,10 +196,9 @@ final class TrainCommand implements Callable<Integer> {
     return data != null ? data : environmentDataDirectory();
   }
 
-  /** The data folder named by {@code JGAN_DATA}, or null. */
+  /** The default data folder: {@code JGAN_DATA}, else the per-user cache ({@code DataDirectory}). */
   static Path environmentDataDirectory() {
-    String env = System.getenv("JGAN_DATA");
-    return env == null || env.isBlank() ? null : Path.of(env);
+    return org.jgan.data.fetch.DataDirectory.resolve();
   }
 
   private void require(boolean ok, String message) {
