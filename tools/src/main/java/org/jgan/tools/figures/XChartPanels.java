@@ -1,0 +1,109 @@
+package org.jgan.tools.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Turns a {@link Plot} or {@link Bars} panel into the XChart chart that draws it. */
+final class XChartPanels {
+  private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+  private static final Font TITLES = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+
+  private XChartPanels() {}
+
+  static Chart<?, ?> chart(Panel panel, int width, int height) {
+    if (panel instanceof Plot plot) {
+      return xy(plot, width, height);
+    }
+    if (panel instanceof Bars bars) {
+      return bars(bars, width, height);
+    }
+    throw new IllegalArgumentException("not a chart: " + panel.title());
+  }
+
+  private static XYChart xy(Plot plot, int width, int height) {
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(plot.title())
+        .xAxisTitle(plot.x().title()).yAxisTitle(plot.y().title()).build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisMin(plot.x().min()).setXAxisMax(plot.x().max());
+    chart.getStyler().setYAxisMin(plot.y().min()).setYAxisMax(plot.y().max());
+    chart.getStyler().setXAxisLogarithmic(plot.x().log()).setYAxisLogarithmic(plot.y().log());
+    chart.getStyler().setLegendVisible(plot.series().stream().anyMatch(Series::inLegend));
+    for (Series s : plot.series()) {
+      XYSeries series = chart.addSeries(s.name(), s.x(), s.y());
+      series.setShowInLegend(s.inLegend());
+      series.setLineColor(s.colour());
+      series.setMarkerColor(s.colour());
+      switch (s.style()) {
+        case LINE -> {
+          series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+          series.setMarker(SeriesMarkers.NONE);
+          series.setLineStyle(new BasicStroke(1.5f));
+        }
+        case DOTS -> {
+          series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+          series.setMarker(SeriesMarkers.CIRCLE);
+        }
+        case MARKERS -> {
+          series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+          series.setMarker(SeriesMarkers.DIAMOND);
+        }
+        case BAND -> {
+          series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+          series.setMarker(SeriesMarkers.NONE);
+          series.setFillColor(s.colour());
+          series.setLineStyle(new BasicStroke(0f));
+        }
+      }
+    }
+    // Dots are small so a cloud of thousands stays readable; the markers' size is the legend's too.
+    chart.getStyler().setMarkerSize(plot.series().stream().anyMatch(s -> s.style() == Series.Style.MARKERS) ? 7 : 3);
+    return chart;
+  }
+
+  private static CategoryChart bars(Bars bars, int width, int height) {
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(bars.title())
+        .xAxisTitle(bars.xTitle()).yAxisTitle(bars.y().title()).build();
+    style(chart.getStyler());
+    chart.getStyler().setYAxisMin(bars.y().min()).setYAxisMax(bars.y().max());
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setAvailableSpaceFill(0.9);
+    chart.getStyler().setXAxisLabelRotation(bars.bins().size() > 6 ? 30 : 0);
+    List<Double> counts = new ArrayList<>();
+    for (double c : bars.counts()) {
+      counts.add(c);
+    }
+    CategorySeries series = chart.addSeries(bars.title(), bars.bins(), counts);
+    series.setFillColor(bars.colour());
+    return chart;
+  }
+
+  private static void style(AxesChartStyler styler) {
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderColor(Color.GRAY);
+    styler.setPlotGridLinesVisible(true);
+    styler.setPlotGridLinesColor(new Color(225, 225, 225));
+    styler.setAxisTickLabelsFont(TICKS);
+    styler.setAxisTitleFont(TITLES);
+    styler.setChartTitleFont(PANEL_TITLE);
+    styler.setChartTitleBoxVisible(false);
+    styler.setLegendFont(TICKS);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setLegendBorderColor(Color.LIGHT_GRAY);
+    styler.setChartPadding(8);
+  }
+}
