@@ -53,11 +53,11 @@ final class ExperimentFigures {
     for (Map.Entry<String, List<JsonObject>> row : rows.entrySet()) {
       JsonObject first = row.getValue().get(0);
       Path runDir = runDir(first);
-      String dataset = first.getAsJsonObject("config").get("dataset").getAsString();
+      String dataset = configValue(first, "dataset");
       if (NamedDatasets.isToy(dataset)) {
         ToyDistribution toy = ToyDistribution.byId(dataset);
         GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, Defaults.SAMPLE_COUNT, 0);
-        long seed = first.getAsJsonObject("config").get("seed").getAsLong();
+        long seed = Long.parseLong(configValue(first, "seed"));
         float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), Defaults.SAMPLE_COUNT);
         panels.add(ScatterFigure.panel(row.getKey(), real, samples.values(), toy.modes(), RunFigures.TOY_EXTENT,
             colourKey(first), notes));
@@ -171,9 +171,13 @@ final class ExperimentFigures {
   }
 
   private static String objective(JsonObject result) {
+    return configValue(result, "objective");
+  }
+
+  /** A run's resolved setting from its config, else from the cell's settings ("" where neither has it). */
+  private static String configValue(JsonObject result, String key) {
     JsonObject config = result.getAsJsonObject("config");
-    return config != null && config.has("objective") ? config.get("objective").getAsString()
-        : ExperimentTable.setting(result, "objective");
+    return config != null && config.has(key) ? config.get(key).getAsString() : ExperimentTable.setting(result, key);
   }
 
   private static double[] numbers(JsonArray array) {

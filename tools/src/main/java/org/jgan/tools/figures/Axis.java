@@ -25,6 +25,14 @@ public record Axis(String title, double min, double max, boolean log) {
   }
 
   /**
+   * The training-iteration axis of logs from step {@code first} to {@code last}: from 0 when the
+   * log starts near it, so the ticks fall on round iterations.
+   */
+  public static Axis iterations(double first, double last) {
+    return linear("generator iteration", first >= 0 && first <= (last - first) / 5 ? 0 : first, last);
+  }
+
+  /**
    * The axis for values from {@code min} to {@code max}: logarithmic when they are positive and span
    * at least {@value #DECADES_FOR_LOG} decades (a linear axis would flatten the small ones), else
    * linear with a twentieth of the span as margin so no line runs along the frame.

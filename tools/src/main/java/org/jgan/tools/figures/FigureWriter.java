@@ -183,9 +183,17 @@ public final class FigureWriter {
       try (OutputStream out = Files.newOutputStream(temp)) {
         writing.to(out);
       }
+      readableByAll(temp);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** A temporary file is private to its owner; a figure is for everyone who can read the folder. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -30,7 +30,7 @@ public final class LossFigure {
       notes.add("no finite loss logged");
       return Figure.stacked(title, panels, notes);
     }
-    Axis steps = Axis.linear("generator iteration", first, last);
+    Axis steps = Axis.iterations(first, last);
     Color colour = Palette.of(objective);
     for (String key : keys) {
       RunLog.Trace trace = log.scalars().get(key);

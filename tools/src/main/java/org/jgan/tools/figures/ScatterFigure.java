@@ -22,8 +22,8 @@ public final class ScatterFigure {
   public static Plot panel(String title, float[] real, float[] samples, List<double[]> modes, double extent,
       String colourKey, List<String> notes) {
     List<Series> series = new ArrayList<>();
-    series.add(points("real data", real, extent, Palette.translucent(Palette.REAL, 110), notes));
-    series.add(points("samples", samples, extent, Palette.translucent(Palette.of(colourKey), 140), notes));
+    series.add(points(title, "real data", real, extent, Palette.translucent(Palette.REAL, 110), notes));
+    series.add(points(title, "samples", samples, extent, Palette.translucent(Palette.of(colourKey), 140), notes));
     if (!modes.isEmpty()) {
       double[] x = modes.stream().mapToDouble(m -> m[0]).toArray();
       double[] y = modes.stream().mapToDouble(m -> m[1]).toArray();
@@ -40,7 +40,7 @@ public final class ScatterFigure {
     return new Figure(title, 1, SIZE, SIZE - 60, List.of(plot), notes);
   }
 
-  private static Series points(String name, float[] xy, double extent, Color colour, List<String> notes) {
+  private static Series points(String panel, String name, float[] xy, double extent, Color colour, List<String> notes) {
     int n = xy.length / 2;
     double[] x = new double[n];
     double[] y = new double[n];
@@ -54,7 +54,7 @@ public final class ScatterFigure {
       }
     }
     if (kept < n) {
-      notes.add(name + ": " + (n - kept) + " of " + n + " points outside [-" + extent + ", " + extent + "]^2 or not finite, not drawn");
+      notes.add(panel + ", " + name + ": " + (n - kept) + " of " + n + " points outside [-" + extent + ", " + extent + "]^2 or not finite, not drawn");
     }
     return Series.of(name, colour, java.util.Arrays.copyOf(x, kept), java.util.Arrays.copyOf(y, kept), Series.Style.DOTS);
   }

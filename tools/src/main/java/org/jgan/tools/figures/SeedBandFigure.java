@@ -82,7 +82,7 @@ public final class SeedBandFigure {
       }
       List<Series> series = new ArrayList<>(bands);
       series.addAll(lines);
-      panels.add(new Plot(scalar + ", mean +- std over seeds", Axis.linear("generator iteration", range[0], range[1]),
+      panels.add(new Plot(scalar + ", mean +- std over seeds", Axis.iterations(range[0], range[1]),
           Axis.fitting(scalar, range[2], range[3]), series));
     }
     return new Figure(title, 1, Figure.WIDTH + 240, Figure.HEIGHT, panels, notes);

@@ -41,7 +41,12 @@ final class XChartPanels {
     chart.getStyler().setXAxisMin(plot.x().min()).setXAxisMax(plot.x().max());
     chart.getStyler().setYAxisMin(plot.y().min()).setYAxisMax(plot.y().max());
     chart.getStyler().setXAxisLogarithmic(plot.x().log()).setYAxisLogarithmic(plot.y().log());
-    chart.getStyler().setLegendVisible(plot.series().stream().anyMatch(Series::inLegend));
+    List<String> legend = plot.series().stream().filter(Series::inLegend).map(Series::name).toList();
+    // A lone series named like its axis needs no legend: the axis title already says what it is.
+    chart.getStyler().setLegendVisible(legend.size() > 1 || legend.size() == 1 && !legend.get(0).equals(plot.y().title()));
+    if (!plot.x().log()) {
+      evenTicks(chart, plot);
+    }
     for (Series s : plot.series()) {
       XYSeries series = chart.addSeries(s.name(), s.x(), s.y());
       series.setShowInLegend(s.inLegend());
@@ -59,7 +64,7 @@ final class XChartPanels {
         }
         case MARKERS -> {
           series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-          series.setMarker(SeriesMarkers.DIAMOND);
+          series.setMarker(SeriesMarkers.CROSS);
         }
         case BAND -> {
           series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
@@ -72,6 +77,19 @@ final class XChartPanels {
     // Dots are small so a cloud of thousands stays readable; the markers' size is the legend's too.
     chart.getStyler().setMarkerSize(plot.series().stream().anyMatch(s -> s.style() == Series.Style.MARKERS) ? 7 : 3);
     return chart;
+  }
+
+  /**
+   * XChart puts a tick on every x value when the series' x values are equally spaced (a log every
+   * 10 steps gets 60 crowded ticks). An invisible first series from the axis' right end to its left
+   * breaks that spacing, so the ticks fall on round numbers by the spacing hint instead.
+   */
+  private static void evenTicks(XYChart chart, Plot plot) {
+    XYSeries range = chart.addSeries(" ", new double[] {plot.x().max(), plot.x().min()},
+        new double[] {plot.y().min(), plot.y().min()});
+    range.setShowInLegend(false);
+    range.setMarker(SeriesMarkers.NONE);
+    range.setLineColor(new Color(0, 0, 0, 0));
   }
 
   private static CategoryChart bars(Bars bars, int width, int height) {
@@ -105,5 +123,6 @@ final class XChartPanels {
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendBorderColor(Color.LIGHT_GRAY);
     styler.setChartPadding(8);
+    styler.setXAxisTickMarkSpacingHint(90);
   }
 }

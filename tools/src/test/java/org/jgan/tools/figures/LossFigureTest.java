@@ -46,7 +46,7 @@ class LossFigureTest {
     assertTrue(generator.y().min() > 12 && generator.y().max() < 15, generator.y().toString());
     assertEquals("critic/loss", critic.y().title());
     for (Plot p : List.of(critic, generator, quality)) {
-      assertEquals(new Axis("generator iteration", 10, 100, false), p.x(), "one step axis shared by every panel");
+      assertEquals(new Axis("generator iteration", 0, 100, false), p.x(), "one step axis shared by every panel, from 0");
     }
     assertArrayEquals(new double[] {20, 40, 60, 80, 100}, quality.series("quality/parzen").x());
     assertEquals(Palette.of("wgan"), critic.series("critic/loss").colour(), "the objective's colour");

@@ -22,7 +22,7 @@ class ScatterAndParzenFigureTest {
     assertArrayEquals(new double[] {0.5}, plot.series("samples").x(), "the point at x = 3 and the NaN are left out");
     assertArrayEquals(new double[] {1, -1}, plot.series("modes").x());
     assertEquals(Series.Style.MARKERS, plot.series("modes").style());
-    assertEquals(List.of("samples: 2 of 3 points outside [-2.0, 2.0]^2 or not finite, not drawn"), figure.notes());
+    assertEquals(List.of("toy8, samples: 2 of 3 points outside [-2.0, 2.0]^2 or not finite, not drawn"), figure.notes());
     String desc = FigureWriter.description(figure);
     assertTrue(desc.contains("series real data, samples, modes"), desc);
     FigureWriter.image(figure);
