@@ -2,6 +2,7 @@ package org.jgan.tools;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.jgan.tools.figures.Figure;
 import org.jgan.tools.figures.FigureFormat;
 import org.jgan.tools.figures.FigureWriter;
 import org.jgan.tools.figures.HistogramFigure;
+import org.jgan.tools.figures.Palette;
 import org.jgan.tools.figures.Panel;
 import org.jgan.tools.figures.ParzenSigmaFigure;
 import org.jgan.tools.figures.Picture;
@@ -60,7 +62,7 @@ final class ExperimentFigures {
         long seed = Long.parseLong(configValue(first, "seed"));
         float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), Defaults.SAMPLE_COUNT);
         panels.add(ScatterFigure.panel(row.getKey(), real, samples.values(), toy.modes(), RunFigures.TOY_EXTENT,
-            colourKey(first), notes));
+            colour(first), notes));
       } else if (Files.exists(runDir.resolve("samples.png"))) {
         panels.add(new Picture(row.getKey(), ImageIO.read(runDir.resolve("samples.png").toFile())));
       } else {
@@ -102,7 +104,7 @@ final class ExperimentFigures {
           continue;
         }
         String label = (row.getKey().isEmpty() ? "" : row.getKey() + ", ") + "seed " + ExperimentTable.setting(r, "seed");
-        searches.add(new ParzenSigmaFigure.Search(label, colourKey(r), numbers(parzen.getAsJsonArray("sigmas")),
+        searches.add(new ParzenSigmaFigure.Search(label, colour(r), numbers(parzen.getAsJsonArray("sigmas")),
             numbers(parzen.getAsJsonArray("validation_means")), parzen.get("sigma").getAsDouble()));
       }
     }
@@ -117,7 +119,7 @@ final class ExperimentFigures {
       for (JsonObject r : row.getValue()) {
         logs.add(RunLog.read(runDir(r).resolve("log.jsonl")));
       }
-      groups.add(new SeedBandFigure.Group(row.getKey().isEmpty() ? name : row.getKey(), colourKey(row.getValue().get(0)), logs));
+      groups.add(new SeedBandFigure.Group(row.getKey().isEmpty() ? name : row.getKey(), colour(row.getValue().get(0)), logs));
     }
     List<String> shown = scalars != null ? scalars : SeedBandFigure.loggedScalars(groups);
     return SeedBandFigure.of(name + ": logged scalars, mean +- std over seeds", shown, groups);
@@ -151,23 +153,26 @@ final class ExperimentFigures {
   }
 
   /**
-   * The objective when the objective alone tells the rows apart (so it keeps its colour in every
-   * figure), else the row itself, so two rows of one objective do not share a colour.
+   * The objective's colour when the objective alone tells the rows apart (so it keeps its colour in
+   * every figure), else the row's own palette entry, so two rows of one objective do not share a
+   * colour.
    */
-  private String colourKey(JsonObject result) {
+  private Color colour(JsonObject result) {
     Set<String> objectives = new HashSet<>();
     for (List<JsonObject> row : rows.values()) {
       objectives.add(objective(row.get(0)));
     }
     if (objectives.size() == rows.size()) {
-      return objective(result);
+      return Palette.of(objective(result));
     }
-    for (Map.Entry<String, List<JsonObject>> row : rows.entrySet()) {
-      if (row.getValue().contains(result)) {
-        return row.getKey();
+    int index = 0;
+    for (List<JsonObject> row : rows.values()) {
+      if (row.contains(result)) {
+        return Palette.nth(index);
       }
+      index++;
     }
-    return objective(result);
+    return Palette.of(objective(result));
   }
 
   private static String objective(JsonObject result) {

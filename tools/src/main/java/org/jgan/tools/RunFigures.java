@@ -9,6 +9,7 @@ import org.jgan.tools.figures.Figure;
 import org.jgan.tools.figures.FigureFormat;
 import org.jgan.tools.figures.FigureWriter;
 import org.jgan.tools.figures.LossFigure;
+import org.jgan.tools.figures.Palette;
 import org.jgan.tools.figures.RunLog;
 import org.jgan.tools.figures.ScatterFigure;
 
@@ -33,7 +34,7 @@ final class RunFigures {
 
   /** Samples of a 2-D generator over {@code real} points of {@code toy}, its modes marked. */
   static Figure toyScatter(String title, ToyDistribution toy, float[] real, float[] samples, String objective) {
-    return ScatterFigure.of(title, real, samples, toy.modes(), TOY_EXTENT, objective);
+    return ScatterFigure.of(title, real, samples, toy.modes(), TOY_EXTENT, Palette.of(objective));
   }
 
   /** Writes {@link #toyScatter} to {@code png} (and its vector copy). */

@@ -14,6 +14,7 @@ import org.jgan.tools.figures.Figure;
 import org.jgan.tools.figures.Palette;
 import org.jgan.tools.figures.Picture;
 import org.jgan.tools.figures.Plot;
+import org.jgan.tools.figures.Series;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,11 @@ class ExperimentFiguresCommandTest {
     assertEquals(29, ((Picture) samples.panels().get(0)).image().getWidth(), "each row's own sample grid");
     Plot sigma = (Plot) figures.parzenSigma().panels().get(0);
     assertArrayEquals(new double[] {0.2, 0.2, 0.5, 0.5}, sigma.series("chosen sigma").x());
+
+    Plot perSeed = (Plot) new ExperimentFigures(dir, ExperimentTable.read(dir), List.of("objective", "seed"))
+        .seedBands(List.of("critic/loss")).panels().get(0);
+    assertEquals(4, perSeed.series().stream().filter(Series::inLegend).map(Series::colour).distinct().count(),
+        "rows the objective does not tell apart get a colour each");
   }
 
   @Test

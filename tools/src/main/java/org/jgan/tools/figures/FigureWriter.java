@@ -168,6 +168,11 @@ public final class FigureWriter {
     g.drawString(picture.title(), 6, 15);
     BufferedImage image = picture.image();
     double scale = Math.min((w - 8.0) / image.getWidth(), (h - caption - 4.0) / image.getHeight());
+    if (scale >= 1) {
+      // Whole pixels, enlarged without smoothing: crisp samples and a PNG that stays small.
+      scale = Math.floor(scale);
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    }
     int iw = (int) Math.round(image.getWidth() * scale);
     int ih = (int) Math.round(image.getHeight() * scale);
     g.drawImage(image, (w - iw) / 2, caption, iw, ih, null);

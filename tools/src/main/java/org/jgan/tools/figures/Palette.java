@@ -33,6 +33,17 @@ public final class Palette {
     return COLOURS[Math.floorMod(key.hashCode(), COLOURS.length)];
   }
 
+  /**
+   * The {@code index}-th colour of the palette, for rows that one objective does not tell apart
+   * (two models of one objective): distinct for up to {@value #DISTINCT} rows.
+   */
+  public static Color nth(int index) {
+    return COLOURS[Math.floorMod(index, COLOURS.length)];
+  }
+
+  /** How many colours {@link #nth} gives before it repeats. */
+  public static final int DISTINCT = 9;
+
   /** {@code colour} with the given opacity (0 to 255), for bands and dense dots. */
   public static Color translucent(Color colour, int alpha) {
     return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);

@@ -12,12 +12,12 @@ public final class ParzenSigmaFigure {
    * One run's sigma search, as its eval JSON records it.
    *
    * @param label the legend entry (the run's settings)
-   * @param colourKey what picks its colour (its objective)
+   * @param colour its colour (its objective's, from {@link Palette})
    * @param sigmas the candidate widths
    * @param validationMeans the mean validation log-likelihood at each
    * @param chosen the sigma the estimate used
    */
-  public record Search(String label, String colourKey, double[] sigmas, double[] validationMeans, double chosen) {}
+  public record Search(String label, java.awt.Color colour, double[] sigmas, double[] validationMeans, double chosen) {}
 
   private ParzenSigmaFigure() {}
 
@@ -49,7 +49,7 @@ public final class ParzenSigmaFigure {
         notes.add(s.label() + ": " + (s.sigmas().length - points.size()) + " sigma(s) with no finite likelihood, not drawn");
       }
       if (!points.isEmpty()) {
-        series.add(Series.of(s.label(), Palette.of(s.colourKey()), points.stream().mapToDouble(p -> p[0]).toArray(),
+        series.add(Series.of(s.label(), s.colour(), points.stream().mapToDouble(p -> p[0]).toArray(),
             points.stream().mapToDouble(p -> p[1]).toArray(), Series.Style.LINE));
       }
     }

@@ -15,15 +15,15 @@ public final class ScatterFigure {
   private ScatterFigure() {}
 
   /**
-   * The panel: real points (grey), samples (in {@code colourKey}'s colour), modes (black markers;
+   * The panel: real points (grey), samples (in {@code colour}), modes (black markers;
    * none for a distribution without modes), on the square of half-width {@code extent}. Points
    * outside the square or not finite are left out and counted in {@code notes}.
    */
   public static Plot panel(String title, float[] real, float[] samples, List<double[]> modes, double extent,
-      String colourKey, List<String> notes) {
+      Color colour, List<String> notes) {
     List<Series> series = new ArrayList<>();
     series.add(points(title, "real data", real, extent, Palette.translucent(Palette.REAL, 110), notes));
-    series.add(points(title, "samples", samples, extent, Palette.translucent(Palette.of(colourKey), 140), notes));
+    series.add(points(title, "samples", samples, extent, Palette.translucent(colour, 140), notes));
     if (!modes.isEmpty()) {
       double[] x = modes.stream().mapToDouble(m -> m[0]).toArray();
       double[] y = modes.stream().mapToDouble(m -> m[1]).toArray();
@@ -34,9 +34,9 @@ public final class ScatterFigure {
 
   /** A figure of the single {@link #panel}. */
   public static Figure of(String title, float[] real, float[] samples, List<double[]> modes, double extent,
-      String colourKey) {
+      Color colour) {
     List<String> notes = new ArrayList<>();
-    Plot plot = panel(title, real, samples, modes, extent, colourKey, notes);
+    Plot plot = panel(title, real, samples, modes, extent, colour, notes);
     return new Figure(title, 1, SIZE, SIZE - 60, List.of(plot), notes);
   }
 

@@ -16,16 +16,16 @@ public final class SeedBandFigure {
    * The runs of one cell.
    *
    * @param label the legend entry (the cell's settings)
-   * @param colourKey what picks its colour (its objective)
+   * @param colour its colour (its objective's, from {@link Palette})
    * @param logs one log per seed
    */
-  public record Group(String label, String colourKey, List<RunLog> logs) {}
+  public record Group(String label, java.awt.Color colour, List<RunLog> logs) {}
 
   private SeedBandFigure() {}
 
   /** One panel per scalar in {@code scalars}; non-finite values are left out of the mean and counted in the notes. */
   public static Figure of(String title, List<String> scalars, List<Group> groups) {
-    List<Panel> panels = new ArrayList<>();
+    List<Plot> plots = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (String scalar : scalars) {
       List<Series> bands = new ArrayList<>();
@@ -71,10 +71,10 @@ public final class SeedBandFigure {
           range[3] = Math.max(range[3], upper[i]);
           i++;
         }
-        java.awt.Color colour = Palette.of(g.colourKey());
+        java.awt.Color colour = g.colour();
         bands.add(new Series(g.label() + " +- std", Palette.translucent(colour, 60), outline(steps, steps),
             outline(upper, lower), Series.Style.BAND, false));
-        lines.add(Series.of(g.label() + " (" + g.logs().size() + " seeds)", colour, steps, mean, Series.Style.LINE));
+        lines.add(Series.of(g.label() + " (" + g.logs().size() + (g.logs().size() == 1 ? " seed)" : " seeds)"), colour, steps, mean, Series.Style.LINE));
       }
       if (lines.isEmpty()) {
         notes.add(scalar + ": not logged by any run");
@@ -82,8 +82,15 @@ public final class SeedBandFigure {
       }
       List<Series> series = new ArrayList<>(bands);
       series.addAll(lines);
-      panels.add(new Plot(scalar + ", mean +- std over seeds", Axis.iterations(range[0], range[1]),
+      plots.add(new Plot(scalar + ", mean +- std over seeds", Axis.iterations(range[0], range[1]),
           Axis.fitting(scalar, range[2], range[3]), series));
+    }
+    // One step axis for every panel, as in the loss figure, so the panels line up.
+    double first = plots.stream().mapToDouble(p -> p.x().min()).min().orElse(0);
+    double last = plots.stream().mapToDouble(p -> p.x().max()).max().orElse(1);
+    List<Panel> panels = new ArrayList<>();
+    for (Plot p : plots) {
+      panels.add(new Plot(p.title(), Axis.iterations(first, last), p.y(), p.series()));
     }
     return new Figure(title, 1, Figure.WIDTH + 240, Figure.HEIGHT, panels, notes);
   }

@@ -41,6 +41,8 @@ final class XChartPanels {
     chart.getStyler().setXAxisMin(plot.x().min()).setXAxisMax(plot.x().max());
     chart.getStyler().setYAxisMin(plot.y().min()).setYAxisMax(plot.y().max());
     chart.getStyler().setXAxisLogarithmic(plot.x().log()).setYAxisLogarithmic(plot.y().log());
+    // Labels between decades on x (a handful of sigmas); decades only on y, where a loss may span many.
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(true);
     List<String> legend = plot.series().stream().filter(Series::inLegend).map(Series::name).toList();
     // A lone series named like its axis needs no legend: the axis title already says what it is.
     chart.getStyler().setLegendVisible(legend.size() > 1 || legend.size() == 1 && !legend.get(0).equals(plot.y().title()));
@@ -85,8 +87,8 @@ final class XChartPanels {
    * breaks that spacing, so the ticks fall on round numbers by the spacing hint instead.
    */
   private static void evenTicks(XYChart chart, Plot plot) {
-    XYSeries range = chart.addSeries(" ", new double[] {plot.x().max(), plot.x().min()},
-        new double[] {plot.y().min(), plot.y().min()});
+    double[] x = {plot.x().max(), plot.x().min(), (plot.x().min() + plot.x().max()) / 2};
+    XYSeries range = chart.addSeries(" ", x, new double[] {plot.y().min(), plot.y().min(), plot.y().min()});
     range.setShowInLegend(false);
     range.setMarker(SeriesMarkers.NONE);
     range.setLineColor(new Color(0, 0, 0, 0));

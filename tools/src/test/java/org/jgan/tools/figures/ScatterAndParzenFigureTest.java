@@ -14,7 +14,7 @@ class ScatterAndParzenFigureTest {
     float[] real = {0f, 0f, 1f, 1f};
     float[] samples = {0.5f, -0.5f, 3f, 0f, Float.NaN, 0f};
     List<double[]> modes = List.of(new double[] {1, 0}, new double[] {-1, 0});
-    Figure figure = ScatterFigure.of("toy8", real, samples, modes, 2.0, "wgan-gp");
+    Figure figure = ScatterFigure.of("toy8", real, samples, modes, 2.0, Palette.of("wgan-gp"));
     Plot plot = (Plot) figure.panels().get(0);
     assertEquals(new Axis("x1", -2, 2, false), plot.x());
     assertEquals(new Axis("x2", -2, 2, false), plot.y());
@@ -31,9 +31,9 @@ class ScatterAndParzenFigureTest {
   @Test
   void parzenSearchIsOnALogSigmaAxisWithTheChosenSigmaMarked() throws Exception {
     double[] sigmas = {0.1, 0.2, 0.5, 1.0};
-    ParzenSigmaFigure.Search gan = new ParzenSigmaFigure.Search("objective=gan, seed 1", "gan", sigmas,
+    ParzenSigmaFigure.Search gan = new ParzenSigmaFigure.Search("objective=gan, seed 1", Palette.of("gan"), sigmas,
         new double[] {-900, 120, 80, Double.NEGATIVE_INFINITY}, 0.2);
-    ParzenSigmaFigure.Search wgan = new ParzenSigmaFigure.Search("objective=wgan, seed 1", "wgan", sigmas,
+    ParzenSigmaFigure.Search wgan = new ParzenSigmaFigure.Search("objective=wgan, seed 1", Palette.of("wgan"), sigmas,
         new double[] {-500, 100, 140, 30}, 0.5);
     Figure figure = ParzenSigmaFigure.of("parzen", List.of(gan, wgan));
     Plot plot = (Plot) figure.panels().get(0);

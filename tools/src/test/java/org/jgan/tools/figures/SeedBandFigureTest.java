@@ -27,8 +27,8 @@ class SeedBandFigureTest {
     RunLog seed2 = log("b", "{\"step\": 10, \"critic/loss\": 3.0}", "{\"step\": 20, \"critic/loss\": NaN}");
     RunLog seed3 = log("c", "{\"step\": 10, \"critic/loss\": 5.0}", "{\"step\": 20, \"critic/loss\": 4.0}");
     RunLog other = log("d", "{\"step\": 10, \"critic/loss\": -1.0}", "{\"step\": 20, \"critic/loss\": -1.0}");
-    List<SeedBandFigure.Group> groups = List.of(new SeedBandFigure.Group("objective=wgan", "wgan", List.of(seed1, seed2, seed3)),
-        new SeedBandFigure.Group("objective=gan", "gan", List.of(other)));
+    List<SeedBandFigure.Group> groups = List.of(new SeedBandFigure.Group("objective=wgan", Palette.of("wgan"), List.of(seed1, seed2, seed3)),
+        new SeedBandFigure.Group("objective=gan", Palette.of("gan"), List.of(other)));
     assertEquals(List.of("critic/loss"), SeedBandFigure.loggedScalars(groups));
     Figure figure = SeedBandFigure.of("t", List.of("critic/loss", "generator/loss"), groups);
     assertEquals(1, figure.panels().size(), "a scalar no run logged gets no panel");
