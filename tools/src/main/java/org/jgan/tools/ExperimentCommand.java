@@ -211,7 +211,7 @@ final class ExperimentCommand implements Runnable {
           throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
         }
         histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
-        histogramFigure = figures.histogram(column, histogramBy, bins);
+        histogramFigure = figures.histogram(histograms, column, histogramBy);
         title = figures.histogramTitle(column, histogramBy);
       }
       String text = table.render(rows, columns, format);

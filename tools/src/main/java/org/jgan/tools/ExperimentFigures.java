@@ -85,7 +85,11 @@ final class ExperimentFigures {
 
   /** The EBGAN paper's histogram of {@code column} over every run, one panel per value of {@code by}. */
   Figure histogram(ExperimentTable.Column column, String by, int bins) {
-    Histograms histograms = Histograms.of(table.valuesBy(column, by), bins);
+    return histogram(Histograms.of(table.valuesBy(column, by), bins), column, by);
+  }
+
+  /** The figure of {@code histograms}, already binned from {@code column} by {@code by}. */
+  Figure histogram(Histograms histograms, ExperimentTable.Column column, String by) {
     return HistogramFigure.of(histogramTitle(column, by), column.path(), histograms.binLabels(), histograms.counts());
   }
 
