@@ -7,6 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jgan.tools.figures.Figure;
+import org.jgan.tools.figures.FigureFormat;
+import org.jgan.tools.figures.FigureWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jgan experiment}: sweeps of objectives x datasets x settings x seeds, and their tables. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
-    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class})
+    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class,
+        ExperimentFiguresCommand.class})
 final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -65,17 +69,21 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--jobs", defaultValue = "1", description = "cells run at once (default: ${DEFAULT-VALUE})")
     int jobs;
 
+    @Option(names = "--figure-format", defaultValue = "png", description = "each cell's losses figure: " + FigureFormat.HELP)
+    String figureFormat;
+
     @Override
     public Integer call() throws Exception {
       if (jobs < 1) {
         throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
       }
+      FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentFile experiment = source.read();
       Files.createDirectories(out);
       Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
           StandardCopyOption.REPLACE_EXISTING);
       List<String> failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
-          .run();
+          .withFigureFormat(format).run();
       if (!failed.isEmpty()) {
         spec.commandLine().getErr().println("jgan experiment run: " + failed.size() + " cell(s) failed: "
             + String.join(", ", failed) + " (see their train.log / eval.log)");
@@ -151,6 +159,9 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--figure", description = "also write a PNG with each row's samples side by side")
     Path figure;
 
+    @Option(names = "--figure-format", defaultValue = "png", description = "--figure and --histogram: " + FigureFormat.HELP)
+    String figureFormat;
+
     @Option(names = "--histogram", description = {"also write a PNG of histograms of one metric over the runs, one per",
         "--histogram-by value on shared bins (the EBGAN paper's figure), and print them as text"})
     Path histogram;
@@ -172,6 +183,7 @@ final class ExperimentCommand implements Runnable {
       if (bins < 1) {
         throw new ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
       }
+      FigureFormat figureFiles = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentTable table = ExperimentTable.read(dir);
       List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
       List<ExperimentTable.Column> columns = new ArrayList<>();
@@ -183,6 +195,8 @@ final class ExperimentCommand implements Runnable {
         }
       }
       // A bad histogram request fails before anything is printed or written.
+      ExperimentFigures figures = new ExperimentFigures(dir, table, rows);
+      Figure histogramFigure = null;
       Histograms histograms = null;
       String title = null;
       if (histogram != null) {
@@ -197,7 +211,8 @@ final class ExperimentCommand implements Runnable {
           throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
         }
         histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
-        title = column.path() + " over " + table.size() + " runs, by " + histogramBy;
+        histogramFigure = figures.histogram(histograms, column, histogramBy);
+        title = figures.histogramTitle(column, histogramBy);
       }
       String text = table.render(rows, columns, format);
       PrintWriter console = spec.commandLine().getOut();
@@ -207,10 +222,10 @@ final class ExperimentCommand implements Runnable {
         Files.writeString(out, text);
       }
       if (figure != null) {
-        table.figure(dir, rows, figure);
+        FigureWriter.write(figures.samples(), figure, figureFiles);
       }
       if (histograms != null) {
-        HistogramFigure.write(histograms, title, histogram);
+        FigureWriter.write(histogramFigure, histogram, figureFiles);
         console.print("\n" + histograms.text(title));
         console.flush();
       }

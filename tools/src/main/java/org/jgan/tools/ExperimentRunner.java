@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jgan.tools.figures.FigureFormat;
 
 /**
  * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
@@ -41,6 +42,7 @@ final class ExperimentRunner {
   private final Map<String, String> running = new ConcurrentHashMap<>();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  private FigureFormat figureFormat = FigureFormat.PNG;
 
   ExperimentRunner(ExperimentFile experiment, Path out, int jobs, Path dataDir, PrintWriter console) {
     this.experiment = experiment;
@@ -48,6 +50,12 @@ final class ExperimentRunner {
     this.jobs = jobs;
     this.dataDir = dataDir;
     this.console = console;
+  }
+
+  /** Each cell's losses.png also as SVG or PDF. */
+  ExperimentRunner withFigureFormat(FigureFormat format) {
+    this.figureFormat = format;
+    return this;
   }
 
   /** Runs the cells not yet complete; returns the ids of the cells that failed. */
@@ -113,7 +121,7 @@ final class ExperimentRunner {
     long evalStarted = System.nanoTime();
     execute(cell, cell.evalCommand(runDir, evalFile, dataDir), dir.resolve("eval.log"));
     double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
-    LossCurves.write(runDir.resolve("log.jsonl"), dir.resolve("losses.png"));
+    RunFigures.writeLosses(runDir, cell.id(), dir.resolve("losses.png"), figureFormat);
 
     JsonObject result = new JsonObject();
     result.addProperty("experiment", experiment.name());

@@ -131,39 +131,30 @@ final class ExperimentTable {
     return new Column(path, base == null || base.higherIsBetter(), null);
   }
 
+  /** The results, in table order. */
+  List<JsonObject> results() {
+    return results;
+  }
+
   /**
-   * A figure placing, for each row of the table grouped by {@code groupBy}, the sample picture of
-   * the row's first run side by side, labelled with the row's settings.
+   * The results grouped into the table's rows by {@code groupBy}, each row labelled
+   * {@code setting=value, ...}, in table order.
    */
-  void figure(Path dir, List<String> groupBy, Path png) throws IOException {
-    Map<String, Path> pictures = new LinkedHashMap<>();
+  Map<String, List<JsonObject>> rows(List<String> groupBy) {
+    Map<String, List<JsonObject>> rows = new LinkedHashMap<>();
     for (JsonObject r : results) {
       List<String> key = new ArrayList<>();
       for (String g : groupBy) {
         key.add(g + "=" + text(r.getAsJsonObject("settings").get(g)));
       }
-      pictures.putIfAbsent(String.join(", ", key), dir.resolve(r.get("cell").getAsString()).resolve("run").resolve("samples.png"));
+      rows.computeIfAbsent(String.join(", ", key), k -> new ArrayList<>()).add(r);
     }
-    int tile = 256;
-    int label = 30;
-    java.awt.image.BufferedImage figure = new java.awt.image.BufferedImage(tile * pictures.size(), tile + label,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = figure.createGraphics();
-    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
-    g.setColor(java.awt.Color.BLACK);
-    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-    int x = 0;
-    for (Map.Entry<String, Path> e : pictures.entrySet()) {
-      if (Files.exists(e.getValue())) {
-        g.drawImage(javax.imageio.ImageIO.read(e.getValue().toFile()), x, label, tile, tile, null);
-      }
-      g.drawString(e.getKey(), x + 4, 18);
-      x += tile;
-    }
-    g.dispose();
-    javax.imageio.ImageIO.write(figure, "png", png.toFile());
+    return rows;
+  }
+
+  /** A result's setting as text ("" where it has none). */
+  static String setting(JsonObject result, String key) {
+    return text(result.getAsJsonObject("settings").get(key));
   }
 
   /** A result's number at the column's path, or null where the result has none. */

@@ -60,15 +60,25 @@ record Histograms(double[] edges, Map<String, int[]> counts) {
     return tallest;
   }
 
+  /** Each bin as {@code [low, high)}, the last as {@code [low, high]} since it holds the largest value. */
+  List<String> binLabels() {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i + 1 < edges.length; i++) {
+      labels.add("[" + ExperimentTable.Stat.round(edges[i]) + ", " + ExperimentTable.Stat.round(edges[i + 1])
+          + (i + 2 == edges.length ? "]" : ")"));
+    }
+    return labels;
+  }
+
   /** One line per group: its runs, then each bin as {@code [low, high) count}. */
   String text(String title) {
     StringBuilder out = new StringBuilder(title).append('\n');
+    List<String> labels = binLabels();
     for (Map.Entry<String, int[]> group : counts.entrySet()) {
       int[] c = group.getValue();
       List<String> bins = new ArrayList<>();
       for (int i = 0; i < c.length; i++) {
-        bins.add("[" + ExperimentTable.Stat.round(edges[i]) + ", " + ExperimentTable.Stat.round(edges[i + 1])
-            + (i == c.length - 1 ? "] " : ") ") + c[i]);
+        bins.add(labels.get(i) + " " + c[i]);
       }
       out.append(String.format("%s (n=%d): %s%n", group.getKey(), java.util.Arrays.stream(c).sum(),
           String.join(" | ", bins)));

@@ -19,6 +19,7 @@ final class JganProcess {
   static List<String> command(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djava.awt.headless=true"); // figures are drawn off-screen, display or not
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Jgan.class.getName());

@@ -1,9 +1,5 @@
 package org.jgan.tools;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,41 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
-/** PNG pictures of samples: a scatter plot for 2-D points, a grid for images. */
+/** PNG pictures of image samples: a grid (charts, such as the 2-D scatter plot, are in {@code figures}). */
 public final class Pictures {
   private Pictures() {}
-
-  /** Real points in grey and samples in blue on a square of half-width {@code extent}. */
-  public static void scatter(Path file, float[] real, float[] samples, double extent) throws IOException {
-    write(scatterImage(real, samples, extent), file);
-  }
-
-  /** The picture {@link #scatter} writes. */
-  public static BufferedImage scatterImage(float[] real, float[] samples, double extent) {
-    int size = 512;
-    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, size, size);
-    g.setColor(new Color(220, 220, 220));
-    g.setStroke(new BasicStroke(1));
-    g.drawLine(size / 2, 0, size / 2, size);
-    g.drawLine(0, size / 2, size, size / 2);
-    dots(g, real, size, extent, new Color(150, 150, 150, 120));
-    dots(g, samples, size, extent, new Color(30, 90, 200, 140));
-    g.dispose();
-    return image;
-  }
-
-  private static void dots(Graphics2D g, float[] points, int size, double extent, Color color) {
-    g.setColor(color);
-    for (int i = 0; i + 1 < points.length; i += 2) {
-      int x = (int) Math.round((points[i] / extent + 1) * size / 2);
-      int y = (int) Math.round((1 - points[i + 1] / extent) * size / 2);
-      g.fillOval(x - 2, y - 2, 4, 4);
-    }
-  }
 
   /**
    * A grid of images (row-major [count, height, width, channels], values in [low, high]), as many

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
+import org.jgan.tools.figures.FigureFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,24 +49,29 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "sampling seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--figure-format", defaultValue = "png", description = FigureFormat.HELP
+      + "; only the 2-D scatter plot gets a vector copy (an image grid is pixels)")
+  String figureFormat;
+
   @Override
   public Integer call() throws Exception {
     if (count < 1) {
       throw new ParameterException(spec.commandLine(), "--n must be at least 1, got " + count);
     }
+    FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
     GeneratedSamples samples = source.checkpoint != null
         ? GeneratedSamples.fromCheckpoint(source.checkpoint, count, seed)
         : GeneratedSamples.fromModel(source.model, count, seed);
     Npy.write(out, samples.values(), samples.shape());
     if (png != null) {
-      picture(samples);
+      picture(samples, format);
     }
     spec.commandLine().getOut().println("wrote " + count + " samples " + Arrays.toString(samples.shape()) + " to " + out
         + (png != null ? " and " + png : ""));
     return 0;
   }
 
-  private void picture(GeneratedSamples samples) throws java.io.IOException {
+  private void picture(GeneratedSamples samples, FigureFormat format) throws java.io.IOException {
     java.nio.file.Files.createDirectories(png.toAbsolutePath().getParent());
     if (samples.images()) {
       int[] s = samples.exampleShape();
@@ -73,9 +79,10 @@ final class SampleCommand implements Callable<Integer> {
       float[] first = Arrays.copyOf(samples.values(), shown * s[0] * s[1] * s[2]);
       Pictures.grid(png, first, shown, s[0], s[1], s[2], 0f, 1f);
     } else {
-      float[] real = ToyDistribution.byId(samples.dataset())
-          .sample(new SplittableRandom(Seeds.derive(seed, "plot")), samples.count());
-      Pictures.scatter(png, real, samples.values(), 2.0);
+      ToyDistribution toy = ToyDistribution.byId(samples.dataset());
+      float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), samples.count());
+      RunFigures.writeToyScatter(png, samples.count() + " samples (seed " + seed + ") on " + samples.dataset(), toy, real,
+          samples.values(), "samples", format);
     }
   }
 }

@@ -11,6 +11,7 @@ import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.EventWriter;
+import org.jgan.tools.figures.FigureWriter;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 
@@ -81,7 +82,7 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
       ToyDistribution toy = ToyDistribution.byId(dataset);
       float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), count);
       float[] samples = trainer.sample(count, 0);
-      picture = Pictures.scatterImage(real, samples, 2.0);
+      picture = FigureWriter.image(RunFigures.toyScatter("samples at step " + step, toy, real, samples, "samples"));
       if (!toy.modes().isEmpty()) {
         ToyMetrics.Scores scores = ToyMetrics.of(toy).score(samples);
         events.scalar(EVAL_PREFIX + "modes_covered", step, scores.modesCovered());

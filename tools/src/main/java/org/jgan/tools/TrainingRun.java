@@ -145,7 +145,8 @@ final class TrainingRun {
     if (NamedDatasets.isToy(config.dataset())) {
       ToyDistribution toy = ToyDistribution.byId(config.dataset());
       float[] real = toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "plot")), count);
-      Pictures.scatter(picture, real, samples, 2.0);
+      RunFigures.writeToyScatter(picture, config.objective() + " on " + config.dataset() + ", step "
+          + trainer.state().iteration(), toy, real, samples, config.objective(), org.jgan.tools.figures.FigureFormat.PNG);
       if (!toy.modes().isEmpty()) {
         ToyMetrics.Scores scores = ToyMetrics.of(toy).score(samples);
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jgan.tools.figures.Axis;
+import org.jgan.tools.figures.Bars;
+import org.jgan.tools.figures.Figure;
+import org.jgan.tools.figures.Palette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,21 +71,34 @@ class ExperimentHistogramTest {
     result(4, "ebgan", 3, 7.0);
     Path png = dir.resolve("figures").resolve("histogram.png");
     CliRunner.Outcome outcome = CliRunner.run("experiment", "table", dir.toString(), "--histogram", png.toString(),
-        "--bins", "3");
+        "--bins", "3", "--figure-format", "svg");
     assertEquals(0, outcome.exitCode(), outcome.err());
     // [2, 8] in 3 bins: [2, 4) [4, 6) [6, 8].
     assertTrue(outcome.out().contains("objective=gan-ns (n=3): [2, 4) 2 | [4, 6) 0 | [6, 8] 1"), outcome.out());
     assertTrue(outcome.out().contains("objective=ebgan (n=2): [2, 4) 0 | [4, 6) 0 | [6, 8] 2"), outcome.out());
     assertTrue(outcome.out().contains("| gan-ns | 2 |"), "the table is printed as before: " + outcome.out());
-    BufferedImage image = ImageIO.read(png.toFile());
-    assertEquals(HistogramFigure.TITLE_HEIGHT + 2 * HistogramFigure.PANEL_HEIGHT, image.getHeight(), "one panel per objective");
-    assertTrue(countColour(image, 0, HistogramFigure.TITLE_HEIGHT + HistogramFigure.PANEL_HEIGHT, 0x1E5AC8) > 0,
-        "the first panel has bars in the first colour");
-    assertTrue(countColour(image, HistogramFigure.TITLE_HEIGHT + HistogramFigure.PANEL_HEIGHT, image.getHeight(), 0xDC501E) > 0,
-        "the second panel has bars in the second colour");
+    assertTrue(ImageIO.read(png.toFile()).getWidth() > 0);
+    String desc = Svg.desc(dir.resolve("figures").resolve("histogram.svg"));
+    assertTrue(desc.contains("panel 'objective=gan-ns (n=3)': x axis 'inception-score.mean', y axis 'runs'"), desc);
+    assertTrue(desc.contains("panel 'objective=ebgan (n=2)'"), desc);
     try (var left = Files.list(png.getParent())) {
-      assertEquals(1, left.count(), "no temporary file is left beside the figure");
+      assertEquals(2, left.count(), "the PNG and the SVG, no temporary file beside them");
     }
+
+    ExperimentTable table = ExperimentTable.read(dir);
+    Figure figure = new ExperimentFigures(dir, table, List.of("objective", "depth"))
+        .histogram(ExperimentTable.column("inception-score"), "objective", 3);
+    assertEquals(2, figure.panels().size(), "one panel per objective");
+    Bars gan = (Bars) figure.panels().get(0);
+    Bars ebgan = (Bars) figure.panels().get(1);
+    assertEquals(List.of("[2, 4)", "[4, 6)", "[6, 8]"), gan.bins());
+    assertEquals(gan.bins(), ebgan.bins(), "shared bins");
+    assertArrayEquals(new double[] {2, 0, 1}, gan.counts());
+    assertArrayEquals(new double[] {0, 0, 2}, ebgan.counts());
+    assertEquals(new Axis("runs", 0, 2, false), gan.y(), "one count axis, up to the tallest bar of any panel");
+    assertEquals(gan.y(), ebgan.y());
+    assertEquals(Palette.of("gan-ns"), gan.colour(), "each objective in its own colour");
+    assertEquals(Palette.of("ebgan"), ebgan.colour());
 
     CliRunner.Outcome byDepth = CliRunner.run("experiment", "table", dir.toString(), "--histogram", png.toString(),
         "--histogram-by", "depth", "--histogram-metric", "inception-score.mean");
@@ -112,15 +128,5 @@ class ExperimentHistogramTest {
         "--bins", "0");
     assertEquals(2, badBins.exitCode());
     assertTrue(badBins.err().contains("--bins"), badBins.err());
-  }
-
-  private static int countColour(BufferedImage image, int fromY, int toY, int rgb) {
-    int n = 0;
-    for (int y = fromY; y < toY; y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        n += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
-      }
-    }
-    return n;
   }
 }

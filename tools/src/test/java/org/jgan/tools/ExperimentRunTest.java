@@ -55,18 +55,22 @@ class ExperimentRunTest {
     FileTime firstWritten = Files.getLastModifiedTime(firstResult);
     String firstContent = Files.readString(firstResult);
 
-    CliRunner.Outcome resumed = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(), "--jobs", "2");
+    CliRunner.Outcome resumed = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(), "--jobs", "2",
+        "--figure-format", "svg");
     assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
     assertTrue(resumed.out().contains("4 cells, 1 already complete, 3 to run"), resumed.out());
     assertEquals(firstWritten, Files.getLastModifiedTime(firstResult), "a complete cell is not redone");
     assertEquals(firstContent, Files.readString(firstResult));
     assertTrue(Files.size(out.resolve("objective-wgan_gp_seed-1").resolve("losses.png")) > 1000);
+    String losses = Svg.desc(out.resolve("objective-wgan_gp_seed-1").resolve("losses.svg"));
+    assertTrue(losses.contains("panel 'critic/loss': x axis 'generator iteration', y axis 'critic/loss'")
+        && losses.contains("panel 'generator/loss'"), losses);
 
     CliRunner.Outcome again = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
     assertTrue(again.out().contains("4 cells, 4 already complete, 0 to run"), again.out());
 
     CliRunner.Outcome table = CliRunner.run("experiment", "table", out.toString(), "--format", "csv",
-        "--metrics", "toy.high_quality_share", "--figure", dir.resolve("figure.png").toString());
+        "--metrics", "toy.high_quality_share", "--figure", dir.resolve("figure.png").toString(), "--figure-format", "pdf");
     assertEquals(0, table.exitCode(), table.err());
     List<String> lines = table.out().lines().toList();
     assertEquals("objective,toy.high_quality_share (higher better)", lines.get(0));
@@ -84,6 +88,7 @@ class ExperimentRunTest {
       assertEquals(std, Double.parseDouble(parts[1]), std * 1e-3 + 1e-12, cell);
     }
     assertTrue(Files.size(dir.resolve("figure.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("figure.pdf")) > 1000, "the vector copy beside it");
   }
 
   private static double share(Path out, String objective, int seed) throws Exception {

@@ -46,7 +46,7 @@ class SampleCommandTest {
     Path fromRun = dir.resolve("a.npy");
     Path png = dir.resolve("pictures/a.png");
     CliRunner.Outcome a = CliRunner.run("sample", "--checkpoint", run.toString(), "--n", "7", "--seed", "5",
-        "--out", fromRun.toString(), "--png", png.toString());
+        "--out", fromRun.toString(), "--png", png.toString(), "--figure-format", "svg");
     assertEquals(0, a.exitCode(), a.err());
     Path fromModel = dir.resolve("b.npy");
     CliRunner.Outcome b = CliRunner.run("sample", "--model", model.toString(), "--n", "7", "--seed", "5",
@@ -64,6 +64,8 @@ class SampleCommandTest {
     BufferedImage picture = ImageIO.read(png.toFile());
     assertNotNull(picture, "a readable PNG");
     assertTrue(picture.getWidth() > 100);
+    String svg = Svg.desc(dir.resolve("pictures/a.svg"));
+    assertTrue(svg.contains("x axis 'x1'") && svg.contains("series real data, samples, modes"), svg);
   }
 
   @Test

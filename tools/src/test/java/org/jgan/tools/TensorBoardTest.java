@@ -75,7 +75,7 @@ class TensorBoardTest {
     float covered = scalars.get("eval/modes_covered@12");
     assertTrue(covered >= 0 && covered <= 8, "mode coverage logged with the picture: " + covered);
     assertEquals(java.util.Set.of(5L, 10L, 12L), pictures.keySet(), "pictures at checkpoint intervals and at the end");
-    assertEquals(512, pictures.get(12L).getWidth(), "the 2-D scatter plot");
+    assertEquals(org.jgan.tools.figures.ScatterFigure.SIZE, pictures.get(12L).getWidth(), "the 2-D scatter chart");
   }
 
   @Test
