@@ -16,6 +16,7 @@ import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.FolderLock;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.FDivergence;
@@ -80,8 +81,14 @@ final class TrainingRun {
     return unitPixels(config) ? 0f : -1f;
   }
 
+  /** Trains, holding the run folder's lock. */
   void run() throws Exception {
-    Files.createDirectories(out);
+    try (FolderLock lock = FolderLock.acquire(out)) {
+      train();
+    }
+  }
+
+  private void train() throws Exception {
     CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
     Path configFile = out.resolve("config.json");
     if (resume) {
