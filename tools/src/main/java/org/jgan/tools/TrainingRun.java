@@ -94,6 +94,9 @@ final class TrainingRun {
     if (resume) {
       if (Files.exists(configFile)) {
         config.requireResumableFrom(configFile);
+      } else if (store.latest().isPresent()) {
+        throw new IllegalArgumentException("cannot resume: " + configFile + " is missing, so nothing says how the"
+            + " checkpoints were trained; restore it, or start a new run in another folder");
       }
     } else if (store.latest().isPresent()) {
       throw new IllegalArgumentException("--out " + out + " already holds a run; pass --resume to continue it"
