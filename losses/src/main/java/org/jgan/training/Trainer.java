@@ -40,6 +40,8 @@ public final class Trainer implements AutoCloseable {
   private long plannedIterations;
   /** Whether batchBuffer holds a batch read during the current iteration. */
   private boolean batchLoaded;
+  /** Set from another thread (a shutdown hook), read between iterations. */
+  private volatile boolean stopRequested;
 
   /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads. */
   public Trainer(ModelSpec spec, BatchSource data, int threads) {
@@ -106,10 +108,13 @@ public final class Trainer implements AutoCloseable {
     return metrics;
   }
 
-  /** Iterates until {@code iterations} generator updates are done, calling the listeners after each. */
+  /**
+   * Iterates until {@code iterations} generator updates are done, or a stop is requested, calling
+   * the listeners after each iteration and their {@code finished} at the end.
+   */
   public void trainUntil(long iterations, List<TrainingListener> listeners) throws Exception {
     planIterations(iterations);
-    while (state.iteration() < iterations) {
+    while (state.iteration() < iterations && !stopRequested) {
       Map<String, Float> metrics = iterate();
       for (TrainingListener listener : listeners) {
         listener.afterIteration(this, metrics);
@@ -118,6 +123,19 @@ public final class Trainer implements AutoCloseable {
     for (TrainingListener listener : listeners) {
       listener.finished(this);
     }
+  }
+
+  /**
+   * Asks {@link #trainUntil} to return after the iteration in progress and its listeners, so the
+   * caller can save where it stopped. Safe to call from any thread; it stays requested.
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Whether {@link #requestStop} was called. */
+  public boolean stopRequested() {
+    return stopRequested;
   }
 
   /**

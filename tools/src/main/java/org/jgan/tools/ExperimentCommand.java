@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jgan.graphs.FolderLock;
 import org.jgan.tools.figures.Figure;
 import org.jgan.tools.figures.FigureFormat;
 import org.jgan.tools.figures.FigureWriter;
@@ -79,11 +80,13 @@ final class ExperimentCommand implements Runnable {
       }
       FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentFile experiment = source.read();
-      Files.createDirectories(out);
-      Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
-          StandardCopyOption.REPLACE_EXISTING);
-      List<String> failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
-          .withFigureFormat(format).run();
+      List<String> failed;
+      try (FolderLock lock = FolderLock.acquire(out)) {
+        Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
+            StandardCopyOption.REPLACE_EXISTING);
+        failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
+            .withFigureFormat(format).run();
+      }
       if (!failed.isEmpty()) {
         spec.commandLine().getErr().println("jgan experiment run: " + failed.size() + " cell(s) failed: "
             + String.join(", ", failed) + " (see their train.log / eval.log)");
@@ -123,11 +126,13 @@ final class ExperimentCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
       }
       ExperimentFile experiment = source.read();
-      Files.createDirectories(out);
       ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, source.dataDirectory(),
           spec.commandLine().getOut());
-      List<ExperimentTiming.Row> rows = timing.measure();
-      timing.write(rows);
+      List<ExperimentTiming.Row> rows;
+      try (FolderLock lock = FolderLock.acquire(out)) {
+        rows = timing.measure();
+        timing.write(rows);
+      }
       spec.commandLine().getOut().print(timing.render(rows));
       spec.commandLine().getOut().flush();
       return 0;

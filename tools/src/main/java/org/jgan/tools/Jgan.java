@@ -25,7 +25,9 @@ public final class Jgan implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    ParentWatch.startFromEnvironment(err);
+    System.exit(run(args, new PrintWriter(System.out, true), err));
   }
 
   /**

@@ -22,22 +22,31 @@ public final class JsonLinesLog implements AutoCloseable {
   private static final Gson GSON = new Gson();
   private final BufferedWriter writer;
 
-  /** Opens {@code file}, keeping existing lines whose step is at most {@code keepThroughStep}. */
+  /**
+   * Opens {@code file}, keeping existing lines whose step is at most {@code keepThroughStep}. A line
+   * that is not a log entry is dropped when no kept line follows it (a line torn by a crash, in the
+   * part the run recomputes); before a kept line it is refused, naming the file and line, because
+   * the run would go on with a hole in its log.
+   */
   public JsonLinesLog(Path file, long keepThroughStep) throws IOException {
-    List<String> kept = new ArrayList<>();
     if (Files.exists(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> kept = new ArrayList<>();
+      int firstBad = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
         if (line.isBlank()) {
           continue;
         }
-        try {
-          JsonObject entry = JsonParser.parseString(line).getAsJsonObject();
-          if (entry.get("step").getAsLong() <= keepThroughStep) {
-            kept.add(line);
+        Long step = step(line);
+        if (step == null) {
+          firstBad = firstBad == 0 ? i + 1 : firstBad;
+        } else if (step <= keepThroughStep) {
+          if (firstBad != 0) {
+            throw new IllegalArgumentException(file + ": line " + firstBad + " is not a log entry but comes before step "
+                + keepThroughStep + ", where the run resumes: repair or remove that line");
           }
-        } catch (RuntimeException e) {
-          // A line cut short by a crash: everything after it is recomputed.
-          break;
+          kept.add(line);
         }
       }
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".log", ".jsonl");
@@ -45,6 +54,16 @@ public final class JsonLinesLog implements AutoCloseable {
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** The step of a log line, or null when the line is not a JSON object with a numeric step. */
+  private static Long step(String line) {
+    try {
+      JsonObject entry = JsonParser.parseString(line).getAsJsonObject();
+      return entry.get("step").getAsLong();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Appends one line for {@code step}. */

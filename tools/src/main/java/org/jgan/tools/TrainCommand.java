@@ -3,6 +3,7 @@ package org.jgan.tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.models.Architecture;
@@ -120,8 +121,16 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunConfig config = resolve();
     PrintWriter console = spec.commandLine().getOut();
-    new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console,
-        !noTensorBoard, qualityEvery).run();
+    try (GracefulStop stop = GracefulStop.install()) {
+      Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
+          quiet ? null : console, !noTensorBoard, qualityEvery).run(stop);
+      if (stopped.isPresent()) {
+        // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
+        spec.commandLine().getErr().println("jgan train: " + stopped.get());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+    }
     return 0;
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jgan.data.BatchSource;
 import org.jgan.data.NamedDatasets;
@@ -16,6 +17,7 @@ import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.FolderLock;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.FDivergence;
@@ -80,13 +82,26 @@ final class TrainingRun {
     return unitPixels(config) ? 0f : -1f;
   }
 
-  void run() throws Exception {
-    Files.createDirectories(out);
+  /**
+   * Trains, holding the run folder's lock. Returns empty at the end of the run, or, when {@code stop}
+   * stopped the loop early, after saving a checkpoint where it stopped: then a line saying where and
+   * how to continue.
+   */
+  Optional<String> run(GracefulStop stop) throws Exception {
+    try (FolderLock lock = FolderLock.acquire(out)) {
+      return train(stop);
+    }
+  }
+
+  private Optional<String> train(GracefulStop stop) throws Exception {
     CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
     Path configFile = out.resolve("config.json");
     if (resume) {
       if (Files.exists(configFile)) {
         config.requireResumableFrom(configFile);
+      } else if (store.latest().isPresent()) {
+        throw new IllegalArgumentException("cannot resume: " + configFile + " is missing, so nothing says how the"
+            + " checkpoints were trained; restore it, or start a new run in another folder");
       }
     } else if (store.latest().isPresent()) {
       throw new IllegalArgumentException("--out " + out + " already holds a run; pass --resume to continue it"
@@ -97,6 +112,7 @@ final class TrainingRun {
     BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
         Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
     try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
+      stop.attach(trainer);
       if (resume && trainer.restoreLatest(store)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
       }
@@ -134,7 +150,15 @@ final class TrainingRun {
       if (store.latest().map(c -> c.step() != trainer.state().iteration()).orElse(true)) {
         trainer.save(store);
       }
+      if (trainer.stopRequested()) {
+        if (console != null && System.console() != null) {
+          say(""); // ends Progress's terminal line, which the stop cut short
+        }
+        return Optional.of("stopped at step " + trainer.state().iteration() + " of " + config.steps() + "; checkpoint "
+            + store.latest().orElseThrow().folder() + " saved; to continue, run the same command with --resume");
+      }
       finish(trainer);
+      return Optional.empty();
     }
   }
 

@@ -1,0 +1,130 @@
+package org.jgan.graphs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An exclusive lock on a folder that one writer owns (a training run, an experiment): the
+ * operating system's lock on {@value #FILE} inside it, which holds the owner's process id. The
+ * lock is released by {@link #close()} or when the owning process ends, however it ends, so a lock
+ * file left by a crashed process is stale and blocks nobody. Readers need no lock. The holding
+ * process must not open the lock file itself: on Linux, closing any descriptor of a file drops
+ * every lock the process holds on it.
+ */
+public final class FolderLock implements AutoCloseable {
+  /** The lock file's name inside the locked folder. */
+  public static final String FILE = ".jgan.lock";
+
+  /**
+   * Folders locked by this JVM. Checked before the file is opened because a second channel on a
+   * locked file must not be closed: on Linux closing any descriptor of a file drops every lock this
+   * process holds on it.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path key;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private FolderLock(Path key, FileChannel channel, FileLock lock) {
+    this.key = key;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** Thrown when another process, or another command in this JVM, holds the lock. */
+  public static final class HeldException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path folder;
+    private final String holder;
+
+    HeldException(Path folder, String holder) {
+      super(folder + " is locked by another jgan command (pid " + holder + "; lock file " + folder.resolve(FILE)
+          + "): wait for it to end or stop it");
+      this.folder = folder;
+      this.holder = holder;
+    }
+
+    /** The locked folder. */
+    public Path folder() {
+      return folder;
+    }
+
+    /** The holder's process id as its lock file gives it, or "unknown". */
+    public String holder() {
+      return holder;
+    }
+  }
+
+  /**
+   * Creates {@code folder} if needed and locks it for this process.
+   *
+   * @throws HeldException if another process or another caller in this JVM holds the lock
+   */
+  public static FolderLock acquire(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    Path key = folder.toRealPath();
+    String self = Long.toString(ProcessHandle.current().pid());
+    if (!HELD_HERE.add(key)) {
+      throw new HeldException(folder, self);
+    }
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(folder.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        // Locked in this JVM by code that bypassed this class; the channel is closed only at exit.
+        throw new HeldException(folder, self);
+      }
+      if (lock == null) {
+        String holder = holder(channel);
+        channel.close();
+        throw new HeldException(folder, holder);
+      }
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.force(false);
+      return new FolderLock(key, channel, lock);
+    } catch (IOException | RuntimeException e) {
+      HELD_HERE.remove(key);
+      if (channel != null && !(e instanceof HeldException)) {
+        channel.close();
+      }
+      throw e;
+    }
+  }
+
+  private static String holder(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(32);
+    channel.read(buffer, 0);
+    String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+    return text.matches("\\d+") ? text : "unknown";
+  }
+
+  /**
+   * Releases the lock. The file stays (empty): deleting it would let a process that opened it just
+   * before lock a file no longer in the folder while a third one locks a new file.
+   */
+  @Override
+  public void close() throws IOException {
+    try {
+      channel.truncate(0);
+      lock.release();
+    } finally {
+      channel.close();
+      HELD_HERE.remove(key);
+    }
+  }
+}

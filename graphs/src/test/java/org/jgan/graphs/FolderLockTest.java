@@ -1,0 +1,82 @@
+package org.jgan.graphs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One writer per folder: a second locker, in this JVM or another process, is refused with the
+ * holder's process id; a lock file a dead process left behind blocks nobody.
+ */
+class FolderLockTest {
+  private static final String SELF = Long.toString(ProcessHandle.current().pid());
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aSecondLockerIsRefusedUntilTheFirstReleases() throws Exception {
+    Path run = dir.resolve("run");
+    try (FolderLock held = FolderLock.acquire(run)) {
+      FolderLock.HeldException refused = assertThrows(FolderLock.HeldException.class, () -> FolderLock.acquire(run));
+      assertEquals(SELF, refused.holder());
+      assertTrue(refused.getMessage().contains(run.toString()) && refused.getMessage().contains("pid " + SELF),
+          refused.getMessage());
+      // The refusal above must not have dropped this process's operating-system lock.
+      Probe other = Probe.run(run);
+      assertEquals(Probe.HELD, other.exitCode(), other.output());
+      assertTrue(other.output().contains("pid " + SELF), other.output());
+    }
+    try (FolderLock again = FolderLock.acquire(run)) {
+      assertEquals(Probe.ACQUIRED, Probe.run(dir.resolve("elsewhere")).exitCode());
+    }
+    assertEquals(Probe.ACQUIRED, Probe.run(run).exitCode());
+  }
+
+  @Test
+  void aLockFileLeftByADeadProcessDoesNotBlock() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Files.writeString(run.resolve(FolderLock.FILE), "999999999\n");
+    try (FolderLock lock = FolderLock.acquire(run)) {
+      // Read from another process: closing a descriptor of the file here would drop the lock.
+      Probe other = Probe.run(run);
+      assertEquals(Probe.HELD, other.exitCode(), other.output());
+      assertTrue(other.output().contains("pid " + SELF), other.output());
+    }
+  }
+
+  /** Another JVM trying the lock: exits {@link #ACQUIRED} or {@link #HELD} with the refusal on stdout. */
+  record Probe(int exitCode, String output) {
+    static final int ACQUIRED = 0;
+    static final int HELD = 3;
+
+    public static void main(String[] args) throws IOException {
+      try (FolderLock lock = FolderLock.acquire(Path.of(args[0]))) {
+        System.exit(ACQUIRED);
+      } catch (FolderLock.HeldException e) {
+        System.out.println(e.getMessage());
+        System.exit(HELD);
+      }
+    }
+
+    static Probe run(Path folder) throws Exception {
+      Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+          System.getProperty("java.class.path"), Probe.class.getName(), folder.toString()).redirectErrorStream(true).start();
+      try {
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "lock probe did not end within 60 s");
+        return new Probe(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
