@@ -53,6 +53,9 @@ final class ExperimentCommand implements Runnable {
       description = {"Run every cell of an experiment file, each in its own folder under --out and its own processes.",
           "Complete cells are skipped, so an interrupted sweep resumes where it stopped."})
   static final class Run implements Callable<Integer> {
+    /** Cells run at once per available processor, at most: each is a JVM with TensorFlow's threads. */
+    static final int JOBS_PER_PROCESSOR = 4;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +72,12 @@ final class ExperimentCommand implements Runnable {
     public Integer call() throws Exception {
       if (jobs < 1) {
         throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+      }
+      int processors = Runtime.getRuntime().availableProcessors();
+      if (jobs > JOBS_PER_PROCESSOR * processors) {
+        throw new ParameterException(spec.commandLine(), "--jobs " + jobs + " is more than " + JOBS_PER_PROCESSOR
+            + " x the " + processors + " available processors (" + JOBS_PER_PROCESSOR * processors
+            + "): each job is a training process of its own");
       }
       ExperimentFile experiment = source.read();
       Files.createDirectories(out);
