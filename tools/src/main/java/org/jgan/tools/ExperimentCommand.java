@@ -39,8 +39,11 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
     Path data;
 
+    /** The experiment, checked whole, with every file its evaluations read checked to exist. */
     ExperimentFile read() throws java.io.IOException {
-      return ExperimentFile.read(file, quick);
+      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      new CellCheck(file).inputs(experiment.cells());
+      return experiment;
     }
 
     Path dataDirectory() {
