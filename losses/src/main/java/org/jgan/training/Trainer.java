@@ -191,15 +191,38 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
+   * {@link #sample(int, long)} in runs of at most {@code chunk} samples: z is drawn in order from one
+   * random stream, so any chunking gives the same samples.
+   */
+  float[] sample(int count, long sampleSeed, int chunk) {
+    long exampleSize = java.util.Arrays.stream(spec.exampleShape()).asLongStream().reduce(1, (a, b) -> a * b);
+    if ((long) count * exampleSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(count + " samples of shape " + java.util.Arrays.toString(spec.exampleShape())
+          + " hold " + (long) count * exampleSize + " values, more than one Java array holds");
+    }
+    SplittableRandom random = new SplittableRandom(Seeds.derive(Seeds.derive(spec.seed(), "samples"), sampleSeed));
+    float[] samples = new float[(int) (count * exampleSize)];
+    for (int start = 0; start < count; start += chunk) {
+      int n = Math.min(chunk, count - start);
+      float[] z = spec.prior().sample(random, n);
+      try (TFloat32 zTensor = Tensors.floats(z, n, spec.prior().dimension());
+          Result result = session.runner().feed(model.zInput(), zTensor).fetch(model.samples()).run()) {
+        float[] part = Tensors.toFloats(result.get(0));
+        System.arraycopy(part, 0, samples, (int) (start * exampleSize), part.length);
+      }
+    }
+    return samples;
+  }
+
+  /**
    * {@code count} generator samples in inference mode, row-major [count, example shape...], from
-   * z drawn with a Java random stream seeded by (run seed, {@code sampleSeed}).
+   * z drawn with a Java random stream seeded by (run seed, {@code sampleSeed}), at most
+   * {@link GeneratorGraph#SAMPLES_PER_RUN} per session run.
+   *
+   * @throws IllegalArgumentException when the samples would not fit in one Java array
    */
   public float[] sample(int count, long sampleSeed) {
-    float[] z = spec.prior().sample(new SplittableRandom(Seeds.derive(Seeds.derive(spec.seed(), "samples"), sampleSeed)), count);
-    try (TFloat32 zTensor = Tensors.floats(z, count, spec.prior().dimension());
-        Result result = session.runner().feed(model.zInput(), zTensor).fetch(model.samples()).run()) {
-      return Tensors.toFloats(result.get(0));
-    }
+    return sample(count, sampleSeed, GeneratorGraph.SAMPLES_PER_RUN);
   }
 
   /** Saves every variable and the training state as a checkpoint at the current iteration. */

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jgan.data.BatchSource;
 import org.jgan.data.Seeds;
+import org.jgan.graphs.Sessions;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Dcgan28;
 import org.jgan.graphs.optim.Adam;
@@ -30,6 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Time the reference DCGAN-28 step (one critic + one generator update); prints ms_per_step <median>.")
 final class BenchCommand implements Callable<Integer> {
+  /** Bound on --steps and --warmup: each timed step keeps its time. */
+  static final int MAX_STEPS = 1_000_000;
+  private static final int[] IMAGE_SHAPE = {28, 28, 1};
+  private static final int Z_DIM = 100;
+
   @Spec
   CommandSpec spec;
 
@@ -58,8 +64,22 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--batch, --steps and --threads must be at least 1 and --warmup at least 0");
     }
-    ModelSpec model = new ModelSpec(referenceObjective(objective), new Dcgan28(), new int[] {28, 28, 1},
-        Activation.tanh(), NoisePrior.normal(100), batch, Defaults.SEED);
+    if (threads > Sessions.maxThreads()) {
+      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threads));
+    }
+    if (steps > MAX_STEPS || warmup > MAX_STEPS) {
+      throw new ParameterException(spec.commandLine(), "--steps and --warmup must be at most " + MAX_STEPS + ", got "
+          + steps + " and " + warmup);
+    }
+    try {
+      // Only the batch varies here; a default of 1 makes it the flag named when the run cannot fit.
+      TrainingMemory.require(objective, "dcgan28", IMAGE_SHAPE, new TrainingMemory.Settings(batch, Z_DIM, 0, 0, 1),
+          new TrainingMemory.Settings(1, Z_DIM, 0, 0, 1), Memory.machineBytes());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ModelSpec model = new ModelSpec(referenceObjective(objective), new Dcgan28(), IMAGE_SHAPE.clone(),
+        Activation.tanh(), NoisePrior.normal(Z_DIM), batch, Defaults.SEED);
     double[] millis = new double[steps];
     try (Trainer trainer = new Trainer(model, syntheticImages(batch), threads)) {
       for (int i = 0; i < warmup; i++) {
@@ -107,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
 
       @Override
       public int[] exampleShape() {
-        return new int[] {28, 28, 1};
+        return IMAGE_SHAPE.clone();
       }
 
       @Override

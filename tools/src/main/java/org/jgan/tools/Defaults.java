@@ -14,6 +14,8 @@ public final class Defaults {
   public static final int KEEP_CHECKPOINTS = 3;
   public static final int LOG_EVERY = 10;
   public static final int SAMPLE_COUNT = 2500;
+  /** Discrete BGAN's samples M drawn per z. */
+  public static final int SAMPLES_PER_Z = 20;
 
   private Defaults() {}
 

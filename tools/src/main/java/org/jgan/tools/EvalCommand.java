@@ -81,6 +81,15 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkFlags();
+    return evaluate();
+  }
+
+  /**
+   * Checks the flags that can be checked without reading any input (an experiment checks its cells'
+   * eval settings with it before anything runs); a bad value throws a ParameterException naming the flag.
+   */
+  void checkFlags() {
     if (!layout.equals("nhwc") && !layout.equals("nchw")) {
       throw new ParameterException(spec.commandLine(), "--layout must be nhwc or nchw, got '" + layout + "'");
     }
@@ -96,6 +105,9 @@ final class EvalCommand implements Callable<Integer> {
             + EvalMetrics.NAMES_TEXT + ")");
       }
     }
+  }
+
+  private int evaluate() throws Exception {
     if (source.text != null) {
       return evaluateText(readLines(source.text), source.text.toString());
     }

@@ -40,6 +40,8 @@ final class EvalMetrics {
   }
 
   private static final List<String> NEED_CLASSIFIER = List.of("inception-score", "fid", "kid");
+  private static final String CLASSIFIER_NEEDED = "classifier metrics (inception-score, fid, kid) need --classifier"
+      + " (train one with jgan classifier train)";
 
   private final EvalSamples samples;
   private final Path dataDir;
@@ -84,11 +86,28 @@ final class EvalMetrics {
     }
   }
 
-  Map<String, Object> run(String name) throws IOException {
-    boolean toy = NamedDatasets.isToy(samples.dataset());
-    if (name.equals("toy") != toy && !name.equals("critic")) {
-      throw new IllegalArgumentException("metric '" + name + "' does not apply to dataset " + samples.dataset());
+  /**
+   * Fails, naming the metric, when it cannot score samples of {@code dataset}, or needs a classifier
+   * and {@code hasClassifier} is false: what an experiment checks for each cell before anything runs.
+   */
+  static void requireApplicable(String name, String dataset, boolean hasClassifier) {
+    if (NamedDatasets.isText(dataset)) {
+      throw new IllegalArgumentException("metric '" + name + "' does not apply to text samples, which are scored by"
+          + " character n-gram divergence (give no metrics)");
     }
+    if (name.equals("toy") != NamedDatasets.isToy(dataset) && !name.equals("critic")) {
+      throw new IllegalArgumentException("metric '" + name + "' does not apply to dataset " + dataset);
+    }
+    if (name.equals("toy") && ToyDistribution.byId(dataset).modes().isEmpty()) {
+      throw new IllegalArgumentException("metric 'toy' needs a mixture with modes, not " + dataset);
+    }
+    if (NEED_CLASSIFIER.contains(name) && !hasClassifier) {
+      throw new IllegalArgumentException(CLASSIFIER_NEEDED);
+    }
+  }
+
+  Map<String, Object> run(String name) throws IOException {
+    requireApplicable(name, samples.dataset(), classifierDir != null);
     return switch (name) {
       case "toy" -> toy();
       case "parzen" -> parzen();
@@ -103,9 +122,6 @@ final class EvalMetrics {
 
   private Map<String, Object> toy() {
     ToyDistribution distribution = ToyDistribution.byId(samples.dataset());
-    if (distribution.modes().isEmpty()) {
-      throw new IllegalArgumentException("metric 'toy' needs a mixture with modes, not " + samples.dataset());
-    }
     ToyMetrics.Scores s = ToyMetrics.of(distribution).score(samples.values());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("summary", String.format("%d of %d modes, high-quality share %.3f", s.modesCovered(), s.modes(),
@@ -265,8 +281,7 @@ final class EvalMetrics {
   /** The classifier's logits and features for "samples", "test" or "validation", computed once. */
   private SavedModelClassifier.Outputs outputs(String which) throws IOException {
     if (classifierDir == null) {
-      throw new IllegalArgumentException("classifier metrics (inception-score, fid, kid) need --classifier"
-          + " (train one with jgan classifier train)");
+      throw new IllegalArgumentException(CLASSIFIER_NEEDED);
     }
     loadReal();
     if (classifier == null) {

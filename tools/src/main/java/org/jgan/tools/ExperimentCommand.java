@@ -44,8 +44,11 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
     Path data;
 
+    /** The experiment, checked whole, with every file its evaluations read checked to exist. */
     ExperimentFile read() throws java.io.IOException {
-      return ExperimentFile.read(file, quick);
+      ExperimentFile experiment = ExperimentFile.read(file, quick);
+      new CellCheck(file).inputs(experiment.cells());
+      return experiment;
     }
 
     Path dataDirectory() {
@@ -58,6 +61,9 @@ final class ExperimentCommand implements Runnable {
       description = {"Run every cell of an experiment file, each in its own folder under --out and its own processes.",
           "Complete cells are skipped, so an interrupted sweep resumes where it stopped."})
   static final class Run implements Callable<Integer> {
+    /** Cells run at once per available processor, at most: each is a JVM with TensorFlow's threads. */
+    static final int JOBS_PER_PROCESSOR = 4;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +83,12 @@ final class ExperimentCommand implements Runnable {
     public Integer call() throws Exception {
       if (jobs < 1) {
         throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+      }
+      int processors = Runtime.getRuntime().availableProcessors();
+      if (jobs > JOBS_PER_PROCESSOR * processors) {
+        throw new ParameterException(spec.commandLine(), "--jobs " + jobs + " is more than " + JOBS_PER_PROCESSOR
+            + " x the " + processors + " available processors (" + JOBS_PER_PROCESSOR * processors
+            + "): each job is a training process of its own");
       }
       FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentFile experiment = source.read();

@@ -1,6 +1,7 @@
 package org.jgan.tools;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jgan.data.NamedDatasets;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import picocli.CommandLine;
@@ -35,14 +38,25 @@ import picocli.CommandLine.Model.OptionSpec;
  * quick: {train: {steps: 200}, seeds: [1, 2]}   # replaces sections for --quick
  * </pre>
  *
- * The file is checked whole before anything runs: an unknown key, a value of the wrong type or a
- * bad train setting is an error naming the file and the key. Defaults are the commands' own.
+ * The file is checked whole before anything runs: an unknown or duplicate key, a value of the wrong
+ * type, a grid value or seed given twice, no seeds, more than {@link #MAX_CELLS} cells, or a bad train
+ * or eval setting (see {@link CellCheck}) is an error naming the file and the key. Defaults are the
+ * commands' own.
  */
 record ExperimentFile(String name, String description, List<Cell> cells, Map<String, List<Object>> grid,
     List<Long> seeds) {
 
-  /** One run of the grid: its folder name, its grid values and seed, and the arguments of its two commands. */
-  record Cell(String id, Map<String, Object> settings, List<String> trainArgs, List<String> evalArgs) {
+  /**
+   * One run of the grid: its folder name, its grid values and seed, the arguments of its two commands,
+   * and its identity: the canonical text of everything its result depends on (see {@link CellIdentity}).
+   */
+  record Cell(String id, Map<String, Object> settings, List<String> trainArgs, List<String> evalArgs,
+      String identity) {
+    /** The SHA-256 of {@link #identity()}: a result is this cell's only if it records the same fingerprint. */
+    String fingerprint() {
+      return CellIdentity.fingerprint(identity);
+    }
+
     /** {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null: $JGAN_DATA). */
     List<String> trainCommand(Path runDir, Path dataDir) {
       List<String> args = new ArrayList<>(List.of("train"));
@@ -66,6 +80,8 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
     }
   }
 
+  /** The most cells an experiment may have: a bigger grid is refused before it is expanded. */
+  static final int MAX_CELLS = 10_000;
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick");
   private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval");
   /** Train options an experiment may not set: the runner owns them. */
@@ -83,7 +99,12 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
     }
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false); // the same key twice is a mistake, not "the last one wins"
+      root = new Yaml(new SafeConstructor(options)).load(text);
+    } catch (DuplicateKeyException e) {
+      throw new IllegalArgumentException(file + ": " + e.getProblem().replaceFirst("^found duplicate key (.*)$",
+          "duplicate key '$1'") + " (line " + (e.getProblemMark().getLine() + 1) + ")");
     } catch (YAMLException e) {
       throw new IllegalArgumentException(file + ": not valid YAML/JSON: " + e.getMessage().replace('\n', ' '));
     }
@@ -107,12 +128,17 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
       }
       seeds.add(((Number) seed).longValue());
     }
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException(file + ": 'seeds' is empty: the experiment would run nothing");
+    }
+    requireDistinct(file, "'seeds'", seeds);
     Map<String, OptionSpec> trainOptions = options(new TrainCommand(), RUNNER_TRAIN_KEYS);
     Map<String, OptionSpec> evalOptions = options(new EvalCommand(), RUNNER_EVAL_KEYS);
     Map<String, Object> train = top.containsKey("train") ? map(file, "train", top.get("train")) : Map.of();
     Map<String, Object> eval = top.containsKey("eval") ? map(file, "eval", top.get("eval")) : Map.of();
     checkKeys(file, "train", train.keySet(), trainOptions.keySet());
     checkKeys(file, "eval", eval.keySet(), evalOptions.keySet());
+    checkDatasetKeys(file, eval);
     Map<String, List<Object>> grid = new LinkedHashMap<>();
     Map<String, Object> gridSection = top.containsKey("grid") ? map(file, "grid", top.get("grid")) : Map.of();
     checkKeys(file, "grid", gridSection.keySet(), trainOptions.keySet());
@@ -124,30 +150,83 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
       if (train.containsKey(e.getKey())) {
         throw new IllegalArgumentException(file + ": '" + e.getKey() + "' is in both grid and train");
       }
+      requireDistinct(file, "grid." + e.getKey(), values);
       grid.put(e.getKey(), values);
     }
     if (!grid.containsKey("objective") && !train.containsKey("objective")) {
       throw new IllegalArgumentException(file + ": no objective: put 'objective' in grid or train");
     }
+    requireFewCells(file, grid, seeds);
+    String scale = quick && top.containsKey("quick") ? "quick" : "full";
+    CellCheck check = new CellCheck(file);
     List<Cell> cells = new ArrayList<>();
+    Map<String, Cell> byId = new LinkedHashMap<>();
     for (Map<String, Object> point : product(grid)) {
+      Map<String, Object> trainValues = new LinkedHashMap<>(train);
+      trainValues.putAll(point);
+      String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
+      List<String> evalArgs = arguments(file, "eval", forDataset(file, eval, dataset), evalOptions);
       for (long seed : seeds) {
         Map<String, Object> settings = new LinkedHashMap<>(point);
         settings.put("seed", seed);
-        Map<String, Object> trainValues = new LinkedHashMap<>(train);
-        trainValues.putAll(point);
         List<String> trainArgs = arguments(file, "train", trainValues, trainOptions);
         trainArgs.add("--seed");
         trainArgs.add(Long.toString(seed));
-        String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
-        cells.add(new Cell(cellId(settings), settings, trainArgs,
-            arguments(file, "eval", forDataset(file, eval, dataset), evalOptions)));
+        Cell cell = new Cell(cellId(settings), settings, trainArgs, evalArgs,
+            CellIdentity.describe(trainArgs, evalArgs, scale));
+        Cell clash = byId.put(cell.id(), cell);
+        if (clash != null) {
+          throw new IllegalArgumentException(file + ": cells " + clash.settings() + " and " + settings
+              + " would share the folder '" + cell.id() + "': make their values differ in letters, digits or '.'");
+        }
+        if (seed == seeds.get(0)) {
+          // The seed cannot make a setting bad, so one check per grid point covers every seed.
+          check.train(cell);
+          check.eval(cell, dataset);
+        }
+        cells.add(cell);
       }
     }
-    for (Cell cell : cells) {
-      checkTrainArguments(file, cell);
-    }
     return new ExperimentFile(name, description, cells, grid, seeds);
+  }
+
+  /** Fails when {@code values} (compared as the command line would see them) hold one value twice. */
+  private static void requireDistinct(Path file, String where, List<?> values) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (Object value : values) {
+      if (!seen.add(String.valueOf(value))) {
+        throw new IllegalArgumentException(file + ": " + where + " lists " + value + " twice");
+      }
+    }
+  }
+
+  /** Refuses a grid of more than {@link #MAX_CELLS} cells before expanding it, naming its size. */
+  private static void requireFewCells(Path file, Map<String, List<Object>> grid, List<Long> seeds) {
+    BigInteger count = BigInteger.valueOf(seeds.size());
+    List<String> factors = new ArrayList<>();
+    for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
+      count = count.multiply(BigInteger.valueOf(axis.getValue().size()));
+      factors.add(axis.getValue().size() + " " + axis.getKey());
+    }
+    factors.add(seeds.size() + " seeds");
+    if (count.compareTo(BigInteger.valueOf(MAX_CELLS)) > 0) {
+      throw new IllegalArgumentException(file + ": the grid has " + count + " cells (" + String.join(" x ", factors)
+          + "), more than the limit of " + MAX_CELLS);
+    }
+  }
+
+  /** An eval value given by dataset must name datasets jgan knows: a misspelt one would never be used. */
+  private static void checkDatasetKeys(Path file, Map<String, Object> eval) {
+    for (Map.Entry<String, Object> e : eval.entrySet()) {
+      if (e.getValue() instanceof Map<?, ?> byDataset) {
+        for (Object dataset : byDataset.keySet()) {
+          if (!NamedDatasets.NAMES.contains(String.valueOf(dataset))) {
+            throw new IllegalArgumentException(file + ": eval." + e.getKey() + " has an entry for unknown dataset '"
+                + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -168,21 +247,6 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
       resolved.put(e.getKey(), value);
     }
     return resolved;
-  }
-
-  /** Parses a cell's train arguments exactly as {@code jgan train} would and resolves them, so bad values fail now. */
-  private static void checkTrainArguments(Path file, Cell cell) {
-    List<String> args = new ArrayList<>(cell.trainArgs());
-    args.add("--out");
-    args.add("unused");
-    TrainCommand command = new TrainCommand();
-    CommandLine cli = new CommandLine(command);
-    try {
-      cli.parseArgs(args.toArray(String[]::new));
-      command.resolve();
-    } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(file + ": cell " + cell.id() + ": " + e.getMessage());
-    }
   }
 
   private static String cellId(Map<String, Object> settings) {

@@ -26,8 +26,10 @@ import org.jgan.tools.figures.FigureFormat;
 /**
  * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
  * process (a crash ends that cell, not the sweep), up to {@code jobs} at once. A cell is complete
- * when its {@code result.json} exists; complete cells are skipped, so an interrupted sweep resumes,
- * and an interrupted cell resumes its training from its last checkpoint.
+ * when its {@code result.json} exists and records the cell's current settings (its fingerprint, see
+ * {@link CellIdentity}); complete cells are skipped, so an interrupted sweep resumes, and an
+ * interrupted cell resumes its training from its last checkpoint. A cell whose settings changed
+ * since its result or its interrupted run has its folder set aside and runs afresh.
  */
 final class ExperimentRunner {
   static final String RESULT = "result.json";
@@ -63,11 +65,17 @@ final class ExperimentRunner {
     Files.createDirectories(out);
     List<ExperimentFile.Cell> todo = new ArrayList<>();
     for (ExperimentFile.Cell cell : experiment.cells()) {
-      if (Files.exists(out.resolve(cell.id()).resolve(RESULT))) {
+      Path dir = out.resolve(cell.id());
+      CellIdentity.State state = CellIdentity.state(dir, cell);
+      if (state == CellIdentity.State.COMPLETE) {
         done.incrementAndGet();
-      } else {
-        todo.add(cell);
+        continue;
       }
+      if (state.message != null) {
+        Path kept = CellIdentity.setAside(out, dir);
+        say("cell " + cell.id() + ": " + state.message + " (its old folder is kept as " + out.relativize(kept) + ")");
+      }
+      todo.add(cell);
     }
     int total = experiment.cells().size();
     say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)", experiment.name(),
@@ -107,6 +115,7 @@ final class ExperimentRunner {
 
   private void runCell(ExperimentFile.Cell cell) throws Exception {
     Path dir = Files.createDirectories(out.resolve(cell.id()));
+    CellIdentity.markStarted(dir, cell);
     Path runDir = dir.resolve("run");
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
@@ -128,6 +137,7 @@ final class ExperimentRunner {
     result.addProperty("cell", cell.id());
     result.addProperty("order", experiment.cells().indexOf(cell));
     result.add("settings", GSON.toJsonTree(cell.settings()));
+    CellIdentity.record(result, cell);
     result.add("config", read(runDir.resolve("config.json")));
     result.add("eval", read(evalFile));
     result.addProperty("seconds", (System.nanoTime() - started) / 1e9);

@@ -1,14 +1,11 @@
 package org.jgan.tools;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -138,15 +135,9 @@ public final class Npy {
     if (size != values.length) {
       throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, ".array", ".npy");
-    ByteBuffer data = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    data.asFloatBuffer().put(values);
-    try (OutputStream out = new DataOutputStream(Files.newOutputStream(temp))) {
-      out.write(header(shape));
-      out.write(data.array());
+    try (NpyWriter writer = NpyWriter.create(file, shape)) {
+      writer.append(values);
+      writer.commit();
     }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

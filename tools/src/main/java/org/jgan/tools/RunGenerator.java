@@ -8,20 +8,17 @@ import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.SavedModels;
 import org.jgan.graphs.Sessions;
-import org.jgan.graphs.Tensors;
 import org.jgan.losses.NoisePrior;
 import org.jgan.training.GeneratorGraph;
 import org.jgan.training.ModelSpec;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
  * The generator of a training run, alone in a fresh graph and restored from the run's latest
- * checkpoint: what {@code jgan export} writes and {@code jgan sample --checkpoint} runs.
+ * checkpoint: what {@code jgan export} writes and {@code jgan sample --checkpoint} draws from
+ * (through {@link SampleStream}).
  */
 final class RunGenerator implements AutoCloseable {
   /** The key of the signature that draws z in the graph. */
@@ -80,15 +77,6 @@ final class RunGenerator implements AutoCloseable {
 
   Session session() {
     return session;
-  }
-
-  /** {@code count} outputs, row-major, from z drawn in the graph with key [seed, 0] (the generate signature). */
-  float[] generate(int count, long seed) {
-    try (TInt32 n = TInt32.scalarOf(count); TInt64 s = TInt64.scalarOf(seed);
-        Result result = session.runner().feed(generator.count(), n).feed(generator.seed(), s)
-            .fetch(generator.generated()).run()) {
-      return Tensors.toFloats(result.get(0));
-    }
   }
 
   /** Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it. */

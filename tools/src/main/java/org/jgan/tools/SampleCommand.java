@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.tools.figures.FigureFormat;
+import org.jgan.training.GeneratorGraph;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = {"Draw samples from a run's latest checkpoint or an exported model into a float32 .npy file",
         "([N, H, W, C] images in [0, 1], or [N, 2] raw points for 2-D sets). The same --seed gives the",
-        "same samples from a run and from its exported model (z is drawn in the graph with key [seed, 0])."})
+        "same samples from a run and from its exported model (z is drawn in the graph with key [seed, 0]).",
+        "Samples are drawn " + GeneratorGraph.SAMPLES_PER_RUN + " per session run and streamed into the file,"
+            + " so any --n that fits on disk works."})
 final class SampleCommand implements Callable<Integer> {
   /** At most this many images go into the --png grid. */
   static final int MAX_GRID = 256;
+  /** At most this many points (the first drawn) go into the --png scatter plot. */
+  static final int MAX_SCATTER = 10_000;
 
   @Spec
   CommandSpec spec;
@@ -43,7 +48,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = ".npy file to write")
   Path out;
 
-  @Option(names = "--png", description = "also write a picture: an image grid, or a scatter plot for 2-D sets")
+  @Option(names = "--png", description = "also write a picture: a grid of the first " + MAX_GRID
+      + " images, or a scatter plot of the first " + MAX_SCATTER + " points for 2-D sets")
   Path png;
 
   @Option(names = "--seed", defaultValue = "0", description = "sampling seed (default: ${DEFAULT-VALUE})")
@@ -59,30 +65,70 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--n must be at least 1, got " + count);
     }
     FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
-    GeneratedSamples samples = source.checkpoint != null
-        ? GeneratedSamples.fromCheckpoint(source.checkpoint, count, seed)
-        : GeneratedSamples.fromModel(source.model, count, seed);
-    Npy.write(out, samples.values(), samples.shape());
-    if (png != null) {
-      picture(samples, format);
+    long[] shape;
+    Picture picture;
+    try (SampleStream stream = source.checkpoint != null ? SampleStream.ofCheckpoint(source.checkpoint)
+        : SampleStream.ofModel(source.model)) {
+      shape = GeneratedSamples.shape(count, stream.exampleShape());
+      requireDiskSpace(shape);
+      picture = new Picture(stream, png == null ? 0 : Math.min(count, stream.images() ? MAX_GRID : MAX_SCATTER));
+      // Streamed chunk by chunk into the file: memory stays bounded whatever --n is.
+      try (NpyWriter writer = NpyWriter.create(out, shape)) {
+        stream.draw(count, seed, GeneratorGraph.SAMPLES_PER_RUN, rows -> {
+          writer.append(rows);
+          picture.keep(rows);
+        });
+        writer.commit();
+      }
     }
-    spec.commandLine().getOut().println("wrote " + count + " samples " + Arrays.toString(samples.shape()) + " to " + out
+    if (png != null) {
+      picture.write(format);
+    }
+    spec.commandLine().getOut().println("wrote " + count + " samples " + Arrays.toString(shape) + " to " + out
         + (png != null ? " and " + png : ""));
     return 0;
   }
 
-  private void picture(GeneratedSamples samples, FigureFormat format) throws java.io.IOException {
-    java.nio.file.Files.createDirectories(png.toAbsolutePath().getParent());
-    if (samples.images()) {
-      int[] s = samples.exampleShape();
-      int shown = Math.min(samples.count(), MAX_GRID);
-      float[] first = Arrays.copyOf(samples.values(), shown * s[0] * s[1] * s[2]);
-      Pictures.grid(png, first, shown, s[0], s[1], s[2], 0f, 1f);
-    } else {
-      ToyDistribution toy = ToyDistribution.byId(samples.dataset());
-      float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), samples.count());
-      RunFigures.writeToyScatter(png, samples.count() + " samples (seed " + seed + ") on " + samples.dataset(), toy, real,
-          samples.values(), "samples", format);
+  /** Fails, naming --n, when the .npy file would not fit in the free space of its folder. */
+  private void requireDiskSpace(long[] shape) throws java.io.IOException {
+    Path folder = java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+    long free = java.nio.file.Files.getFileStore(folder).getUsableSpace();
+    long needed = NpyWriter.fileSize(shape);
+    if (needed > free) {
+      throw new ParameterException(spec.commandLine(), "--n " + count + ": the .npy file would take "
+          + Memory.format(needed) + ", more than the " + Memory.format(free) + " free in " + folder);
+    }
+  }
+
+  /** The first samples drawn, kept for the --png picture. */
+  private final class Picture {
+    private final SampleStream stream;
+    private final float[] kept;
+    private int filled;
+
+    Picture(SampleStream stream, int samples) {
+      this.stream = stream;
+      this.kept = new float[samples * stream.exampleSize()];
+    }
+
+    void keep(float[] rows) {
+      int n = Math.min(rows.length, kept.length - filled);
+      System.arraycopy(rows, 0, kept, filled, n);
+      filled += n;
+    }
+
+    void write(FigureFormat format) throws java.io.IOException {
+      java.nio.file.Files.createDirectories(png.toAbsolutePath().getParent());
+      int shown = kept.length / stream.exampleSize();
+      if (stream.images()) {
+        int[] s = stream.exampleShape();
+        Pictures.grid(png, kept, shown, s[0], s[1], s[2], 0f, 1f);
+      } else {
+        ToyDistribution toy = ToyDistribution.byId(stream.dataset());
+        float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), shown);
+        RunFigures.writeToyScatter(png, shown + " samples (seed " + seed + ") on " + stream.dataset(), toy, real, kept,
+            "samples", format);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.Sessions;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
@@ -21,6 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "Writes into --out: config.json, log.jsonl (losses per step), checkpoints/, samples.png,",
         "tensorboard/ (event files) and, for 2-D mixtures, metrics.json (modes covered, high-quality share)."})
 final class TrainCommand implements Callable<Integer> {
+  /** Sanity bound on --steps: a billion iterations take years here. */
+  static final long MAX_STEPS = 1_000_000_000L;
+  /** Sanity bound on --critic-steps (the largest any paper uses is WGAN's 100). */
+  static final int MAX_CRITIC_STEPS = 10_000;
+  /** Bound on --depth: every layer adds to the forward, gradient and second-order graphs built before step 1. */
+  static final int MAX_DEPTH = 1_000;
+
   @Spec
   CommandSpec spec;
 
@@ -187,7 +195,8 @@ final class TrainCommand implements Callable<Integer> {
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
         pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
-        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null);
+        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null);
+    checkSizes(config, d);
     requireTrainable(config);
     return config;
   }
@@ -198,6 +207,30 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.modelSpec(config).networkLayers();
     } catch (IllegalArgumentException e) {
       require(false, "--model " + model + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses sizes this machine cannot run, before any graph is built: more threads than
+   * {@link Sessions#maxThreads()}, absurd step counts or depths, or a run whose estimated memory
+   * ({@link TrainingMemory}) exceeds the machine's.
+   */
+  private void checkSizes(RunConfig config, Defaults.Training d) {
+    require(threads <= Sessions.maxThreads(), Sessions.tooManyThreads("--threads", threads));
+    require(steps <= MAX_STEPS, "--steps " + steps + " is more than " + MAX_STEPS + " (years of training)");
+    require(criticSteps == null || criticSteps <= MAX_CRITIC_STEPS,
+        "--critic-steps " + criticSteps + " is more than " + MAX_CRITIC_STEPS);
+    require(config.depth() <= MAX_DEPTH, "--depth " + config.depth() + " is more than " + MAX_DEPTH + " layers");
+    int perZ = config.samplesPerZ() != null ? config.samplesPerZ() : 1;
+    TrainingMemory.Settings given = new TrainingMemory.Settings(config.batchSize(), config.zDim(), config.width(),
+        config.depth(), perZ);
+    TrainingMemory.Settings defaults = new TrainingMemory.Settings(d.batchSize(), d.zDim(), d.width(), d.depth(),
+        config.samplesPerZ() != null ? Defaults.SAMPLES_PER_Z : 1);
+    try {
+      TrainingMemory.require(objective, model, NamedDatasets.exampleShape(dataset), given, defaults,
+          Memory.machineBytes());
+    } catch (IllegalArgumentException e) {
+      require(false, e.getMessage());
     }
   }
 

@@ -91,6 +91,45 @@ class ExperimentRunTest {
     assertTrue(Files.size(dir.resolve("figure.pdf")) > 1000, "the vector copy beside it");
   }
 
+  @Test
+  void aCellWhoseSettingsChangedIsRerunAndItsOldFolderKept() throws Exception {
+    Path file = dir.resolve("one.yaml");
+    String one = "name: one\ntrain: {objective: gan, steps: 2, width: 8}\neval: {metrics: [toy], n: 100}\n";
+    Files.writeString(file, one);
+    Path out = dir.resolve("one");
+    CliRunner.Outcome first = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertEquals(0, first.exitCode(), first.err() + first.out());
+
+    Files.writeString(file, one.replace("steps: 2", "steps: 3"));
+    CliRunner.Outcome changed = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertEquals(0, changed.exitCode(), changed.err() + changed.out());
+    assertTrue(changed.out().contains("cell seed-1: settings changed since its result, re-running"), changed.out());
+    assertTrue(changed.out().contains("1 cells, 0 already complete, 1 to run"), changed.out());
+    assertEquals(3, steps(out.resolve("seed-1")), "the result is of the new settings");
+    assertEquals(2, steps(out.resolve(".stale/seed-1.1")), "the old result is kept aside");
+
+    CliRunner.Outcome again = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertTrue(again.out().contains("1 cells, 1 already complete, 0 to run"), again.out());
+  }
+
+  @Test
+  void aMissingClassifierFailsBeforeAnyCellTrains() throws Exception {
+    Path file = dir.resolve("fid.yaml");
+    Files.writeString(file, "name: fid\ngrid: {dataset: [toy8, mnist]}\ntrain: {objective: gan, steps: 2}\n"
+        + "eval: {classifier: {toy8: " + dir.resolve("none") + ", mnist: " + dir.resolve("missing") + "}}\n");
+    Path out = dir.resolve("fid");
+    CliRunner.Outcome run = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertEquals(2, run.exitCode(), run.err() + run.out());
+    assertTrue(run.err().contains(file + ": cell dataset-toy8_seed-1: eval: --classifier " + dir.resolve("none")
+        + ": no such folder"), run.err());
+    assertTrue(!Files.exists(out), "nothing ran");
+  }
+
+  private static long steps(Path cell) throws Exception {
+    return JsonParser.parseString(Files.readString(cell.resolve("result.json"))).getAsJsonObject()
+        .getAsJsonObject("config").get("steps").getAsLong();
+  }
+
   private static double share(Path out, String objective, int seed) throws Exception {
     JsonObject r = JsonParser.parseString(Files.readString(
         out.resolve(String.format(Locale.ROOT, "objective-%s_seed-%d", objective, seed)).resolve("result.json")))

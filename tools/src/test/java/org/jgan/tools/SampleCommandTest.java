@@ -91,6 +91,48 @@ class SampleCommandTest {
   }
 
   @Test
+  void aChunkedDrawEqualsOneRunDrawingEverything() throws Exception {
+    float[] oneRun = generate(10, 5);
+    try (SampleStream stream = SampleStream.ofCheckpoint(run)) {
+      assertArrayEquals(oneRun, GeneratedSamples.draw(stream, 10, 5, 4).values(), "from the checkpoint, 4 per run");
+    }
+    try (SampleStream stream = SampleStream.ofModel(model)) {
+      assertArrayEquals(oneRun, GeneratedSamples.draw(stream, 10, 5, 8).values(), "from the model, 8 per run");
+    }
+  }
+
+  @Test
+  void moreSamplesThanOneRunDrawsAreStreamedIntoTheFile() throws Exception {
+    int n = 2 * org.jgan.training.GeneratorGraph.SAMPLES_PER_RUN + 5;
+    Path file = dir.resolve("many.npy");
+    CliRunner.Outcome many = CliRunner.run("sample", "--checkpoint", run.toString(), "--n", Integer.toString(n),
+        "--seed", "3", "--out", file.toString());
+    assertEquals(0, many.exitCode(), many.err());
+    Parsed parsed = parse(file);
+    assertArrayEquals(new long[] {n, 2}, parsed.shape());
+    assertArrayEquals(generate(n, 3), parsed.values());
+  }
+
+  @Test
+  void anEvaluationTooLargeForMemoryIsRefusedNamingTheFlag() {
+    CliRunner.Outcome huge = CliRunner.run("eval", "--checkpoint", run.toString(), "--n", "2147483647");
+    assertEquals(2, huge.exitCode(), huge.err());
+    assertEquals(1, huge.errorLines().size(), huge.err());
+    assertTrue(huge.err().contains("--n 2147483647: 2147483647 samples of shape [2] take"), huge.err());
+  }
+
+  @Test
+  void anUnfinishedNpyLeavesNoFileBehind() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("unfinished"));
+    try (NpyWriter writer = NpyWriter.create(folder.resolve("x.npy"), 3, 2)) {
+      writer.append(new float[] {1, 2});
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+      assertEquals(0, left.count(), "neither the file nor its temporary");
+    }
+  }
+
+  @Test
   void headerOfOneDimensionalArrayHasATrailingComma() {
     String text = new String(Npy.header(3), StandardCharsets.US_ASCII);
     assertTrue(text.contains("'shape': (3,)"), text);
