@@ -79,7 +79,7 @@ public final class AtomicFiles {
   }
 
   /** The one-line reason of {@code e}, without the file name a file-system exception starts with. */
-  static String reason(Exception e) {
+  public static String reason(Exception e) {
     if (e instanceof FileSystemException fs) {
       return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
     }

@@ -116,7 +116,8 @@ public final class CheckpointStore {
    * Restores into {@code session} the newest checkpoint that restores: the one {@code latest}
    * names, else the newest complete one, and older ones in turn when a checkpoint is damaged (a
    * missing, truncated or garbled file, a malformed state) or {@code accept} refuses its state.
-   * Each checkpoint passed over is reported to {@code skipped} as one line naming it and why.
+   * Once one restores, each checkpoint passed over is reported to {@code skipped} as one line naming
+   * it and why; when none does, the exception alone says so.
    *
    * @param accept checks a checkpoint's state before its variables are restored; it throws
    *     {@link IllegalArgumentException} to refuse the checkpoint
@@ -140,20 +141,23 @@ public final class CheckpointStore {
     if (candidates.isEmpty() && pointer.problem() == null) {
       return Optional.empty();
     }
+    // Held back until one restores: when none does, the one-line error says it all.
+    List<String> passedOver = new ArrayList<>();
     String firstProblem = null;
     if (pointer.problem() != null) {
       firstProblem = CheckpointFolder.LATEST + " " + pointer.problem();
-      skipped.accept(directory.resolve(CheckpointFolder.LATEST) + " " + pointer.problem()
+      passedOver.add(directory.resolve(CheckpointFolder.LATEST) + " " + pointer.problem()
           + "; looking for the newest checkpoint instead");
     }
     for (Path folder : candidates) {
       String problem = tryRestore(session, folder, accept);
       if (problem == null) {
+        passedOver.forEach(skipped);
         return Optional.of(CheckpointFolder.inspect(folder).checkpoint());
       }
-      skipped.accept("skipped checkpoint " + folder + ": " + problem);
+      passedOver.add("skipped checkpoint " + folder + ": " + problem);
       if (firstProblem == null) {
-        firstProblem = folder.getFileName() + ": " + problem;
+        firstProblem = "newest " + folder.getFileName() + ": " + problem;
       }
     }
     throw new IllegalArgumentException(directory + ": no checkpoint restores (" + candidates.size() + " tried; "
