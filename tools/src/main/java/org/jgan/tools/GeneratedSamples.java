@@ -3,10 +3,14 @@ package org.jgan.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.AtomicFiles;
+import org.jgan.graphs.SavedModels;
 import org.jgan.graphs.Tensors;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
@@ -22,9 +26,13 @@ import org.tensorflow.types.TInt64;
  */
 record GeneratedSamples(float[] values, int count, int[] exampleShape, String dataset, boolean images) {
 
-  /** {@code count} samples from the generator of the run in {@code runDir}. */
-  static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed) throws IOException {
-    try (RunGenerator generator = RunGenerator.open(runDir)) {
+  /**
+   * {@code count} samples from the generator of the run in {@code runDir}, restored from its
+   * newest checkpoint that restores; each damaged one passed over is reported to {@code skipped}.
+   */
+  static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed, Consumer<String> skipped)
+      throws IOException {
+    try (RunGenerator generator = RunGenerator.open(runDir, skipped)) {
       String dataset = generator.config().dataset();
       return new GeneratedSamples(generator.generate(count, seed), count, NamedDatasets.exampleShape(dataset), dataset,
           !NamedDatasets.isToy(dataset));
@@ -34,12 +42,20 @@ record GeneratedSamples(float[] values, int count, int[] exampleShape, String da
   /** {@code count} samples from the model exported into {@code modelDir}. */
   static GeneratedSamples fromModel(Path modelDir, int count, long seed) throws IOException {
     ModelMetadata metadata = ModelMetadata.read(modelDir);
-    try (SavedModelBundle bundle = SavedModelBundle.load(modelDir.toString(), "serve");
+    try (SavedModelBundle bundle = load(modelDir);
         TInt32 n = TInt32.scalarOf(count);
         TInt64 s = TInt64.scalarOf(seed);
         Result result = bundle.function(RunGenerator.GENERATE_KEY).call(Map.of("count", n, "seed", s))) {
       float[] values = Tensors.toFloats(result.get("images").orElseThrow());
       return new GeneratedSamples(values, count, metadata.exampleShape(), metadata.dataset(), metadata.images());
+    }
+  }
+
+  private static SavedModelBundle load(Path modelDir) {
+    try {
+      return SavedModelBundle.load(modelDir.toString(), SavedModels.SERVE_TAG);
+    } catch (TensorFlowException e) {
+      throw new IllegalArgumentException(modelDir + ": not a loadable SavedModel (" + AtomicFiles.reason(e) + ")");
     }
   }
 

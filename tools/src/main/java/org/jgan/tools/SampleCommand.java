@@ -54,7 +54,7 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--n must be at least 1, got " + count);
     }
     GeneratedSamples samples = source.checkpoint != null
-        ? GeneratedSamples.fromCheckpoint(source.checkpoint, count, seed)
+        ? GeneratedSamples.fromCheckpoint(source.checkpoint, count, seed, spec.commandLine().getErr()::println)
         : GeneratedSamples.fromModel(source.model, count, seed);
     Npy.write(out, samples.values(), samples.shape());
     if (png != null) {
