@@ -1,16 +1,14 @@
 package org.jgan.tools;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jgan.graphs.AtomicFiles;
 
 /**
  * NumPy {@code .npy} files: writes float32 arrays (format 1.0, little-endian, C order); reads
@@ -99,21 +97,17 @@ public final class Npy {
     return m.group(1);
   }
 
-  /** Writes {@code values} (row-major) as an array of {@code shape} to {@code file}, atomically. */
+  /** Writes {@code values} (row-major) as an array of {@code shape} to {@code file}, atomically; a failure names the file. */
   public static void write(Path file, float[] values, long... shape) throws IOException {
     long size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (size != values.length) {
       throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, ".array", ".npy");
     ByteBuffer data = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     data.asFloatBuffer().put(values);
-    try (OutputStream out = new DataOutputStream(Files.newOutputStream(temp))) {
+    AtomicFiles.write(file, out -> {
       out.write(header(shape));
       out.write(data.array());
-    }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 }

@@ -6,10 +6,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jgan.graphs.AtomicFiles;
 
 /** PNG pictures of samples: a scatter plot for 2-D points, a grid for images. */
 public final class Pictures {
@@ -103,10 +104,18 @@ public final class Pictures {
     return (int) Math.round(Math.max(0, Math.min(1, unit)) * 255);
   }
 
-  /** Writes {@code image} as a PNG to {@code file} through a temporary file, so no half-written picture is left. */
+  /**
+   * Writes {@code image} as a PNG to {@code file} through a temporary file, so no half-written
+   * picture is left; a failure names the file.
+   */
   static void write(BufferedImage image, Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".picture", ".png");
-    ImageIO.write(image, "png", temp.toFile());
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, out -> {
+      // Encoded in memory rather than through ImageIO's default cache file in java.io.tmpdir.
+      try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+        if (!ImageIO.write(image, "png", png)) {
+          throw new IOException("no PNG writer in this Java runtime");
+        }
+      }
+    });
   }
 }
