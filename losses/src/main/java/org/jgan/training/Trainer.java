@@ -214,7 +214,7 @@ public final class Trainer implements AutoCloseable {
   /**
    * Saves every variable and the training state as a checkpoint at the current iteration.
    *
-   * @throws NonFiniteTrainingException, saving nothing, when a network's weights are not all finite
+   * @throws NonFiniteTrainingException when a network's weights are not all finite (nothing is saved)
    */
   public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
     finiteWeights.require(session, state.iteration());
