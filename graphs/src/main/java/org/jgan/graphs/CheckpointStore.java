@@ -2,9 +2,7 @@ package org.jgan.graphs;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jgan.graphs.CheckpointFolder.Inspection;
 import org.tensorflow.Session;
 
 /**
@@ -25,14 +25,11 @@ import org.tensorflow.Session;
  * <p>Writes are atomic: a checkpoint is built in a temporary folder, its state file is written and
  * synced last, and the folder is renamed into place in one step; the {@code latest} pointer is
  * replaced the same way. A crash at any moment leaves the previous checkpoint as the latest valid
- * one, and {@link #latest()} skips anything incomplete.
+ * one, and {@link #latest()} skips anything incomplete. Damage done later (a truncated or
+ * overwritten file, a garbled pointer) is survived by {@link #restoreNewest}, which falls back to
+ * the newest checkpoint that still restores.
  */
 public final class CheckpointStore {
-  private static final String STATE_FILE = "state.properties";
-  private static final String MODEL_PREFIX = "model";
-  private static final String LATEST = "latest";
-  private static final String PREFIX = "step-";
-
   private final Path directory;
   private final int keep;
 
@@ -49,42 +46,61 @@ public final class CheckpointStore {
   public record Checkpoint(long step, Path folder, Properties state) {
     /** The prefix {@link Session#restore} takes. */
     public String modelPrefix() {
-      return folder.resolve(MODEL_PREFIX).toString();
+      return folder.resolve(CheckpointFolder.MODEL_PREFIX).toString();
     }
   }
 
-  /** Saves every variable of {@code session} and {@code state} as the checkpoint for {@code step}. */
+  /**
+   * Saves every variable of {@code session} and {@code state} as the checkpoint for {@code step}.
+   * A failure (a full disk, say) names the checkpoint folder and leaves the previous checkpoints
+   * and the {@code latest} pointer as they were.
+   */
   public Checkpoint save(Session session, long step, Properties state) throws IOException {
-    Files.createDirectories(directory);
-    Path temp = Files.createTempDirectory(directory, ".partial-" + PREFIX + step + "-");
-    session.save(temp.resolve(MODEL_PREFIX).toString());
-    Properties stored = new Properties();
-    stored.putAll(state);
-    stored.setProperty("step", Long.toString(step));
-    try (OutputStream out = Files.newOutputStream(temp.resolve(STATE_FILE))) {
-      stored.store(out, "jgan checkpoint state");
+    Path target = directory.resolve(CheckpointFolder.name(step));
+    Path temp = null;
+    try {
+      Files.createDirectories(directory);
+      temp = Files.createTempDirectory(directory, ".partial-" + CheckpointFolder.PREFIX + step + "-");
+      try {
+        session.save(temp.resolve(CheckpointFolder.MODEL_PREFIX).toString());
+      } catch (RuntimeException e) {
+        // TensorFlow's error on a failed write, as the IOException it is.
+        throw new IOException(AtomicFiles.reason(e), e);
+      }
+      Properties stored = new Properties();
+      stored.putAll(state);
+      stored.setProperty(CheckpointFolder.STEP_KEY, Long.toString(step));
+      try (OutputStream out = Files.newOutputStream(temp.resolve(CheckpointFolder.STATE_FILE))) {
+        stored.store(out, "jgan checkpoint state");
+      }
+      syncTree(temp);
+      if (Files.exists(target)) {
+        deleteTree(target);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      temp = null;
+      AtomicFiles.writeString(directory.resolve(CheckpointFolder.LATEST), CheckpointFolder.name(step) + "\n");
+      prune();
+      return new Checkpoint(step, target, stored);
+    } catch (IOException e) {
+      throw AtomicFiles.failure("cannot save checkpoint", target, e);
+    } finally {
+      if (temp != null) {
+        deleteTree(temp);
+      }
     }
-    syncTree(temp);
-    Path target = directory.resolve(folderName(step));
-    if (Files.exists(target)) {
-      deleteTree(target);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    writeAtomically(directory.resolve(LATEST), folderName(step));
-    prune();
-    return new Checkpoint(step, target, stored);
   }
 
-  /** The most recent complete checkpoint, if any. */
+  /** The checkpoint the {@code latest} pointer names, else the newest complete one, if any. */
   public Optional<Checkpoint> latest() throws IOException {
     if (!Files.isDirectory(directory)) {
       return Optional.empty();
     }
-    Path pointer = directory.resolve(LATEST);
-    if (Files.exists(pointer)) {
-      Optional<Checkpoint> pointed = read(directory.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim()));
-      if (pointed.isPresent()) {
-        return pointed;
+    Optional<Path> pointed = CheckpointFolder.pointer(directory).folder();
+    if (pointed.isPresent()) {
+      Checkpoint checkpoint = CheckpointFolder.inspect(pointed.get()).checkpoint();
+      if (checkpoint != null) {
+        return Optional.of(checkpoint);
       }
     }
     List<Checkpoint> all = complete();
@@ -96,35 +112,106 @@ public final class CheckpointStore {
     session.restore(checkpoint.modelPrefix());
   }
 
+  /**
+   * Restores into {@code session} the newest checkpoint that restores: the one {@code latest}
+   * names, else the newest complete one, and older ones in turn when a checkpoint is damaged (a
+   * missing, truncated or garbled file, a malformed state) or {@code accept} refuses its state.
+   * Once one restores, each checkpoint passed over is reported to {@code skipped} as one line naming
+   * it and why; when none does, the exception alone says so.
+   *
+   * @param accept checks a checkpoint's state before its variables are restored; it throws
+   *     {@link IllegalArgumentException} to refuse the checkpoint
+   * @return the checkpoint restored; empty when the folder holds no checkpoint at all
+   * @throws IllegalArgumentException naming the folder when it holds checkpoints but none restores
+   */
+  public Optional<Checkpoint> restoreNewest(Session session, Consumer<Checkpoint> accept, Consumer<String> skipped)
+      throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return Optional.empty();
+    }
+    CheckpointFolder.Pointer pointer = CheckpointFolder.pointer(directory);
+    List<Path> candidates = new ArrayList<>();
+    pointer.folder().ifPresent(candidates::add);
+    List<Inspection> found = inspectAll();
+    for (int i = found.size() - 1; i >= 0; i--) {
+      if (!candidates.contains(found.get(i).folder())) {
+        candidates.add(found.get(i).folder());
+      }
+    }
+    if (candidates.isEmpty() && pointer.problem() == null) {
+      return Optional.empty();
+    }
+    // Held back until one restores: when none does, the one-line error says it all.
+    List<String> passedOver = new ArrayList<>();
+    String firstProblem = null;
+    if (pointer.problem() != null) {
+      firstProblem = CheckpointFolder.LATEST + " " + pointer.problem();
+      passedOver.add(directory.resolve(CheckpointFolder.LATEST) + " " + pointer.problem()
+          + "; looking for the newest checkpoint instead");
+    }
+    for (Path folder : candidates) {
+      String problem = tryRestore(session, folder, accept);
+      if (problem == null) {
+        passedOver.forEach(skipped);
+        return Optional.of(CheckpointFolder.inspect(folder).checkpoint());
+      }
+      passedOver.add("skipped checkpoint " + folder + ": " + problem);
+      if (firstProblem == null) {
+        firstProblem = "newest " + folder.getFileName() + ": " + problem;
+      }
+    }
+    throw new IllegalArgumentException(directory + ": no checkpoint restores (" + candidates.size() + " tried; "
+        + firstProblem + ")");
+  }
+
+  /** Why the checkpoint in {@code folder} cannot be restored, or null once it has been. */
+  private static String tryRestore(Session session, Path folder, Consumer<Checkpoint> accept) throws IOException {
+    Inspection inspection = CheckpointFolder.inspect(folder);
+    if (inspection.checkpoint() == null) {
+      return inspection.problem();
+    }
+    try {
+      accept.accept(inspection.checkpoint());
+    } catch (IllegalArgumentException e) {
+      return "its state is refused: " + AtomicFiles.reason(e);
+    }
+    try {
+      restore(session, inspection.checkpoint());
+      return null;
+    } catch (RuntimeException e) {
+      // TensorFlow's own words on a damaged file ("Read less bytes than requested", "Checksum does
+      // not match", "file is too short to be an sstable"); a partial restore is overwritten by the
+      // next checkpoint tried, which restores every variable.
+      return "it does not restore (" + AtomicFiles.reason(e) + ")";
+    }
+  }
+
   /** All complete checkpoints, oldest first. */
   public List<Checkpoint> complete() throws IOException {
     List<Checkpoint> result = new ArrayList<>();
-    if (!Files.isDirectory(directory)) {
-      return result;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, PREFIX + "*")) {
-      for (Path entry : entries) {
-        read(entry).ifPresent(result::add);
+    for (Inspection inspection : inspectAll()) {
+      if (inspection.checkpoint() != null) {
+        result.add(inspection.checkpoint());
       }
     }
-    result.sort(Comparator.comparingLong(Checkpoint::step));
     return result;
   }
 
-  private static Optional<Checkpoint> read(Path folder) throws IOException {
-    Path stateFile = folder.resolve(STATE_FILE);
-    if (!Files.isRegularFile(stateFile) || !Files.isRegularFile(folder.resolve(MODEL_PREFIX + ".index"))) {
-      return Optional.empty();
+  /** Every {@code step-*} folder, complete or not, oldest first. */
+  private List<Inspection> inspectAll() throws IOException {
+    List<Inspection> result = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return result;
     }
-    Properties state = new Properties();
-    try (Reader in = Files.newBufferedReader(stateFile, StandardCharsets.ISO_8859_1)) {
-      state.load(in);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, CheckpointFolder.PREFIX + "*")) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          result.add(CheckpointFolder.inspect(entry));
+        }
+      }
     }
-    String step = state.getProperty("step");
-    if (step == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new Checkpoint(Long.parseLong(step), folder, state));
+    result.sort(Comparator.comparingLong(Inspection::order));
+    return result;
   }
 
   private void prune() throws IOException {
@@ -137,19 +224,6 @@ public final class CheckpointStore {
         deleteTree(p);
       }
     }
-  }
-
-  private static String folderName(long step) {
-    return String.format("%s%010d", PREFIX, step);
-  }
-
-  private static void writeAtomically(Path file, String content) throws IOException {
-    Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void syncTree(Path folder) throws IOException {

@@ -35,10 +35,16 @@ public final class EventWriter implements AutoCloseable {
   private final Op flush;
   private final Op closeWriter;
 
-  /** Opens a new event file in {@code logDir} (created if missing). */
+  /** Opens a new event file in {@code logDir} (created if missing); a failure names the folder. */
   public EventWriter(Path logDir) throws IOException {
+    this(logDir, ".v2");
+  }
+
+  /** Opens a new event file whose name ends in {@code suffix}; tests use an impossible one. */
+  EventWriter(Path logDir, String suffix) throws IOException {
     Files.createDirectories(logDir);
     graph = new Graph();
+    Session opened = null;
     try {
       Ops tf = Ops.create(graph);
       Operand<?> writer = tf.summary.summaryWriter(SummaryWriter.sharedName("jgan_event_writer"));
@@ -47,17 +53,22 @@ public final class EventWriter implements AutoCloseable {
       value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       image = tf.placeholder(TUint8.class, Placeholder.shape(Shape.unknown()));
       Op create = tf.summary.createSummaryFileWriter(writer, tf.constant(logDir.toAbsolutePath().toString()),
-          tf.constant(10), tf.constant(60_000), tf.constant(".v2"));
+          tf.constant(10), tf.constant(60_000), tf.constant(suffix));
       writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
       Operand<TUint8> badColor = tf.constant(new byte[] {(byte) 255, 0, 0, (byte) 255});
       writeImage = tf.summary.writeImageSummary(writer, step, tag, image, badColor, WriteImageSummary.maxImages(1L));
       flush = tf.summary.flushSummaryWriter(writer);
       closeWriter = tf.summary.closeSummaryWriter(writer);
-      session = Sessions.open(graph, 1);
-      session.runner().addTarget(create).run();
+      opened = Sessions.open(graph, 1);
+      run(opened.runner().addTarget(create));
+      session = opened;
     } catch (RuntimeException e) {
+      // The session first: closing a graph that a session still holds waits for ever.
+      if (opened != null) {
+        opened.close();
+      }
       graph.close();
-      throw e;
+      throw AtomicFiles.failure("cannot open an event file in", logDir, e);
     }
   }
 

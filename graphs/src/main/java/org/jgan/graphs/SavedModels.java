@@ -31,12 +31,27 @@ public final class SavedModels {
     return builder.build();
   }
 
+  /** Files written into a model folder beside the SavedModel, before the folder is moved into place. */
+  @FunctionalInterface
+  public interface FolderContents {
+    /** Writes the files into {@code folder}, the model folder under construction. */
+    void writeInto(Path folder) throws IOException;
+  }
+
+  /** {@link #export(Session, Path, FolderContents, Signature...)} with nothing beside the SavedModel. */
+  public static void export(Session session, Path dir, Signature... signatures) throws IOException {
+    export(session, dir, folder -> { }, signatures);
+  }
+
   /**
    * Exports the whole graph of {@code session} with its current variable values into {@code dir},
-   * tagged {@value #SERVE_TAG}. The model is written beside {@code dir} and moved into place, so a
-   * failed export leaves no half-written model; {@code dir} must not exist or be empty.
+   * tagged {@value #SERVE_TAG}, with the files {@code beside} writes. The whole folder is written
+   * beside {@code dir} and moved into place only when complete, so a failed export (a full disk,
+   * say) leaves no model folder at all; {@code dir} must not exist or be empty. A failure names
+   * {@code dir}.
    */
-  public static void export(Session session, Path dir, Signature... signatures) throws IOException {
+  public static void export(Session session, Path dir, FolderContents beside, Signature... signatures)
+      throws IOException {
     Path target = dir.toAbsolutePath();
     if (Files.exists(target)) {
       try (Stream<Path> entries = Files.list(target)) {
@@ -46,15 +61,26 @@ public final class SavedModels {
       }
       Files.delete(target);
     }
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempDirectory(target.getParent(), ".partial-" + target.getFileName() + "-");
+    Path temp = null;
     try {
-      SavedModelBundle.exporter(temp.toString()).withTags(SERVE_TAG).withSession(session)
-          .withSignatures(signatures).export();
+      Files.createDirectories(target.getParent());
+      temp = Files.createTempDirectory(target.getParent(), ".partial-" + target.getFileName() + "-");
+      try {
+        SavedModelBundle.exporter(temp.toString()).withTags(SERVE_TAG).withSession(session)
+            .withSignatures(signatures).export();
+      } catch (RuntimeException e) {
+        // TensorFlow's error on a failed write, as the IOException it is.
+        throw new IOException(AtomicFiles.reason(e), e);
+      }
+      beside.writeInto(temp);
       readableByAll(temp);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw AtomicFiles.failure("cannot export model", dir, e);
     } finally {
-      CheckpointStore.deleteTree(temp);
+      if (temp != null) {
+        CheckpointStore.deleteTree(temp);
+      }
     }
   }
 

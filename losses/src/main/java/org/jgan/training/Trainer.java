@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.jgan.data.BatchSource;
 import org.jgan.data.Seeds;
 import org.jgan.graphs.CheckpointStore;
@@ -28,11 +29,16 @@ import org.tensorflow.types.TFloat32;
  * lists, feeding each session run its own random seed and each data-reading run the next batch
  * (or, where the schedule asks for one batch per iteration, the iteration's batch).
  * Owns its graph and session; close it.
+ *
+ * <p>Training that diverges stops at once with a {@link NonFiniteTrainingException}: every scalar
+ * a phase reports (its loss first) is checked after each run, and every network's weights before
+ * each checkpoint is saved, so no checkpoint ever holds NaN or infinite weights.
  */
 public final class Trainer implements AutoCloseable {
   private final ModelSpec spec;
   private final Graph graph;
   private final GanGraph model;
+  private final FiniteWeights finiteWeights;
   private final Session session;
   private final BatchSource data;
   private final float[] batchBuffer;
@@ -58,6 +64,7 @@ public final class Trainer implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.model = GanGraph.build(graph, spec);
+      this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
       this.session = Sessions.open(graph, threads);
     } catch (RuntimeException e) {
       graph.close();
@@ -94,7 +101,11 @@ public final class Trainer implements AutoCloseable {
     this.plannedIterations = iterations;
   }
 
-  /** Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}. */
+  /**
+   * Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}.
+   *
+   * @throws NonFiniteTrainingException when a phase's scalar is NaN or infinite
+   */
   public Map<String, Float> iterate() {
     Map<String, Float> metrics = new LinkedHashMap<>();
     Schedule schedule = model.objective().schedule();
@@ -164,14 +175,30 @@ public final class Trainer implements AutoCloseable {
       for (String name : names) {
         runner.fetch(phase.metrics().get(name));
       }
+      Map<String, Float> values = new LinkedHashMap<>();
       try (Result result = runner.run()) {
         for (int i = 0; i < names.size(); i++) {
-          metrics.put(phase.name() + "/" + names.get(i), Tensors.scalar(result.get(i)));
+          values.put(names.get(i), Tensors.scalar(result.get(i)));
         }
       }
+      requireFinite(phase, values);
+      values.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
       state = new TrainingState(state.iteration(), state.runs() + 1, batches);
     } finally {
       feeds.forEach(Tensor::close);
+    }
+  }
+
+  /** Fails naming the phase's loss when it is not finite, else its first other scalar that is not. */
+  private void requireFinite(TrainPhase phase, Map<String, Float> values) {
+    List<String> order = new ArrayList<>();
+    order.add("loss");
+    order.addAll(values.keySet());
+    for (String name : order) {
+      float value = values.get(name);
+      if (!Float.isFinite(value)) {
+        throw new NonFiniteTrainingException(state.iteration() + 1, phase.name(), name, "is " + value);
+      }
     }
   }
 
@@ -225,20 +252,37 @@ public final class Trainer implements AutoCloseable {
     return sample(count, sampleSeed, GeneratorGraph.SAMPLES_PER_RUN);
   }
 
-  /** Saves every variable and the training state as a checkpoint at the current iteration. */
+  /**
+   * Saves every variable and the training state as a checkpoint at the current iteration.
+   *
+   * @throws NonFiniteTrainingException when a network's weights are not all finite (nothing is saved)
+   */
   public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
+    finiteWeights.require(session, state.iteration());
     return store.save(session, state.iteration(), state.toProperties());
   }
 
-  /** Restores the latest checkpoint in {@code store}, if any; returns whether one was found. */
+  /**
+   * Restores the newest checkpoint in {@code store} that restores (see
+   * {@link CheckpointStore#restoreNewest}), reporting each damaged one skipped on standard error;
+   * returns whether one was found.
+   */
   public boolean restoreLatest(CheckpointStore store) throws IOException {
-    Optional<CheckpointStore.Checkpoint> latest = store.latest();
-    if (latest.isEmpty()) {
-      return false;
-    }
-    CheckpointStore.restore(session, latest.get());
-    state = TrainingState.fromProperties(latest.get().state());
-    return true;
+    return restoreLatest(store, System.err::println);
+  }
+
+  /**
+   * Restores the newest checkpoint in {@code store} that restores, passing over damaged ones and
+   * ones whose trainer state is malformed, each reported to {@code skipped} as one line; returns
+   * whether one was found.
+   *
+   * @throws IllegalArgumentException naming the folder when it holds checkpoints but none restores
+   */
+  public boolean restoreLatest(CheckpointStore store, Consumer<String> skipped) throws IOException {
+    Optional<CheckpointStore.Checkpoint> restored = store.restoreNewest(session,
+        checkpoint -> TrainingState.fromProperties(checkpoint.state()), skipped);
+    restored.ifPresent(checkpoint -> state = TrainingState.fromProperties(checkpoint.state()));
+    return restored.isPresent();
   }
 
   @Override

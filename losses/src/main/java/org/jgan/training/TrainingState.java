@@ -19,7 +19,7 @@ public record TrainingState(long iteration, long runs, long batches) {
     return p;
   }
 
-  /** The state saved in checkpoint properties; fails naming a missing key. */
+  /** The state saved in checkpoint properties; fails naming a missing or malformed key. */
   public static TrainingState fromProperties(Properties p) {
     return new TrainingState(read(p, "iteration"), read(p, "runs"), read(p, "batches"));
   }
@@ -29,6 +29,10 @@ public record TrainingState(long iteration, long runs, long batches) {
     if (value == null) {
       throw new IllegalArgumentException("checkpoint state has no '" + key + "'");
     }
-    return Long.parseLong(value.trim());
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("checkpoint state: '" + key + "' is not a whole number ('" + value + "')");
+    }
   }
 }

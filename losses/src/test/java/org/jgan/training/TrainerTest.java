@@ -143,6 +143,27 @@ class TrainerTest {
   }
 
   @Test
+  void restoreSkipsACheckpointWhoseTrainerStateIsMalformed(@TempDir Path dir) throws Exception {
+    CheckpointStore store = new CheckpointStore(dir, 2);
+    try (Trainer trainer = new Trainer(tinySpec(Objectives.named("gan"), 1), toyData(1), 1)) {
+      trainer.iterate();
+      trainer.save(store);
+      trainer.iterate();
+      CheckpointStore.Checkpoint second = trainer.save(store);
+      java.nio.file.Path stateFile = second.folder().resolve("state.properties");
+      java.nio.file.Files.writeString(stateFile,
+          java.nio.file.Files.readString(stateFile).replaceAll("(?m)^runs=.*$", "runs=12x"));
+    }
+    List<String> skipped = new ArrayList<>();
+    try (Trainer trainer = new Trainer(tinySpec(Objectives.named("gan"), 1), toyData(1), 1)) {
+      assertTrue(trainer.restoreLatest(store, skipped::add));
+      assertEquals(1, trainer.state().iteration(), "the checkpoint before the malformed one");
+    }
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertTrue(skipped.get(0).contains("'runs' is not a whole number ('12x')"), skipped.get(0));
+  }
+
+  @Test
   void wganGpLogsItsPenaltyAndScheduleRunsFiveCriticSteps() {
     try (Trainer trainer = new Trainer(tinySpec(Objectives.named("wgan-gp"), 4), toyData(4), 1)) {
       Map<String, Float> metrics = trainer.iterate();

@@ -76,8 +76,9 @@ final class ClassifierCommand implements Runnable {
             + ", got '" + dataset + "'");
       }
       int passes = epochs != null ? epochs : dataset.equals("fashion") ? 5 : 3;
-      if (passes < 1 || batch < 1 || threads < 1 || !(lr > 0)) {
-        throw new ParameterException(spec.commandLine(), "--epochs, --batch, --threads and --lr must be positive");
+      if (passes < 1 || batch < 1 || threads < 1 || !(lr > 0) || !Float.isFinite(lr)) {
+        throw new ParameterException(spec.commandLine(), "--epochs, --batch, --threads and --lr must be positive"
+            + " (--lr a finite number), got " + passes + ", " + batch + ", " + threads + ", " + lr);
       }
       Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
       if (dataDir == null) {

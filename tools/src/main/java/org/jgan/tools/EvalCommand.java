@@ -148,12 +148,8 @@ final class EvalCommand implements Callable<Integer> {
     document.put("seed", seed);
     document.put("metrics", results);
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, ".eval", ".json");
-      Files.writeString(temp, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-          .toJson(document) + "\n");
-      Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      org.jgan.graphs.AtomicFiles.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting()
+          .serializeSpecialFloatingPointValues().create().toJson(document) + "\n");
       console.println("wrote " + out);
     }
     console.flush();
@@ -194,7 +190,8 @@ final class EvalCommand implements Callable<Integer> {
     document.put("samples", samples.size());
     document.put("metrics", Map.of("text", text));
     if (out != null) {
-      Files.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(document) + "\n");
+      org.jgan.graphs.AtomicFiles.writeString(out,
+          new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(document) + "\n");
     }
     console.flush();
     return 0;
@@ -214,7 +211,7 @@ final class EvalCommand implements Callable<Integer> {
           : ModelMetadata.read(source.model).dataset();
       int n = count != null ? count : NamedDatasets.isToy(trainedOn) ? 2500 : 10_000;
       GeneratedSamples all = source.checkpoint != null
-          ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed)
+          ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed, spec.commandLine().getErr()::println)
           : GeneratedSamples.fromModel(source.model, n, seed);
       String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
       if (trainedOn.equals("quantized-mnist")) {

@@ -58,7 +58,7 @@ final class ExperimentFigures {
       String dataset = configValue(first, "dataset");
       if (NamedDatasets.isToy(dataset)) {
         ToyDistribution toy = ToyDistribution.byId(dataset);
-        GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, Defaults.SAMPLE_COUNT, 0);
+        GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, Defaults.SAMPLE_COUNT, 0, System.err::println);
         long seed = Long.parseLong(configValue(first, "seed"));
         float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), Defaults.SAMPLE_COUNT);
         panels.add(ScatterFigure.panel(row.getKey(), real, samples.values(), toy.modes(), RunFigures.TOY_EXTENT,

@@ -24,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (RunGenerator generator = RunGenerator.open(checkpoint)) {
+    try (RunGenerator generator = RunGenerator.open(checkpoint, spec.commandLine().getErr()::println)) {
       ModelMetadata metadata = generator.export(out);
       spec.commandLine().getOut().println("exported " + metadata.objective() + " generator of " + checkpoint
           + " at step " + metadata.trainingStep() + " to " + out);

@@ -3,6 +3,7 @@ package org.jgan.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.jgan.training.GeneratorGraph;
 
 /**
@@ -21,9 +22,13 @@ record GeneratedSamples(float[] values, int count, int[] exampleShape, String da
   /** The most values one Java array holds. */
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  /** {@code count} samples from the generator of the run in {@code runDir}. */
-  static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed) throws IOException {
-    try (SampleStream stream = SampleStream.ofCheckpoint(runDir)) {
+  /**
+   * {@code count} samples from the generator of the run in {@code runDir}, restored from its
+   * newest checkpoint that restores; each damaged one passed over is reported to {@code skipped}.
+   */
+  static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed, Consumer<String> skipped)
+      throws IOException {
+    try (SampleStream stream = SampleStream.ofCheckpoint(runDir, skipped)) {
       return draw(stream, count, seed, GeneratorGraph.SAMPLES_PER_RUN);
     }
   }
@@ -60,6 +65,14 @@ record GeneratedSamples(float[] values, int count, int[] exampleShape, String da
           "--n %d: %d samples of shape %s take %s in memory, more than this JVM can hold (%s: half its heap,"
               + " and at most %d values in one array)",
           count, count, Arrays.toString(exampleShape), Memory.format(bytes), Memory.format(budget), MAX_ARRAY));
+    }
+  }
+
+  private static SavedModelBundle load(Path modelDir) {
+    try {
+      return SavedModelBundle.load(modelDir.toString(), SavedModels.SERVE_TAG);
+    } catch (TensorFlowException e) {
+      throw new IllegalArgumentException(modelDir + ": not a loadable SavedModel (" + AtomicFiles.reason(e) + ")");
     }
   }
 

@@ -2,6 +2,7 @@ package org.jgan.tools;
 
 import java.io.PrintWriter;
 import org.jgan.data.DataException;
+import org.jgan.training.NonFiniteTrainingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,8 @@ public final class Jgan implements Runnable {
         err.println(name + ": error: " + e.getMessage());
         return 2;
       }
-      err.println(name + ": failed: " + e);
+      // A diverged run's message is the whole story; other failures need their exception's name.
+      err.println(name + ": failed: " + (e instanceof NonFiniteTrainingException ? e.getMessage() : e));
       return 1;
     });
     return cli.execute(args);

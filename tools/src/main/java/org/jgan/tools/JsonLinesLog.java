@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.AtomicFiles;
 
 /**
  * The per-step loss log, one JSON object per line: {"step": N, "critic/loss": ..., ...}. Opened
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class JsonLinesLog implements AutoCloseable {
   private static final Gson GSON = new Gson();
+  private final Path file;
   private final BufferedWriter writer;
 
   /**
@@ -53,6 +55,7 @@ public final class JsonLinesLog implements AutoCloseable {
       Files.write(temp, kept, StandardCharsets.UTF_8);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+    this.file = file;
     writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
@@ -71,9 +74,13 @@ public final class JsonLinesLog implements AutoCloseable {
     JsonObject entry = new JsonObject();
     entry.addProperty("step", step);
     metrics.forEach(entry::addProperty);
-    writer.write(GSON.toJson(entry));
-    writer.newLine();
-    writer.flush();
+    try {
+      writer.write(GSON.toJson(entry));
+      writer.newLine();
+      writer.flush();
+    } catch (IOException e) {
+      throw AtomicFiles.failure("cannot append to", file, e);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jgan.graphs.AtomicFiles;
 
 /**
  * What an exported model is, saved as {@code jgan.json} beside {@code saved_model.pb}: how to
@@ -36,21 +37,41 @@ public record ModelMetadata(String format, String jganVersion, String objective,
     return UNIT_RANGE.equals(outputRange);
   }
 
-  /** Writes this as {@code dir/jgan.json}. */
+  /** Writes this as {@code dir/jgan.json}, atomically. */
   public void write(Path dir) throws IOException {
-    Files.writeString(dir.resolve(FILE), GSON.toJson(this) + "\n", StandardCharsets.UTF_8);
+    AtomicFiles.writeString(dir.resolve(FILE), GSON.toJson(this) + "\n");
   }
 
-  /** Reads {@code dir/jgan.json}. */
+  /** Reads {@code dir/jgan.json}; fails with one line naming the file when it is missing, empty or incomplete. */
   public static ModelMetadata read(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + " not found: is this a model exported by jgan export?");
     }
+    ModelMetadata metadata;
     try {
-      return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), ModelMetadata.class);
+      metadata = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), ModelMetadata.class);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(file + ": not valid model metadata: " + e.getMessage());
+      throw new IllegalArgumentException(file + ": not valid model metadata: " + AtomicFiles.reason(e));
     }
+    String problem = metadata == null ? "the file is empty" : metadata.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException(file + ": not valid model metadata: " + problem);
+    }
+    return metadata;
+  }
+
+  /** What makes this unusable for sampling, or null. */
+  private String problem() {
+    if (!FORMAT.equals(format)) {
+      return "format is " + (format == null ? "missing" : "'" + format + "'") + ", expected '" + FORMAT + "'";
+    }
+    if (dataset == null || outputRange == null) {
+      return "'" + (dataset == null ? "dataset" : "outputRange") + "' is missing";
+    }
+    if (exampleShape == null || exampleShape.length == 0 || java.util.Arrays.stream(exampleShape).anyMatch(d -> d < 1)) {
+      return "'exampleShape' is missing or not a list of positive sizes";
+    }
+    return null;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jgan.graphs.AtomicFiles;
 
 /**
  * NumPy {@code .npy} files: writes float32 arrays (format 1.0, little-endian, C order); reads
@@ -129,7 +130,7 @@ public final class Npy {
     return m.group(1);
   }
 
-  /** Writes {@code values} (row-major) as an array of {@code shape} to {@code file}, atomically. */
+  /** Writes {@code values} (row-major) as an array of {@code shape} to {@code file}, atomically; a failure names the file. */
   public static void write(Path file, float[] values, long... shape) throws IOException {
     long size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (size != values.length) {

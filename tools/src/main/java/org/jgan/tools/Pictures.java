@@ -2,10 +2,11 @@ package org.jgan.tools;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jgan.graphs.AtomicFiles;
 
 /** PNG pictures of image samples: a grid (charts, such as the 2-D scatter plot, are in {@code figures}). */
 public final class Pictures {
@@ -67,10 +68,18 @@ public final class Pictures {
     return (int) Math.round(Math.max(0, Math.min(1, unit)) * 255);
   }
 
-  /** Writes {@code image} as a PNG to {@code file} through a temporary file, so no half-written picture is left. */
+  /**
+   * Writes {@code image} as a PNG to {@code file} through a temporary file, so no half-written
+   * picture is left; a failure names the file.
+   */
   static void write(BufferedImage image, Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".picture", ".png");
-    ImageIO.write(image, "png", temp.toFile());
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, out -> {
+      // Encoded in memory rather than through ImageIO's default cache file in java.io.tmpdir.
+      try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+        if (!ImageIO.write(image, "png", png)) {
+          throw new IOException("no PNG writer in this Java runtime");
+        }
+      }
+    });
   }
 }

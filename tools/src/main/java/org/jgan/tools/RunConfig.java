@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import org.jgan.graphs.AtomicFiles;
 
 /**
  * The exact configuration of a training run, every default resolved; written to
@@ -40,11 +40,9 @@ public record RunConfig(String objective, String dataset, String model, long ste
     return config;
   }
 
-  /** Writes this configuration as JSON, atomically. */
+  /** Writes this configuration as JSON, atomically; a failure names the file. */
   public void write(Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".json");
-    Files.writeString(temp, GSON.toJson(this) + "\n", StandardCharsets.UTF_8);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.SavedModels;
@@ -38,11 +39,13 @@ final class RunGenerator implements AutoCloseable {
     this.session = session;
   }
 
-  /** Opens the generator of the run in {@code runDir} (its config.json and latest checkpoint). */
-  static RunGenerator open(Path runDir) throws IOException {
+  /**
+   * Opens the generator of the run in {@code runDir}: its config.json and newest checkpoint that
+   * restores, each damaged one passed over reported to {@code skipped} as one line.
+   */
+  static RunGenerator open(Path runDir, Consumer<String> skipped) throws IOException {
     RunConfig config = RunConfig.read(runDir.resolve("config.json"));
-    CheckpointStore.Checkpoint checkpoint = new CheckpointStore(runDir.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS)
-        .latest().orElseThrow(() -> new IllegalArgumentException(runDir + " holds no checkpoint"));
+    CheckpointStore store = new CheckpointStore(runDir.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
     ModelSpec spec = TrainingRun.modelSpec(config);
     Graph graph = new Graph();
     try {
@@ -50,13 +53,14 @@ final class RunGenerator implements AutoCloseable {
           !NamedDatasets.isToy(config.dataset()) && !TrainingRun.unitPixels(config));
       Session session = Sessions.open(graph, config.threads());
       try {
-        CheckpointStore.restore(session, checkpoint);
-      } catch (RuntimeException e) {
+        CheckpointStore.Checkpoint checkpoint = store.restoreNewest(session, c -> { }, skipped)
+            .orElseThrow(() -> new IllegalArgumentException(runDir + " holds no checkpoint"));
+        return new RunGenerator(config, checkpoint.step(), graph, generator, session);
+      } catch (IOException | RuntimeException e) {
         session.close();
         throw e;
       }
-      return new RunGenerator(config, checkpoint.step(), graph, generator, session);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       graph.close();
       throw e;
     }
@@ -79,7 +83,10 @@ final class RunGenerator implements AutoCloseable {
     return session;
   }
 
-  /** Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it. */
+  /**
+   * Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it;
+   * the folder appears only when both are complete.
+   */
   ModelMetadata export(Path modelDir) throws IOException {
     Map<String, org.tensorflow.Operand<?>> servingOutputs = new LinkedHashMap<>();
     servingOutputs.put("images", generator.images());
@@ -95,9 +102,8 @@ final class RunGenerator implements AutoCloseable {
     generateInputs.put("count", generator.count());
     generateInputs.put("seed", generator.seed());
     Signature generate = SavedModels.predict(GENERATE_KEY, generateInputs, generateOutputs);
-    SavedModels.export(session, modelDir, serving, generate);
     ModelMetadata metadata = metadata();
-    metadata.write(modelDir);
+    SavedModels.export(session, modelDir, metadata::write, serving, generate);
     return metadata;
   }
 

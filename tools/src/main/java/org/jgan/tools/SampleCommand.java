@@ -67,7 +67,7 @@ final class SampleCommand implements Callable<Integer> {
     FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
     long[] shape;
     Picture picture;
-    try (SampleStream stream = source.checkpoint != null ? SampleStream.ofCheckpoint(source.checkpoint)
+    try (SampleStream stream = source.checkpoint != null ? SampleStream.ofCheckpoint(source.checkpoint, spec.commandLine().getErr()::println)
         : SampleStream.ofModel(source.model)) {
       shape = GeneratedSamples.shape(count, stream.exampleShape());
       requireDiskSpace(shape);

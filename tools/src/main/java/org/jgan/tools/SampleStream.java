@@ -2,7 +2,10 @@ package org.jgan.tools;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.AtomicFiles;
+import org.jgan.graphs.SavedModels;
 import org.jgan.graphs.Tensors;
 import org.jgan.training.GeneratorGraph;
 import org.tensorflow.Graph;
@@ -11,6 +14,7 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
@@ -53,9 +57,12 @@ final class SampleStream implements AutoCloseable {
     this.images = images;
   }
 
-  /** The generator of the run in {@code runDir} (its latest checkpoint). */
-  static SampleStream ofCheckpoint(Path runDir) throws IOException {
-    RunGenerator generator = RunGenerator.open(runDir);
+  /**
+   * The generator of the run in {@code runDir}, from its newest checkpoint that restores; each
+   * damaged one passed over is reported to {@code skipped} as one line.
+   */
+  static SampleStream ofCheckpoint(Path runDir, Consumer<String> skipped) throws IOException {
+    RunGenerator generator = RunGenerator.open(runDir, skipped);
     GeneratorGraph g = generator.graph();
     String dataset = generator.config().dataset();
     return new SampleStream(runDir.toString(), generator, generator.session(), g.count().asOutput(),
@@ -66,7 +73,7 @@ final class SampleStream implements AutoCloseable {
   /** The model exported into {@code modelDir} by {@code jgan export}. */
   static SampleStream ofModel(Path modelDir) throws IOException {
     ModelMetadata metadata = ModelMetadata.read(modelDir);
-    SavedModelBundle bundle = SavedModelBundle.load(modelDir.toString(), "serve");
+    SavedModelBundle bundle = load(modelDir);
     try {
       Signature generate = bundle.function(RunGenerator.GENERATE_KEY).signature();
       Graph graph = bundle.graph();
@@ -80,6 +87,14 @@ final class SampleStream implements AutoCloseable {
     } catch (RuntimeException e) {
       bundle.close();
       throw e;
+    }
+  }
+
+  private static SavedModelBundle load(Path modelDir) {
+    try {
+      return SavedModelBundle.load(modelDir.toString(), SavedModels.SERVE_TAG);
+    } catch (TensorFlowException e) {
+      throw new IllegalArgumentException(modelDir + ": not a loadable SavedModel (" + AtomicFiles.reason(e) + ")");
     }
   }
 

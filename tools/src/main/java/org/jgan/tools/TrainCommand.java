@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
-          quiet ? null : console, !noTensorBoard, qualityEvery).run(stop);
+          quiet ? null : console, !noTensorBoard, qualityEvery).noticesTo(spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -167,10 +167,10 @@ final class TrainCommand implements Callable<Integer> {
     require(zDim == null || zDim >= 1, "--z-dim must be at least 1, got " + zDim);
     require(width == null || width >= 1, "--width must be at least 1, got " + width);
     require(depth == null || depth >= 1, "--depth must be at least 1, got " + depth);
-    require(lr == null || lr > 0, "--lr must be positive, got " + lr);
+    requirePositive("--lr", lr);
     require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
-    require(gpWeight == null || gpWeight >= 0, "--gp-weight must be non-negative, got " + gpWeight);
-    require(clip == null || clip > 0, "--clip must be positive, got " + clip);
+    requireNonNegative("--gp-weight", gpWeight);
+    requirePositive("--clip", clip);
     require(samplesPerZ == null || samplesPerZ >= 1, "--samples-per-z must be at least 1, got " + samplesPerZ);
     if (divergence != null) {
       try {
@@ -182,9 +182,9 @@ final class TrainCommand implements Callable<Integer> {
     require(Objectives.isDiscrete(objective) == NamedDatasets.isDiscrete(dataset),
         Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data (binary-mnist, text), not " + dataset
             : "--dataset " + dataset + " is discrete: use --objective bgan-discrete or bgan-reinforce");
-    require(margin == null || margin >= 0, "--margin must be non-negative, got " + margin);
-    require(ptWeight == null || ptWeight >= 0, "--pt-weight must be non-negative, got " + ptWeight);
-    require(reconWeight == null || reconWeight >= 0, "--recon-weight must be non-negative, got " + reconWeight);
+    requireNonNegative("--margin", margin);
+    requireNonNegative("--pt-weight", ptWeight);
+    requireNonNegative("--recon-weight", reconWeight);
     if (!model.equals("mlp") && !model.equals("resnet1d")) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
@@ -247,6 +247,16 @@ final class TrainCommand implements Callable<Integer> {
     if (!ok) {
       throw new ParameterException(spec.commandLine(), message);
     }
+  }
+
+  /** A float flag, when given, must be finite and above 0 (Infinity and NaN parse as floats). */
+  private void requirePositive(String flag, Float value) {
+    require(value == null || Float.isFinite(value) && value > 0, flag + " must be a finite number above 0, got " + value);
+  }
+
+  /** A float flag, when given, must be finite and at least 0. */
+  private void requireNonNegative(String flag, Float value) {
+    require(value == null || Float.isFinite(value) && value >= 0, flag + " must be a finite number at least 0, got " + value);
   }
 
   private static int or(Integer value, int fallback) {

@@ -16,6 +16,7 @@ import org.jgan.data.PixelRange;
 import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
+import org.jgan.graphs.AtomicFiles;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.FolderLock;
 import org.jgan.graphs.layers.Activation;
@@ -26,6 +27,7 @@ import org.jgan.losses.Objective;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.training.ModelSpec;
+import org.jgan.training.NonFiniteTrainingException;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 
@@ -40,6 +42,7 @@ final class TrainingRun {
   private final PrintWriter console;
   private final boolean tensorBoard;
   private final int qualityEvery;
+  private PrintWriter notices = new PrintWriter(System.err, true);
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery) {
@@ -52,6 +55,12 @@ final class TrainingRun {
     this.dataDir = dataDir;
     this.console = console;
     this.tensorBoard = tensorBoard;
+  }
+
+  /** Where to say which damaged checkpoints a resume skipped (standard error unless set). */
+  TrainingRun noticesTo(PrintWriter err) {
+    this.notices = err;
+    return this;
   }
 
   /** The model a configuration describes. */
@@ -113,7 +122,7 @@ final class TrainingRun {
         Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
     try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
       stop.attach(trainer);
-      if (resume && trainer.restoreLatest(store)) {
+      if (resume && trainer.restoreLatest(store, this::notice)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
       }
       long start = trainer.state().iteration();
@@ -159,6 +168,9 @@ final class TrainingRun {
       }
       finish(trainer);
       return Optional.empty();
+    } catch (NonFiniteTrainingException e) {
+      throw e.withNote(store.latest().map(c -> "the last finite checkpoint, " + c.folder() + ", stays the latest")
+          .orElse("no checkpoint was written"));
     }
   }
 
@@ -182,7 +194,7 @@ final class TrainingRun {
         metrics.put("mode_kl", Double.isNaN(scores.modeKl()) ? null : scores.modeKl());
         metrics.put("protocol", "nearest mode; high quality = within 3 std; covered = at least "
             + ToyMetrics.COVERAGE_SHARE + " x (samples / modes) high-quality samples");
-        Files.writeString(out.resolve("metrics.json"),
+        AtomicFiles.writeString(out.resolve("metrics.json"),
             new com.google.gson.GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create().toJson(metrics) + "\n");
         say("");
         say("| " + config.objective() + " on " + config.dataset() + ", step " + trainer.state().iteration()
@@ -195,7 +207,7 @@ final class TrainingRun {
       }
     } else if (NamedDatasets.isText(config.dataset())) {
       picture = out.resolve("samples.txt");
-      Files.write(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
+      AtomicFiles.writeLines(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
     } else if (config.dataset().equals("quantized-mnist")) {
       int shown = Math.min(64, count);
       int[] shape = NamedDatasets.exampleShape(config.dataset());
@@ -209,6 +221,11 @@ final class TrainingRun {
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
     }
     say("wrote " + picture + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
+  }
+
+  private void notice(String line) {
+    notices.println(line);
+    notices.flush();
   }
 
   private void say(String line) {

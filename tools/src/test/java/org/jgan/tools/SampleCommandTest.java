@@ -93,7 +93,7 @@ class SampleCommandTest {
   @Test
   void aChunkedDrawEqualsOneRunDrawingEverything() throws Exception {
     float[] oneRun = generate(10, 5);
-    try (SampleStream stream = SampleStream.ofCheckpoint(run)) {
+    try (SampleStream stream = SampleStream.ofCheckpoint(run, skipped -> { })) {
       assertArrayEquals(oneRun, GeneratedSamples.draw(stream, 10, 5, 4).values(), "from the checkpoint, 4 per run");
     }
     try (SampleStream stream = SampleStream.ofModel(model)) {
