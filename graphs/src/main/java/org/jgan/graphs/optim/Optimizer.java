@@ -10,6 +10,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A first-order optimiser whose update op touches only the variables it is given: in a GAN each
@@ -20,6 +21,10 @@ import org.tensorflow.types.TFloat32;
  */
 public abstract class Optimizer {
   private boolean linearDecay;
+  private ExponentialDecay exponentialDecay;
+  /** The graph {@link #updates} lives in: an optimiser may be built into several graphs in turn. */
+  private GraphContext countedGraph;
+  private Variable<TInt64> updates;
 
   /** The base learning rate. */
   public abstract float learningRate();
@@ -38,10 +43,30 @@ public abstract class Optimizer {
     return linearDecay;
   }
 
-  /** The learning rate as an operand: constant, or decayed by the graph's training progress. */
+  /**
+   * Divides the learning rate by {@code decay.factor()} after every update this optimiser applies,
+   * down to {@code decay.floor()}. Returns this optimiser.
+   */
+  public Optimizer withExponentialDecay(ExponentialDecay decay) {
+    this.exponentialDecay = decay;
+    return this;
+  }
+
+  /** The per-update exponential decay, or null. */
+  public ExponentialDecay exponentialDecay() {
+    return exponentialDecay;
+  }
+
+  /**
+   * The learning rate as an operand: constant, decayed by the graph's training progress, or
+   * decayed by the number of updates applied so far.
+   */
   public Operand<TFloat32> learningRate(GraphContext graph) {
     Ops tf = graph.tf();
     Operand<TFloat32> base = tf.constant(learningRate());
+    if (exponentialDecay != null) {
+      return exponentialDecay.rate(tf, base, updateCount(graph));
+    }
     if (!linearDecay) {
       return base;
     }
@@ -81,6 +106,32 @@ public abstract class Optimizer {
   /** Builds the op applying {@code grads} to {@code variables}. */
   public abstract Op applyGradients(GraphContext graph, String name, List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> grads);
+
+  /**
+   * The number of updates this optimiser has applied in {@code graph}: an int64 variable (so it is
+   * checkpointed and a resumed run continues its schedules), created on first use and incremented
+   * by the op {@link #finish} builds, after every variable update has run.
+   */
+  protected final Variable<TInt64> updateCount(GraphContext graph) {
+    if (countedGraph != graph) {
+      Ops tf = graph.tf();
+      updates = graph.named(graph.uniqueName("optimizer_updates")).variable(tf.withInitScope().constant(0L));
+      countedGraph = graph;
+    }
+    return updates;
+  }
+
+  /**
+   * Groups the variable updates into one op named {@code name} and, where a schedule reads the
+   * update count, increments it once they have all run.
+   */
+  protected final Op finish(GraphContext graph, String name, List<Op> variableUpdates) {
+    if (countedGraph != graph) {
+      return group(graph, name, variableUpdates);
+    }
+    Op increment = graph.tf().withControlDependencies(new ArrayList<>(variableUpdates)).assignAdd(updates, graph.tf().constant(1L));
+    return group(graph, name, List.of(increment));
+  }
 
   /** A zero-initialised slot variable shaped like {@code variable}. */
   protected static Variable<TFloat32> slot(GraphContext graph, Variable<TFloat32> variable, String optimizer, String slot) {
