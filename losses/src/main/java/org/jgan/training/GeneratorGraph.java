@@ -58,7 +58,7 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TInt32> shape = tf.stack(java.util.List.of(count, tf.constant(prior.dimension())));
     Operand<TInt64> key = tf.stack(java.util.List.of(seed, tf.constant(0L)));
     Operand<TFloat32> drawn = prior.kind() == NoisePrior.Kind.NORMAL ? tf.random.statelessRandomNormal(shape, key)
-        : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, key), tf.constant(2f)), tf.constant(1f));
+        : prior.fromUnitUniform(tf, tf.random.statelessRandomUniform(shape, key));
     Operand<TFloat32> generatedRaw = generator.apply(drawn);
     Operand<TFloat32> generated = head(tf, "generated", spec, generatedRaw, unitRange, exampleShape);
     Operand<TFloat32> samples = null;

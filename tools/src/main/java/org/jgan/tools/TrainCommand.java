@@ -75,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
   Float clip;
 
-  @Option(names = "--prior", description = "normal | uniform: the distribution of z (default: uniform for gan-mlp, else normal)")
+  @Option(names = "--prior", description = "normal | uniform (U[-1, 1]) | uniform-unit-variance (U(-sqrt 3, sqrt 3), the GAN paper's MNIST noise):"
+      + " the distribution of z (default: uniform for gan-mlp, else normal)")
   String prior;
 
   @Option(names = "--pixel-range", description = "signed | unit: images in [-1, 1] with a tanh generator or [0, 1] with a sigmoid"
@@ -140,8 +141,8 @@ final class TrainCommand implements Callable<Integer> {
         "--model: unknown model '" + model + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, resnet1d)");
     require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
         "--model resnet1d is for sequences (--dataset text), not " + dataset);
-    require(prior == null || prior.equals("normal") || prior.equals("uniform"),
-        "--prior must be normal or uniform, got '" + prior + "'");
+    require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
+        "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
         "--pixel-range must be signed or unit, got '" + pixelRange + "'");
     require(lrDecay == null || lrDecay.equals("none") || lrDecay.equals("linear"),

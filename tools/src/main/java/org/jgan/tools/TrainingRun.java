@@ -66,7 +66,7 @@ final class TrainingRun {
     return new ModelSpec(objective, TrainCommand.architecture(config),
         NamedDatasets.exampleShape(config.dataset()),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
-        new NoisePrior(config.prior().equals("uniform") ? NoisePrior.Kind.UNIFORM : NoisePrior.Kind.NORMAL, config.zDim()),
+        new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
         config.batchSize(), config.seed());
   }
 

@@ -27,6 +27,8 @@ public final class Momentum extends Optimizer {
   private final float momentum;
   private final boolean nesterov;
   private final MomentumRamp ramp;
+  private GraphContext rampGraph;
+  private Operand<TFloat32> rampValue;
 
   /** SGD with momentum (optionally Nesterov), TensorFlow's form. */
   public Momentum(float learningRate, float momentum, boolean nesterov) {
@@ -56,7 +58,15 @@ public final class Momentum extends Optimizer {
 
   /** The momentum coefficient the next update uses, as an operand. */
   public Operand<TFloat32> momentum(GraphContext graph) {
-    return ramp == null ? graph.tf().constant(momentum) : ramp.at(graph.tf(), updateCount(graph));
+    if (ramp == null) {
+      return graph.tf().constant(momentum);
+    }
+    // One op per graph, so a metric reads the coefficient the update used (see learningRate).
+    if (rampGraph != graph) {
+      rampValue = ramp.at(graph.tf(), updateCount(graph));
+      rampGraph = graph;
+    }
+    return rampValue;
   }
 
   @Override

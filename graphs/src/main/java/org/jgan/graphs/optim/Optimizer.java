@@ -25,6 +25,8 @@ public abstract class Optimizer {
   /** The graph {@link #updates} lives in: an optimiser may be built into several graphs in turn. */
   private GraphContext countedGraph;
   private Variable<TInt64> updates;
+  private GraphContext decayedGraph;
+  private Operand<TFloat32> decayedRate;
 
   /** The base learning rate. */
   public abstract float learningRate();
@@ -65,7 +67,13 @@ public abstract class Optimizer {
     Ops tf = graph.tf();
     Operand<TFloat32> base = tf.constant(learningRate());
     if (exponentialDecay != null) {
-      return exponentialDecay.rate(tf, base, updateCount(graph));
+      // One op per graph, shared by the update and any metric: a second read of the update count
+      // could run after the increment and report the next update's rate.
+      if (decayedGraph != graph) {
+        decayedRate = exponentialDecay.rate(tf, base, updateCount(graph));
+        decayedGraph = graph;
+      }
+      return decayedRate;
     }
     if (!linearDecay) {
       return base;
@@ -89,16 +97,34 @@ public abstract class Optimizer {
    * the result depend on thread timing; this ordering keeps every run bit-identical.
    */
   static List<Operand<TFloat32>> afterAll(GraphContext graph, List<Operand<TFloat32>> grads, Operand<TFloat32> loss) {
+    return afterAll(graph, List.of(loss), List.of(grads)).get(0);
+  }
+
+  /**
+   * Several networks' gradients, each available only once every one of them and every loss is
+   * computed: updates built on these all read the weights of before the step (simultaneous
+   * gradient descent), whatever order the threads run them in.
+   */
+  public static List<List<Operand<TFloat32>>> afterAll(GraphContext graph, List<Operand<TFloat32>> losses,
+      List<List<Operand<TFloat32>>> gradients) {
     Ops tf = graph.tf();
     List<Op> computed = new ArrayList<>();
-    computed.add(tf.identity(loss));
-    for (Operand<TFloat32> g : grads) {
-      computed.add(tf.identity(g));
+    for (Operand<TFloat32> loss : losses) {
+      computed.add(tf.identity(loss));
+    }
+    for (List<Operand<TFloat32>> grads : gradients) {
+      for (Operand<TFloat32> g : grads) {
+        computed.add(tf.identity(g));
+      }
     }
     Ops ordered = tf.withControlDependencies(computed);
-    List<Operand<TFloat32>> result = new ArrayList<>();
-    for (Operand<TFloat32> g : grads) {
-      result.add(ordered.identity(g));
+    List<List<Operand<TFloat32>>> result = new ArrayList<>();
+    for (List<Operand<TFloat32>> grads : gradients) {
+      List<Operand<TFloat32>> each = new ArrayList<>();
+      for (Operand<TFloat32> g : grads) {
+        each.add(ordered.identity(g));
+      }
+      result.add(each);
     }
     return result;
   }
