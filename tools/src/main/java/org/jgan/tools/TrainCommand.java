@@ -9,6 +9,7 @@ import org.jgan.graphs.models.Architecture;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -62,7 +63,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
   Float lr;
 
-  @Option(names = "--lr-decay", description = "none | linear (default: linear for WGAN-GP on 2-D sets, else none)")
+  @Option(names = "--lr-decay", description = "none | linear | exponential (divided by --lr-decay-factor per update, floored at --min-lr)"
+      + " (default: linear for WGAN-GP on 2-D sets, else none)")
   String lrDecay;
 
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
@@ -111,6 +113,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "iterations between in-training Parzen quality probes logged as quality/parzen; 0 = none (default: ${DEFAULT-VALUE})")
   int qualityEvery;
 
+  @Mixin
+  GanRecipeOptions recipe = new GanRecipeOptions();
+
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
@@ -122,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
     RunConfig config = resolve();
     PrintWriter console = spec.commandLine().getOut();
     new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(), quiet ? null : console,
-        !noTensorBoard, qualityEvery).run();
+        !noTensorBoard, qualityEvery, recipe.keepBest).run();
     return 0;
   }
 
@@ -145,8 +150,8 @@ final class TrainCommand implements Callable<Integer> {
         "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
         "--pixel-range must be signed or unit, got '" + pixelRange + "'");
-    require(lrDecay == null || lrDecay.equals("none") || lrDecay.equals("linear"),
-        "--lr-decay must be none or linear, got '" + lrDecay + "'");
+    require(lrDecay == null || List.of("none", "linear", "exponential").contains(lrDecay),
+        "--lr-decay must be none, linear or exponential, got '" + lrDecay + "'");
     require(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
     require(zDim == null || zDim >= 1, "--z-dim must be at least 1, got " + zDim);
     require(width == null || width >= 1, "--width must be at least 1, got " + width);
@@ -174,12 +179,17 @@ final class TrainCommand implements Callable<Integer> {
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
+    String pixels = pixelRange != null ? pixelRange : d.pixelRange();
+    GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
+        qualityEvery);
     RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
         pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
-        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null);
+        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : 20) : null,
+        r.optimizer(), r.momentum(), r.finalMomentum(), r.momentumRamp(), r.lrDecayFactor(), r.minLr(), r.dLossWeight(),
+        r.schedule(), r.outputBias());
     requireTrainable(config);
     return config;
   }

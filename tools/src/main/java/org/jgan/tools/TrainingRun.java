@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.data.BatchSource;
+import org.jgan.data.DataException;
+import org.jgan.data.Dataset;
+import org.jgan.data.PixelMarginals;
+import org.jgan.data.Split;
+import org.jgan.graphs.models.GanPaperMlp;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.PixelRange;
 import org.jgan.data.Seeds;
@@ -38,10 +43,12 @@ final class TrainingRun {
   private final PrintWriter console;
   private final boolean tensorBoard;
   private final int qualityEvery;
+  private final boolean keepBest;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
-      PrintWriter console, boolean tensorBoard, int qualityEvery) {
+      PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
     this.qualityEvery = qualityEvery;
+    this.keepBest = keepBest;
     this.config = config;
     this.out = out;
     this.resume = resume;
@@ -57,7 +64,8 @@ final class TrainingRun {
     boolean toy = NamedDatasets.isToy(config.dataset());
     ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
         config.lrDecay().equals("linear"), config.gpWeight(), config.clip(), config.margin(), config.ptWeight(),
-        config.reconWeight());
+        config.reconWeight(), GanRecipeOptions.momentumRamp(config), GanRecipeOptions.exponentialDecay(config),
+        config.dLossWeight(), "simultaneous".equals(config.schedule()));
     Objective objective = Objectives.isDiscrete(config.objective())
         ? Objectives.discrete(config.objective(), options,
             NamedDatasets.isMultinomial(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
@@ -68,6 +76,22 @@ final class TrainingRun {
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
         new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
         config.batchSize(), config.seed());
+  }
+
+  /**
+   * The model to train: {@link #modelSpec} with, for {@code --output-bias marginals}, the generator's
+   * output biases computed from the training split's pixel means.
+   */
+  static ModelSpec trainingSpec(RunConfig config, Path dataDir) {
+    ModelSpec spec = modelSpec(config);
+    if (!"marginals".equals(config.outputBias())) {
+      return spec;
+    }
+    if (dataDir == null) {
+      throw new DataException("--output-bias marginals needs the training data: pass --data DIR or set JGAN_DATA");
+    }
+    Dataset train = NamedDatasets.evaluationSplit(config.dataset(), dataDir, Split.TRAIN);
+    return spec.withArchitecture(((GanPaperMlp) spec.architecture()).withOutputBias(PixelMarginals.sigmoidBias(train)));
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
@@ -96,7 +120,7 @@ final class TrainingRun {
 
     BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
         Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
-    try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
+    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads())) {
       if (resume && trainer.restoreLatest(store)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
       }
@@ -109,7 +133,10 @@ final class TrainingRun {
         listeners.add(new LoopTimer(out.resolve(LoopTimer.FILE), start));
         if (qualityEvery > 0) {
           // First, so the log and TensorBoard see the quality it adds to the iteration's metrics.
-          listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery));
+          listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery, keepBest));
+          if (keepBest) {
+            listeners.add(BestCheckpoint.open(out, config));
+          }
         }
         listeners.add((t, metrics) -> {
           long step = t.state().iteration();
