@@ -22,11 +22,12 @@ class GanRecipeCliTest {
     String data = System.getenv("JGAN_DATA");
     assertNotNull(data, "JGAN_DATA must name the datasets folder");
     Path run = dir.resolve("recipe");
-    CliRunner.Outcome trained = CliRunner.run("train", "--objective", "gan-ns", "--dataset", "mnist", "--model", "gan-mlp",
-        "--batch", "10", "--steps", "4", "--optimizer", "momentum", "--final-momentum", "0.7", "--lr-decay", "exponential",
+    List<String> recipe = List.of("train", "--objective", "gan-ns", "--dataset", "mnist", "--model", "gan-mlp",
+        "--batch", "10", "--optimizer", "momentum", "--final-momentum", "0.7", "--lr-decay", "exponential",
         "--d-loss-weight", "0.5", "--schedule", "simultaneous", "--output-bias", "marginals",
         "--prior", "uniform-unit-variance", "--quality-every", "2", "--keep-best", "--log-every", "1",
         "--checkpoint-every", "2", "--no-tensorboard", "--quiet", "--data", data, "--out", run.toString());
+    CliRunner.Outcome trained = CliRunner.run(withSteps(recipe, "4"));
     assertEquals(0, trained.exitCode(), trained.err());
 
     RunConfig config = RunConfig.read(run.resolve("config.json"));
@@ -60,10 +61,34 @@ class GanRecipeCliTest {
     assertEquals(bestScore, summary.get("validation_parzen").getAsDouble(), 1e-3);
     assertEquals(String.format("step-%010d", bestStep),
         Files.readString(best.resolve("checkpoints").resolve("latest")).trim(), "the kept checkpoint is the best step's");
+    // Resumed, the run remembers the best score so far: a later, worse probe does not replace it.
+    CliRunner.Outcome resumed = CliRunner.run(withSteps(recipe, "8", "--resume"));
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    lines = Files.readAllLines(run.resolve("log.jsonl"));
+    double bestOfAll = Double.NEGATIVE_INFINITY;
+    long bestOfAllStep = -1;
+    for (String line : lines) {
+      JsonObject entry = JsonParser.parseString(line).getAsJsonObject();
+      if (entry.has(QualityProbe.VALIDATION_KEY) && entry.get(QualityProbe.VALIDATION_KEY).getAsDouble() > bestOfAll) {
+        bestOfAll = entry.get(QualityProbe.VALIDATION_KEY).getAsDouble();
+        bestOfAllStep = entry.get("step").getAsLong();
+      }
+    }
+    summary = JsonParser.parseString(Files.readString(best.resolve("best.json"))).getAsJsonObject();
+    assertEquals(bestOfAllStep, summary.get("step").getAsLong(), "the best of steps 2, 4, 6 and 8 is kept");
+    assertEquals(String.format("step-%010d", bestOfAllStep),
+        Files.readString(best.resolve("checkpoints").resolve("latest")).trim());
     // The kept checkpoint is a run folder of its own: the other commands open it as such.
     CliRunner.Outcome sampled = CliRunner.run("sample", "--checkpoint", best.toString(), "--n", "4",
         "--out", dir.resolve("best.npy").toString());
     assertEquals(0, sampled.exitCode(), sampled.err());
+  }
+
+  private static String[] withSteps(List<String> args, String steps, String... more) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.addAll(List.of("--steps", steps));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test
