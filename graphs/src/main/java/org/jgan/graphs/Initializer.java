@@ -40,6 +40,17 @@ public interface Initializer {
     return (tf, shape, fanIn, fanOut, seed) -> tf.fill(tf.constant(shape), tf.constant(value));
   }
 
+  /** Exactly {@code values}, row-major, for a variable with that many elements. */
+  static Initializer values(float[] values) {
+    float[] copy = values.clone();
+    return (tf, shape, fanIn, fanOut, seed) -> {
+      if (shape.size() != copy.length) {
+        throw new IllegalArgumentException(copy.length + " initial values for a variable of shape " + shape);
+      }
+      return tf.reshape(tf.constant(copy), tf.constant(shape));
+    };
+  }
+
   private static Operand<TFloat32> uniformValue(Ops tf, Shape shape, Operand<TInt64> seed, float a) {
     Operand<TFloat32> unit = tf.random.statelessRandomUniform(tf.constant(shape), seed);
     return tf.math.sub(tf.math.mul(unit, tf.constant(2 * a)), tf.constant(a));

@@ -6,6 +6,7 @@ import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -25,23 +26,59 @@ public final class Gan implements Objective {
     NON_SATURATING
   }
 
+  /** How the two networks take turns. */
+  public enum Updates {
+    /** k discriminator updates, then one generator update on a fresh forward pass (Algorithm 1). */
+    ALTERNATING,
+    /**
+     * Both networks updated in one step from one forward pass (the same z, real batch and dropout
+     * masks), every gradient taken at the weights of before the step: what the paper's code did
+     * (goodfeli/adversarial, AdversaryCost2.get_gradients returns both networks' gradients for
+     * one pylearn2 SGD update).
+     */
+    SIMULTANEOUS
+  }
+
   private final GeneratorLoss generatorLoss;
   private final int discriminatorSteps;
   private final Optimizer discriminatorOptimizer;
   private final Optimizer generatorOptimizer;
+  private final float discriminatorLossWeight;
+  private final Updates updates;
 
   /**
    * @param discriminatorSteps k, the discriminator updates per generator update (Algorithm 1)
    */
   public Gan(GeneratorLoss generatorLoss, int discriminatorSteps, Optimizer discriminatorOptimizer,
       Optimizer generatorOptimizer) {
+    this(generatorLoss, discriminatorSteps, discriminatorOptimizer, generatorOptimizer, 1f, Updates.ALTERNATING);
+  }
+
+  /**
+   * @param discriminatorSteps k, the discriminator updates per generator update (Algorithm 1); 1
+   *     for simultaneous updates
+   * @param discriminatorLossWeight the factor on the discriminator's loss: the paper's code
+   *     minimises 0.5 (cost on real + cost on fake) (AdversaryCost2's d_obj), 1 here by default
+   * @param updates alternating or simultaneous updates
+   */
+  public Gan(GeneratorLoss generatorLoss, int discriminatorSteps, Optimizer discriminatorOptimizer,
+      Optimizer generatorOptimizer, float discriminatorLossWeight, Updates updates) {
     if (discriminatorSteps < 1) {
       throw new IllegalArgumentException("k (discriminator steps) " + discriminatorSteps + " must be at least 1");
+    }
+    if (updates == Updates.SIMULTANEOUS && discriminatorSteps != 1) {
+      throw new IllegalArgumentException("simultaneous updates take one discriminator step per iteration, not "
+          + discriminatorSteps);
+    }
+    if (!(discriminatorLossWeight > 0)) {
+      throw new IllegalArgumentException("discriminator loss weight " + discriminatorLossWeight + " must be positive");
     }
     this.generatorLoss = generatorLoss;
     this.discriminatorSteps = discriminatorSteps;
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
+    this.discriminatorLossWeight = discriminatorLossWeight;
+    this.updates = updates;
   }
 
   /** k = 1 and Adam(2e-4, 0.5, 0.999) for both networks, the DCGAN settings. */
@@ -80,12 +117,26 @@ public final class Gan implements Objective {
     Operand<TFloat32> fakeLogits = d.apply(fake);
 
     Operand<TFloat32> dLoss = discriminatorLoss(tf, realLogits, fakeLogits);
+    if (discriminatorLossWeight != 1f) {
+      dLoss = tf.math.mul(tf.constant(discriminatorLossWeight), dLoss);
+    }
     Operand<TFloat32> gLoss = generatorLoss == GeneratorLoss.MINIMAX
         ? minimaxGeneratorLoss(tf, fakeLogits)
         : nonSaturatingGeneratorLoss(tf, fakeLogits);
+    Operand<TFloat32> dReal = mean(tf, tf.math.sigmoid(realLogits));
+    Operand<TFloat32> dFake = mean(tf, tf.math.sigmoid(fakeLogits));
 
+    if (updates == Updates.SIMULTANEOUS) {
+      Op step = Steps.minimizeSimultaneously(graph, discriminatorOptimizer, "D_optimizer", dLoss, d,
+          generatorOptimizer, "G_optimizer", gLoss, g);
+      TrainPhase both = new TrainPhase("simultaneous", d,
+          Map.of("loss", dLoss, "generator_loss", gLoss, "d_real", dReal, "d_fake", dFake,
+              "learning_rate", discriminatorOptimizer.learningRate(graph),
+              "generator_learning_rate", generatorOptimizer.learningRate(graph)), step, true);
+      return new ObjectiveGraph(java.util.List.of(both), Schedule.simultaneous(both));
+    }
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", mean(tf, tf.math.sigmoid(realLogits)), "d_fake", mean(tf, tf.math.sigmoid(fakeLogits)),
+        Map.of("loss", dLoss, "d_real", dReal, "d_fake", dFake,
             "learning_rate", discriminatorOptimizer.learningRate(graph)),
         Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g,

@@ -1,5 +1,8 @@
 package org.jgan.losses;
 
+import org.jgan.graphs.optim.ExponentialDecay;
+import org.jgan.graphs.optim.MomentumRamp;
+
 /**
  * Settings that override an objective's paper defaults; a null field keeps the default.
  *
@@ -11,11 +14,26 @@ package org.jgan.losses;
  * @param margin EBGAN's margin m
  * @param ptWeight EBGAN's pulling-away-term weight w_PT
  * @param reconstructionWeight alpha-GAN's reconstruction weight lambda on the per-pixel L1 error
+ * @param momentum GAN only: train both networks with pylearn2's SGD with momentum following this
+ *     ramp (the GAN paper's optimiser) instead of Adam; null keeps Adam
+ * @param exponentialDecay learning rates divided by a factor after every update, floored; null for none
+ * @param discriminatorLossWeight GAN only: the factor on the discriminator's loss (the GAN paper's
+ *     code halves it); null for 1
+ * @param simultaneous GAN only: update both networks at once from one forward pass (the GAN paper's
+ *     code) instead of alternating
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
-    Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {
+    Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight,
+    MomentumRamp momentum, ExponentialDecay exponentialDecay, Float discriminatorLossWeight, boolean simultaneous) {
   /** No overrides: every objective as its paper set it up. */
   public static final ObjectiveOptions PAPER_DEFAULTS = new ObjectiveOptions(null, null, false, null, null);
+
+  /** The options of every objective but the GAN paper's training recipe (Adam, alternating updates). */
+  public ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay, Float gradientPenaltyWeight,
+      Float clip, Float margin, Float ptWeight, Float reconstructionWeight) {
+    this(criticSteps, learningRate, linearDecay, gradientPenaltyWeight, clip, margin, ptWeight, reconstructionWeight,
+        null, null, null, false);
+  }
 
   /** The options every objective reads, leaving EBGAN's and alpha-GAN's settings at their defaults. */
   public ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay, Float gradientPenaltyWeight,
@@ -24,6 +42,12 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
   }
 
   public ObjectiveOptions {
+    if (linearDecay && exponentialDecay != null) {
+      throw new IllegalArgumentException("choose one learning-rate decay: linear or exponential, not both");
+    }
+    if (discriminatorLossWeight != null && !(discriminatorLossWeight > 0)) {
+      throw new IllegalArgumentException("discriminator loss weight " + discriminatorLossWeight + " must be positive");
+    }
     if (margin != null && !(margin >= 0)) {
       throw new IllegalArgumentException("margin " + margin + " must be non-negative");
     }
@@ -45,6 +69,11 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
     if (clip != null && !(clip > 0)) {
       throw new IllegalArgumentException("clip value " + clip + " must be positive");
     }
+  }
+
+  /** Whether any of the GAN paper's training settings that only {@code gan} and {@code gan-ns} read is set. */
+  boolean usesGanRecipe() {
+    return momentum != null || discriminatorLossWeight != null || simultaneous;
   }
 
   float learningRateOr(float paperValue) {

@@ -2,7 +2,9 @@ package org.jgan.losses;
 
 import java.util.List;
 import java.util.function.LongToIntFunction;
+import java.util.function.Supplier;
 import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Momentum;
 import org.jgan.graphs.optim.Optimizer;
 import org.jgan.graphs.optim.RmsProp;
 
@@ -21,6 +23,10 @@ public final class Objectives {
 
   /** The objective called {@code name} with {@code options} applied over the paper's settings. */
   public static Objective named(String name, ObjectiveOptions options) {
+    if (options.usesGanRecipe() && !name.equals("gan") && !name.equals("gan-ns")) {
+      throw new IllegalArgumentException("objective '" + name + "' does not take the GAN paper's SGD with momentum,"
+          + " discriminator loss weight or simultaneous updates (only gan and gan-ns do)");
+    }
     return switch (name) {
       case "gan" -> gan(Gan.GeneratorLoss.MINIMAX, options);
       case "gan-ns" -> gan(Gan.GeneratorLoss.NON_SATURATING, options);
@@ -81,13 +87,19 @@ public final class Objectives {
   }
 
   private static Gan gan(Gan.GeneratorLoss loss, ObjectiveOptions options) {
-    // DCGAN's Adam settings; the 2014 paper's SGD with momentum is available through the library API.
-    float lr = options.learningRateOr(2e-4f);
-    return new Gan(loss, options.criticStepsOr(1), decay(new Adam(lr, 0.5f, 0.999f), options),
-        decay(new Adam(lr, 0.5f, 0.999f), options));
+    // DCGAN's Adam settings unless options ask for the 2014 paper's SGD with momentum (its lr 0.1).
+    boolean sgd = options.momentum() != null;
+    float lr = options.learningRateOr(sgd ? 0.1f : 2e-4f);
+    Supplier<Optimizer> optimizer = () -> sgd ? new Momentum(lr, options.momentum()) : new Adam(lr, 0.5f, 0.999f);
+    return new Gan(loss, options.criticStepsOr(1), decay(optimizer.get(), options), decay(optimizer.get(), options),
+        options.discriminatorLossWeight() == null ? 1f : options.discriminatorLossWeight(),
+        options.simultaneous() ? Gan.Updates.SIMULTANEOUS : Gan.Updates.ALTERNATING);
   }
 
   private static Optimizer decay(Optimizer optimizer, ObjectiveOptions options) {
+    if (options.exponentialDecay() != null) {
+      return optimizer.withExponentialDecay(options.exponentialDecay());
+    }
     return options.linearDecay() ? optimizer.withLinearDecay() : optimizer;
   }
 }

@@ -36,6 +36,15 @@ public interface Schedule {
     };
   }
 
+  /**
+   * One run of {@code joint} per iteration: a phase whose step updates the critic and the generator
+   * together, from one forward pass, as the GAN paper's code did.
+   */
+  static Schedule simultaneous(TrainPhase joint) {
+    List<PhaseRun> runs = List.of(new PhaseRun(joint, 1));
+    return iteration -> runs;
+  }
+
   /** {@code criticSteps(iteration)} critic updates, then one generator update. */
   static Schedule criticThenGenerator(TrainPhase critic, TrainPhase generator, LongToIntFunction criticSteps) {
     return iteration -> List.of(new PhaseRun(critic, criticSteps.applyAsInt(iteration)), new PhaseRun(generator, 1));

@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Gradients;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -20,6 +21,24 @@ final class Steps {
     }
     List<Op> all = new ArrayList<>(network.updateOps());
     all.add(update);
+    return graph.tf().withControlDependencies(all).noOp();
+  }
+
+  /**
+   * One op updating both networks from their losses as simultaneous gradient descent: every
+   * gradient is computed (from one forward pass, so the same z and dropout masks) before either
+   * optimiser writes a weight.
+   */
+  static Op minimizeSimultaneously(GraphContext graph, Optimizer firstOptimizer, String firstName,
+      Operand<TFloat32> firstLoss, Network first, Optimizer secondOptimizer, String secondName,
+      Operand<TFloat32> secondLoss, Network second) {
+    List<List<Operand<TFloat32>>> grads = Optimizer.afterAll(graph, List.of(firstLoss, secondLoss), List.of(
+        Gradients.of(graph, firstName + "_gradients", firstLoss, first.trainableVariables()),
+        Gradients.of(graph, secondName + "_gradients", secondLoss, second.trainableVariables())));
+    List<Op> all = new ArrayList<>(first.updateOps());
+    all.addAll(second.updateOps());
+    all.add(firstOptimizer.applyGradients(graph, firstName, first.trainableVariables(), grads.get(0)));
+    all.add(secondOptimizer.applyGradients(graph, secondName, second.trainableVariables(), grads.get(1)));
     return graph.tf().withControlDependencies(all).noOp();
   }
 }

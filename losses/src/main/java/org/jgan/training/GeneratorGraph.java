@@ -109,8 +109,7 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TInt32> philox = tf.constant(PHILOX);
     return prior.kind() == NoisePrior.Kind.NORMAL
         ? tf.random.statelessRandomNormalV2(shape, keyCounter.key(), unsigned, philox)
-        : tf.math.sub(tf.math.mul(tf.random.statelessRandomUniformV2(shape, keyCounter.key(), unsigned, philox),
-            tf.constant(2f)), tf.constant(1f));
+        : prior.fromUnitUniform(tf, tf.random.statelessRandomUniformV2(shape, keyCounter.key(), unsigned, philox));
   }
 
   /** The objective's samples of {@code raw}, mapped to [0, 1] if asked, static shape pinned, named {@code name}. */

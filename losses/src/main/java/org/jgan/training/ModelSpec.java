@@ -30,6 +30,11 @@ public record ModelSpec(Objective objective, Architecture architecture, int[] ex
     }
   }
 
+  /** The same model with another architecture (the same networks initialised differently, say). */
+  public ModelSpec withArchitecture(Architecture other) {
+    return new ModelSpec(objective, other, exampleShape, outputActivation, prior, batchSize, seed);
+  }
+
   /**
    * The layers of every network the objective trains, by role, as the training graph builds them.
    * Builds no graph, so it is a cheap check that the objective can train the architecture at all:

@@ -1,6 +1,7 @@
 package org.jgan.tools;
 
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.optim.ExponentialDecay;
 
 /**
  * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
@@ -16,6 +17,13 @@ public final class Defaults {
   public static final int SAMPLE_COUNT = 2500;
   /** Discrete BGAN's samples M drawn per z. */
   public static final int SAMPLES_PER_Z = 20;
+
+  /** {@code --optimizer momentum}: the GAN paper's initial momentum (mnist.yaml, init_momentum). */
+  public static final float MOMENTUM = 0.5f;
+  /** {@code --momentum-ramp}: the GAN paper's MomentumAdjustor start and saturate epochs. */
+  public static final String MOMENTUM_RAMP = "1:250";
+  /** {@code --lr-decay exponential}: the GAN paper's ExponentialDecay (factor 1.000004, floor 1e-6). */
+  public static final ExponentialDecay LR_DECAY = ExponentialDecay.GAN_PAPER_MNIST;
 
   private Defaults() {}
 

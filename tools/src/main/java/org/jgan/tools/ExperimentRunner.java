@@ -128,7 +128,10 @@ final class ExperimentRunner {
     Path evalFile = dir.resolve("eval.json");
     running.put(cell.id(), "evaluating");
     long evalStarted = System.nanoTime();
-    execute(cell, cell.evalCommand(runDir, evalFile, dataDir), dir.resolve("eval.log"));
+    // A run that kept a checkpoint chosen on validation (--keep-best) is scored there, not at its last step.
+    Path best = runDir.resolve(BestCheckpoint.FOLDER);
+    boolean scoreBest = Files.exists(best.resolve("checkpoints").resolve("latest"));
+    execute(cell, cell.evalCommand(scoreBest ? best : runDir, evalFile, dataDir), dir.resolve("eval.log"));
     double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
     RunFigures.writeLosses(runDir, cell.id(), dir.resolve("losses.png"), figureFormat);
 
@@ -140,6 +143,7 @@ final class ExperimentRunner {
     CellIdentity.record(result, cell);
     result.add("config", read(runDir.resolve("config.json")));
     result.add("eval", read(evalFile));
+    result.addProperty("evaluated_checkpoint", scoreBest ? "best on validation" : "last");
     result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
     // This process's share only when the cell was resumed: the earlier attempts' time is not known.
     result.addProperty("train_seconds", trainSeconds);

@@ -68,14 +68,6 @@ record GeneratedSamples(float[] values, int count, int[] exampleShape, String da
     }
   }
 
-  private static SavedModelBundle load(Path modelDir) {
-    try {
-      return SavedModelBundle.load(modelDir.toString(), SavedModels.SERVE_TAG);
-    } catch (TensorFlowException e) {
-      throw new IllegalArgumentException(modelDir + ": not a loadable SavedModel (" + AtomicFiles.reason(e) + ")");
-    }
-  }
-
   /** The array shape [count, example shape...]. */
   long[] shape() {
     return shape(count, exampleShape);

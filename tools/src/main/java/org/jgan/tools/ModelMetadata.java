@@ -19,7 +19,7 @@ import org.jgan.graphs.AtomicFiles;
  * @param model the architecture
  * @param trainingStep the generator iterations of the exported checkpoint
  * @param zDim the dimension of z
- * @param zDistribution {@code normal} (N(0, I)) or {@code uniform} (U[-1, 1]^d)
+ * @param zDistribution {@code normal} (N(0, I)), {@code uniform} (U[-1, 1]^d) or {@code uniform-unit-variance} (U(-sqrt 3, sqrt 3)^d)
  * @param exampleShape the shape of one output example
  * @param outputRange {@code [0, 1]} for images; {@code unbounded} for raw 2-D points
  * @param signatures the signatures and what they take and give

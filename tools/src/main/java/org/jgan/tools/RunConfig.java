@@ -15,11 +15,16 @@ import org.jgan.graphs.AtomicFiles;
 /**
  * The exact configuration of a training run, every default resolved; written to
  * {@code config.json} so a run can be reproduced and checked on resume.
+ *
+ * <p>The GAN paper's recipe settings (optimizer ... outputBias) are null when their flag is not
+ * given, meaning the behaviour of before they existed (Adam, no per-update decay, weight 1,
+ * alternating updates, zero output bias), so runs made before them still resume.
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
-    Float reconWeight, String divergence, Integer samplesPerZ) {
+    Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
+    String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
@@ -63,8 +68,9 @@ public record RunConfig(String objective, String dataset, String model, long ste
       if (key.equals("steps") || key.equals("jganVersion")) {
         continue;
       }
-      JsonElement before = old.get(key);
-      if (before == null || !before.equals(entry.getValue())) {
+      // A field added since the run was saved reads as null there: its flag did not exist, so was not given.
+      JsonElement before = old.has(key) ? old.get(key) : com.google.gson.JsonNull.INSTANCE;
+      if (!before.equals(entry.getValue())) {
         throw new IllegalArgumentException(saved + ": cannot resume: field '" + key + "' was " + before
             + " in the saved run but is " + entry.getValue() + " now");
       }

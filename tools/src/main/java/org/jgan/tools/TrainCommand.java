@@ -11,6 +11,7 @@ import org.jgan.graphs.models.Architecture;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -71,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
   Float lr;
 
-  @Option(names = "--lr-decay", description = "none | linear (default: linear for WGAN-GP on 2-D sets, else none)")
+  @Option(names = "--lr-decay", description = "none | linear | exponential (divided by --lr-decay-factor per update, floored at --min-lr)"
+      + " (default: linear for WGAN-GP on 2-D sets, else none)")
   String lrDecay;
 
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
@@ -84,7 +86,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
   Float clip;
 
-  @Option(names = "--prior", description = "normal | uniform: the distribution of z (default: uniform for gan-mlp, else normal)")
+  @Option(names = "--prior", description = "normal | uniform (U[-1, 1]) | uniform-unit-variance (U(-sqrt 3, sqrt 3), the GAN paper's MNIST noise):"
+      + " the distribution of z (default: uniform for gan-mlp, else normal)")
   String prior;
 
   @Option(names = "--pixel-range", description = "signed | unit: images in [-1, 1] with a tanh generator or [0, 1] with a sigmoid"
@@ -119,6 +122,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "iterations between in-training Parzen quality probes logged as quality/parzen; 0 = none (default: ${DEFAULT-VALUE})")
   int qualityEvery;
 
+  @Mixin
+  GanRecipeOptions recipe = new GanRecipeOptions();
+
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
@@ -131,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
-          quiet ? null : console, !noTensorBoard, qualityEvery).noticesTo(spec.commandLine().getErr()).run(stop);
+          quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -157,12 +163,12 @@ final class TrainCommand implements Callable<Integer> {
         "--model: unknown model '" + model + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, resnet1d)");
     require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
         "--model resnet1d is for sequences (--dataset text), not " + dataset);
-    require(prior == null || prior.equals("normal") || prior.equals("uniform"),
-        "--prior must be normal or uniform, got '" + prior + "'");
+    require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
+        "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
         "--pixel-range must be signed or unit, got '" + pixelRange + "'");
-    require(lrDecay == null || lrDecay.equals("none") || lrDecay.equals("linear"),
-        "--lr-decay must be none or linear, got '" + lrDecay + "'");
+    require(lrDecay == null || List.of("none", "linear", "exponential").contains(lrDecay),
+        "--lr-decay must be none, linear or exponential, got '" + lrDecay + "'");
     require(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
     require(zDim == null || zDim >= 1, "--z-dim must be at least 1, got " + zDim);
     require(width == null || width >= 1, "--width must be at least 1, got " + width);
@@ -190,12 +196,17 @@ final class TrainCommand implements Callable<Integer> {
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
+    String pixels = pixelRange != null ? pixelRange : d.pixelRange();
+    GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
+        qualityEvery);
     RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
         pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
-        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null);
+        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null,
+        r.optimizer(), r.momentum(), r.finalMomentum(), r.momentumRamp(), r.lrDecayFactor(), r.minLr(), r.dLossWeight(),
+        r.schedule(), r.outputBias());
     checkSizes(config, d);
     requireTrainable(config);
     return config;

@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jgan.data.BatchSource;
+import org.jgan.data.DataException;
+import org.jgan.data.Dataset;
+import org.jgan.data.PixelMarginals;
+import org.jgan.data.Split;
+import org.jgan.graphs.models.GanPaperMlp;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.PixelRange;
 import org.jgan.data.Seeds;
@@ -43,10 +48,12 @@ final class TrainingRun {
   private final boolean tensorBoard;
   private final int qualityEvery;
   private PrintWriter notices = new PrintWriter(System.err, true);
+  private final boolean keepBest;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
-      PrintWriter console, boolean tensorBoard, int qualityEvery) {
+      PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
     this.qualityEvery = qualityEvery;
+    this.keepBest = keepBest;
     this.config = config;
     this.out = out;
     this.resume = resume;
@@ -68,7 +75,8 @@ final class TrainingRun {
     boolean toy = NamedDatasets.isToy(config.dataset());
     ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
         config.lrDecay().equals("linear"), config.gpWeight(), config.clip(), config.margin(), config.ptWeight(),
-        config.reconWeight());
+        config.reconWeight(), GanRecipeOptions.momentumRamp(config), GanRecipeOptions.exponentialDecay(config),
+        config.dLossWeight(), "simultaneous".equals(config.schedule()));
     Objective objective = Objectives.isDiscrete(config.objective())
         ? Objectives.discrete(config.objective(), options,
             NamedDatasets.isMultinomial(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
@@ -77,8 +85,24 @@ final class TrainingRun {
     return new ModelSpec(objective, TrainCommand.architecture(config),
         NamedDatasets.exampleShape(config.dataset()),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
-        new NoisePrior(config.prior().equals("uniform") ? NoisePrior.Kind.UNIFORM : NoisePrior.Kind.NORMAL, config.zDim()),
+        new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
         config.batchSize(), config.seed());
+  }
+
+  /**
+   * The model to train: {@link #modelSpec} with, for {@code --output-bias marginals}, the generator's
+   * output biases computed from the training split's pixel means.
+   */
+  static ModelSpec trainingSpec(RunConfig config, Path dataDir) {
+    ModelSpec spec = modelSpec(config);
+    if (!"marginals".equals(config.outputBias())) {
+      return spec;
+    }
+    if (dataDir == null) {
+      throw new DataException("--output-bias marginals needs the training data: pass --data DIR or set JGAN_DATA");
+    }
+    Dataset train = NamedDatasets.evaluationSplit(config.dataset(), dataDir, Split.TRAIN);
+    return spec.withArchitecture(((GanPaperMlp) spec.architecture()).withOutputBias(PixelMarginals.sigmoidBias(train)));
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
@@ -120,7 +144,7 @@ final class TrainingRun {
 
     BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
         Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
-    try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
+    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads())) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
@@ -134,7 +158,10 @@ final class TrainingRun {
         listeners.add(new LoopTimer(out.resolve(LoopTimer.FILE), start));
         if (qualityEvery > 0) {
           // First, so the log and TensorBoard see the quality it adds to the iteration's metrics.
-          listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery));
+          listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery, keepBest));
+          if (keepBest) {
+            listeners.add(BestCheckpoint.open(out, config));
+          }
         }
         listeners.add((t, metrics) -> {
           long step = t.state().iteration();

@@ -8,11 +8,23 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Fully connected layer y = x W + b; inputs of rank > 2 are flattened first. */
-public record Dense(int units, Initializer kernelInit, boolean bias) implements Layer {
+/**
+ * Fully connected layer y = x W + b; inputs of rank > 2 are flattened first.
+ *
+ * @param units output features
+ * @param kernelInit initialiser of W
+ * @param bias whether the layer adds b
+ * @param biasInit initialiser of b (zeros when null)
+ */
+public record Dense(int units, Initializer kernelInit, boolean bias, Initializer biasInit) implements Layer {
   /** Dense with Glorot-uniform weights and a zero bias. */
   public Dense(int units) {
     this(units, Initializer.glorotUniform(), true);
+  }
+
+  /** Dense with a zero bias, if any. */
+  public Dense(int units, Initializer kernelInit, boolean bias) {
+    this(units, kernelInit, bias, null);
   }
 
   @Override
@@ -23,7 +35,8 @@ public record Dense(int units, Initializer kernelInit, boolean bias) implements 
     Operand<TFloat32> kernel = c.variable("kernel", Shape.of(in, units), kernelInit, in, units, true);
     Operand<TFloat32> y = tf.linalg.matMul(flat, kernel);
     if (bias) {
-      y = tf.nn.biasAdd(y, c.variable("bias", Shape.of(units), Initializer.constant(0f), in, units, true));
+      y = tf.nn.biasAdd(y, c.variable("bias", Shape.of(units),
+          biasInit == null ? Initializer.constant(0f) : biasInit, in, units, true));
     }
     return y;
   }

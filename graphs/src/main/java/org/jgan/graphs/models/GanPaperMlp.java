@@ -15,12 +15,25 @@ import org.jgan.graphs.layers.Reshape;
  * D: dropout 0.2 on the input -> maxout 240 x 5 pieces -> dropout 0.5 -> maxout 240 x 5 ->
  * dropout 0.5 -> one logit, weights U[-0.005, 0.005]. Images are in [0, 1].
  *
- * <p>Two of the paper's settings are not reproduced here. Its z is U(-sqrt(3), sqrt(3))^100 (unit
- * variance; jgan's uniform prior is U[-1, 1]), and its sigmoid output layer starts with each
- * pixel's bias at the logit of that pixel's mean over the training images
- * (init_sigmoid_bias_from_marginals), where this one starts every bias at zero.
+ * <p>The paper's sigmoid output layer starts with each pixel's bias at the logit of that pixel's
+ * mean over the training images (init_sigmoid_bias_from_marginals); {@link #withOutputBias} with
+ * {@code org.jgan.data.PixelMarginals.sigmoidBias(trainingSplit)} does that, where the default
+ * starts every bias at zero. Its z is U(-sqrt(3), sqrt(3))^100, the prior
+ * {@code uniform-unit-variance}.
+ *
+ * @param outputBias initial biases of the output layer, one per pixel; null for zeros
  */
-public record GanPaperMlp() implements Architecture {
+public record GanPaperMlp(float[] outputBias) implements Architecture {
+  /** The networks with the output biases at zero. */
+  public GanPaperMlp() {
+    this(null);
+  }
+
+  /** The same networks with the output layer's biases starting at {@code bias}, one per pixel. */
+  public GanPaperMlp withOutputBias(float[] bias) {
+    return new GanPaperMlp(bias.clone());
+  }
+
   @Override
   public String name() {
     return "gan-mlp";
@@ -28,11 +41,15 @@ public record GanPaperMlp() implements Architecture {
 
   @Override
   public List<Layer> generator(int zDim, int[] exampleShape, Activation output) {
+    int pixels = Architecture.size(exampleShape);
+    if (outputBias != null && outputBias.length != pixels) {
+      throw new IllegalArgumentException(outputBias.length + " output biases for examples of " + pixels + " values");
+    }
     Initializer init = Initializer.uniform(0.05f);
     return List.of(
         new Dense(1200, init, true), Activation.relu(),
         new Dense(1200, init, true), Activation.relu(),
-        new Dense(Architecture.size(exampleShape), init, true), output,
+        new Dense(pixels, init, true, outputBias == null ? null : Initializer.values(outputBias)), output,
         new Reshape(java.util.Arrays.stream(exampleShape).asLongStream().toArray()));
   }
 

@@ -65,6 +65,6 @@ public final class Adam extends Optimizer {
           lr, tf.constant(beta1), tf.constant(beta2), tf.constant(epsilon), grads.get(i)));
     }
     Op increment = tf.withControlDependencies(updates).assignAdd(step, tf.constant(1L));
-    return group(graph, name, List.of(increment));
+    return finish(graph, name, List.of(increment));
   }
 }

@@ -10,6 +10,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A first-order optimiser whose update op touches only the variables it is given: in a GAN each
@@ -20,6 +21,12 @@ import org.tensorflow.types.TFloat32;
  */
 public abstract class Optimizer {
   private boolean linearDecay;
+  private ExponentialDecay exponentialDecay;
+  /** The graph {@link #updates} lives in: an optimiser may be built into several graphs in turn. */
+  private GraphContext countedGraph;
+  private Variable<TInt64> updates;
+  private GraphContext decayedGraph;
+  private Operand<TFloat32> decayedRate;
 
   /** The base learning rate. */
   public abstract float learningRate();
@@ -38,10 +45,36 @@ public abstract class Optimizer {
     return linearDecay;
   }
 
-  /** The learning rate as an operand: constant, or decayed by the graph's training progress. */
+  /**
+   * Divides the learning rate by {@code decay.factor()} after every update this optimiser applies,
+   * down to {@code decay.floor()}. Returns this optimiser.
+   */
+  public Optimizer withExponentialDecay(ExponentialDecay decay) {
+    this.exponentialDecay = decay;
+    return this;
+  }
+
+  /** The per-update exponential decay, or null. */
+  public ExponentialDecay exponentialDecay() {
+    return exponentialDecay;
+  }
+
+  /**
+   * The learning rate as an operand: constant, decayed by the graph's training progress, or
+   * decayed by the number of updates applied so far.
+   */
   public Operand<TFloat32> learningRate(GraphContext graph) {
     Ops tf = graph.tf();
     Operand<TFloat32> base = tf.constant(learningRate());
+    if (exponentialDecay != null) {
+      // One op per graph, shared by the update and any metric: a second read of the update count
+      // could run after the increment and report the next update's rate.
+      if (decayedGraph != graph) {
+        decayedRate = exponentialDecay.rate(tf, base, updateCount(graph));
+        decayedGraph = graph;
+      }
+      return decayedRate;
+    }
     if (!linearDecay) {
       return base;
     }
@@ -64,16 +97,34 @@ public abstract class Optimizer {
    * the result depend on thread timing; this ordering keeps every run bit-identical.
    */
   static List<Operand<TFloat32>> afterAll(GraphContext graph, List<Operand<TFloat32>> grads, Operand<TFloat32> loss) {
+    return afterAll(graph, List.of(loss), List.of(grads)).get(0);
+  }
+
+  /**
+   * Several networks' gradients, each available only once every one of them and every loss is
+   * computed: updates built on these all read the weights of before the step (simultaneous
+   * gradient descent), whatever order the threads run them in.
+   */
+  public static List<List<Operand<TFloat32>>> afterAll(GraphContext graph, List<Operand<TFloat32>> losses,
+      List<List<Operand<TFloat32>>> gradients) {
     Ops tf = graph.tf();
     List<Op> computed = new ArrayList<>();
-    computed.add(tf.identity(loss));
-    for (Operand<TFloat32> g : grads) {
-      computed.add(tf.identity(g));
+    for (Operand<TFloat32> loss : losses) {
+      computed.add(tf.identity(loss));
+    }
+    for (List<Operand<TFloat32>> grads : gradients) {
+      for (Operand<TFloat32> g : grads) {
+        computed.add(tf.identity(g));
+      }
     }
     Ops ordered = tf.withControlDependencies(computed);
-    List<Operand<TFloat32>> result = new ArrayList<>();
-    for (Operand<TFloat32> g : grads) {
-      result.add(ordered.identity(g));
+    List<List<Operand<TFloat32>>> result = new ArrayList<>();
+    for (List<Operand<TFloat32>> grads : gradients) {
+      List<Operand<TFloat32>> each = new ArrayList<>();
+      for (Operand<TFloat32> g : grads) {
+        each.add(ordered.identity(g));
+      }
+      result.add(each);
     }
     return result;
   }
@@ -81,6 +132,32 @@ public abstract class Optimizer {
   /** Builds the op applying {@code grads} to {@code variables}. */
   public abstract Op applyGradients(GraphContext graph, String name, List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> grads);
+
+  /**
+   * The number of updates this optimiser has applied in {@code graph}: an int64 variable (so it is
+   * checkpointed and a resumed run continues its schedules), created on first use and incremented
+   * by the op {@link #finish} builds, after every variable update has run.
+   */
+  protected final Variable<TInt64> updateCount(GraphContext graph) {
+    if (countedGraph != graph) {
+      Ops tf = graph.tf();
+      updates = graph.named(graph.uniqueName("optimizer_updates")).variable(tf.withInitScope().constant(0L));
+      countedGraph = graph;
+    }
+    return updates;
+  }
+
+  /**
+   * Groups the variable updates into one op named {@code name} and, where a schedule reads the
+   * update count, increments it once they have all run.
+   */
+  protected final Op finish(GraphContext graph, String name, List<Op> variableUpdates) {
+    if (countedGraph != graph) {
+      return group(graph, name, variableUpdates);
+    }
+    Op increment = graph.tf().withControlDependencies(new ArrayList<>(variableUpdates)).assignAdd(updates, graph.tf().constant(1L));
+    return group(graph, name, List.of(increment));
+  }
 
   /** A zero-initialised slot variable shaped like {@code variable}. */
   protected static Variable<TFloat32> slot(GraphContext graph, Variable<TFloat32> variable, String optimizer, String slot) {

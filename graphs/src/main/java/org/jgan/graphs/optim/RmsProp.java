@@ -48,6 +48,6 @@ public final class RmsProp extends Optimizer {
       updates.add(tf.train.applyRmsProp(v, slot(graph, v, name, "ms"), slot(graph, v, name, "mom"),
           lr, tf.constant(decay), tf.constant(momentum), tf.constant(epsilon), grads.get(i)));
     }
-    return group(graph, name, updates);
+    return finish(graph, name, updates);
   }
 }
