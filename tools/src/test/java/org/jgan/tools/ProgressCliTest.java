@@ -16,7 +16,7 @@ class ProgressCliTest {
   Path dir;
 
   @Test
-  void trainingAndEvaluationPrintPlainProgressLinesOrNothingWhenQuiet() {
+  void trainingEvaluationAndExportPrintPlainProgressLinesOrNothingWhenQuiet() {
     Path run = dir.resolve("run");
     CliRunner.Outcome trained = CliRunner.run("train", "--objective", "gan", "--steps", "10", "--width", "8",
         "--out", run.toString(), "--no-tensorboard");
@@ -35,6 +35,14 @@ class ProgressCliTest {
     assertEquals(0, quiet.exitCode(), quiet.err());
     assertTrue(quiet.out().lines().noneMatch(l -> l.startsWith("metric ")), quiet.out());
     assertTrue(quiet.out().contains("| toy | "), "the results are still printed: " + quiet.out());
+
+    CliRunner.Outcome exported = CliRunner.run("export", "--checkpoint", run.toString(), "--out", dir.resolve("model").toString());
+    assertEquals(0, exported.exitCode(), exported.err());
+    assertTrue(exported.out().lines().anyMatch(l -> l.matches("export 2/2  100%  .*done")), exported.out());
+    CliRunner.Outcome quietExport = CliRunner.run("export", "--checkpoint", run.toString(), "--out",
+        dir.resolve("model-quiet").toString(), "--quiet");
+    assertEquals(0, quietExport.exitCode(), quietExport.err());
+    assertTrue(quietExport.out().lines().noneMatch(l -> l.startsWith("export ")), quietExport.out());
 
     CliRunner.Outcome quietTraining = CliRunner.run("train", "--objective", "gan", "--steps", "4", "--width", "8",
         "--out", dir.resolve("quiet").toString(), "--no-tensorboard", "--quiet");
