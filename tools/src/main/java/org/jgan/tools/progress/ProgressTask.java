@@ -90,7 +90,10 @@ public final class ProgressTask {
       line.append('/').append(unit.amount(total));
       line.append(String.format(Locale.ROOT, "  %3.0f%%", total == 0 ? 100.0 : 100.0 * done / total));
     }
-    line.append("  ").append(unit.rate(rate));
+    // Before any work is done there is no rate to show, nor a time left.
+    if (rate > 0) {
+      line.append("  ").append(unit.rate(rate));
+    }
     if (total >= 0 && rate > 0) {
       long left = Math.round((total - done) / rate);
       line.append(String.format(Locale.ROOT, "  ETA %d:%02d", left / 60, left % 60));

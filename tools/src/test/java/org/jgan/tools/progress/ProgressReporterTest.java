@@ -55,7 +55,7 @@ class ProgressReporterTest {
     ProgressTask task = reporter(ProgressReporter.Mode.LOG).start("mnist/t10k.gz", 0, 4_000_000, ProgressUnit.BYTES);
     now += 2 * SECOND;
     task.update(1_000_000, "");
-    assertEquals("mnist/t10k.gz 0.0 kB/4.0 MB    0%  0.0 MB/s", lines().get(0));
+    assertEquals("mnist/t10k.gz 0.0 kB/4.0 MB    0%", lines().get(0), "no rate before any work");
     assertEquals("mnist/t10k.gz 1.0 MB/4.0 MB   25%  0.5 MB/s  ETA 0:06", lines().get(1));
   }
 
