@@ -12,6 +12,9 @@ import org.jgan.data.NamedDatasets;
 import org.jgan.data.Split;
 import org.jgan.eval.classifier.ClassifierTraining;
 import org.jgan.eval.classifier.SavedModelClassifier;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,6 +72,9 @@ final class ClassifierCommand implements Runnable {
     @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
       if (!DATASETS.contains(dataset)) {
@@ -93,11 +99,21 @@ final class ClassifierCommand implements Runnable {
       PrintWriter console = spec.commandLine().getOut();
       double accuracy;
       try (ClassifierTraining training = new ClassifierTraining(train.exampleShape(), CLASSES, lr, seed, threads)) {
+        long batchesPerEpoch = train.size() / batch;
+        ProgressReporter reporter = ProgressReporter.forConsole(console, quiet);
+        ProgressTask progress = reporter.start("batch", 0, batchesPerEpoch * passes, ProgressUnit.ITEMS);
+        String lastLoss = "";
         for (int epoch = 0; epoch < passes; epoch++) {
           long start = System.nanoTime();
-          double loss = training.trainEpoch(train, batch, epoch, passes, null);
-          console.printf("epoch %d/%d  loss %.4f  %.0fs%n", epoch + 1, passes, loss, (System.nanoTime() - start) / 1e9);
-          console.flush();
+          long before = batchesPerEpoch * epoch;
+          String detail = "epoch " + (epoch + 1) + "/" + passes + lastLoss;
+          double loss = training.trainEpoch(train, batch, epoch, passes, b -> progress.update(before + b, detail));
+          lastLoss = String.format(java.util.Locale.ROOT, ", epoch %d loss %.4f", epoch + 1, loss);
+          // A log gets each epoch's loss on its own line; a terminal sees it in the redrawn line.
+          if (reporter.mode() == ProgressReporter.Mode.LOG) {
+            console.printf("epoch %d/%d  loss %.4f  %.0fs%n", epoch + 1, passes, loss, (System.nanoTime() - start) / 1e9);
+            console.flush();
+          }
         }
         accuracy = training.accuracy(test);
         training.export(out);

@@ -53,13 +53,16 @@ final class DataCommand implements Runnable {
             + "public mirrors; repeatable; $JGAN_MIRRORS adds more (space-separated)")
     List<String> mirrors = new ArrayList<>();
 
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
     @Override
     public Integer call() {
       DatasetCatalogue catalogue = DatasetCatalogue.standard();
       List<KnownDataset> datasets = selected(catalogue, names);
       Path dataDir = DataDirectory.orDefault(to);
       DatasetFetcher fetcher = new DatasetFetcher(dataDir, MirrorList.of(mirrors, System.getenv(MirrorList.VARIABLE)),
-          new HttpDownloader(), TerminalProgress.forConsole(spec.commandLine().getErr()));
+          new HttpDownloader(), TerminalProgress.forConsole(spec.commandLine().getErr(), quiet));
       for (KnownDataset dataset : datasets) {
         try {
           fetcher.checkFetchable(dataset);
@@ -106,7 +109,7 @@ final class DataCommand implements Runnable {
         String source = status.state() == DatasetStatus.State.MISSING ? "run '" + DataDirectory.fetchCommand(dataset.name(),
             dataDir) + "'" : status.sources().isEmpty() ? "unknown (not fetched by jgan)" : String.join(", ", status.sources());
         out.println("| " + dataset.name() + " | " + status.state().name().toLowerCase() + " | "
-            + (status.bytes() > 0 ? TerminalProgress.humanSize(status.bytes()) : "-") + " | " + source + " |");
+            + (status.bytes() > 0 ? org.jgan.tools.progress.ProgressUnit.humanSize(status.bytes()) : "-") + " | " + source + " |");
       }
       out.println("Digests are SHA-256 (of the decompressed content for the .gz files), except cifar10's archive, checked by"
           + " its publisher's MD5; its extracted files are checked by the SHA-256 recorded when they were extracted.");

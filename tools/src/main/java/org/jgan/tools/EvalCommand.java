@@ -79,6 +79,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", description = "JSON file for the results")
   Path out;
 
+  @Option(names = "--quiet", description = "no progress output")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     checkFlags();
@@ -124,11 +127,15 @@ final class EvalCommand implements Callable<Integer> {
     console.flush();
     Map<String, Object> results = new LinkedHashMap<>();
     List<String[]> rows = new ArrayList<>();
+    org.jgan.tools.progress.ProgressTask progress = org.jgan.tools.progress.ProgressReporter.forConsole(console, quiet)
+        .start("metric", 0, chosen.size(), org.jgan.tools.progress.ProgressUnit.ITEMS);
     try {
       for (String name : chosen) {
+        progress.update(results.size(), "computing " + name);
         Map<String, Object> result = suite.run(name);
         results.put(name, result);
         rows.add(new String[] {name, String.valueOf(result.get("summary"))});
+        progress.update(results.size(), name + " done");
       }
     } finally {
       suite.close();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class,
-        ExperimentFiguresCommand.class})
+        ExperimentFiguresCommand.class, ExperimentReportCommand.class})
 final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -79,6 +79,9 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--figure-format", defaultValue = "png", description = "each cell's losses figure: " + FigureFormat.HELP)
     String figureFormat;
 
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
       if (jobs < 1) {
@@ -97,7 +100,8 @@ final class ExperimentCommand implements Runnable {
         Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
             StandardCopyOption.REPLACE_EXISTING);
         failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
-            .withFigureFormat(format).run();
+            .withFigureFormat(format)
+            .withProgress(org.jgan.tools.progress.ProgressReporter.forConsole(spec.commandLine().getOut(), quiet)).run();
       }
       if (!failed.isEmpty()) {
         spec.commandLine().getErr().println("jgan experiment run: " + failed.size() + " cell(s) failed: "

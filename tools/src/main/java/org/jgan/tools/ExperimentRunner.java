@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgan.tools.figures.FigureFormat;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
 
 /**
  * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
@@ -45,6 +48,8 @@ final class ExperimentRunner {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private FigureFormat figureFormat = FigureFormat.PNG;
+  private ProgressReporter reporter;
+  private ProgressTask progress;
 
   ExperimentRunner(ExperimentFile experiment, Path out, int jobs, Path dataDir, PrintWriter console) {
     this.experiment = experiment;
@@ -52,6 +57,13 @@ final class ExperimentRunner {
     this.jobs = jobs;
     this.dataDir = dataDir;
     this.console = console;
+    this.reporter = ProgressReporter.forConsole(console, false);
+  }
+
+  /** Reports the sweep's progress (cells done, rate, time left, what each running cell is at) through {@code reporter}. */
+  ExperimentRunner withProgress(ProgressReporter reporter) {
+    this.reporter = reporter;
+    return this;
   }
 
   /** Each cell's losses.png also as SVG or PDF. */
@@ -80,8 +92,7 @@ final class ExperimentRunner {
     int total = experiment.cells().size();
     say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)", experiment.name(),
         total, done.get(), todo.size(), jobs));
-    long start = System.nanoTime();
-    int skipped = done.get();
+    progress = reporter.start("cells", done.get(), total, ProgressUnit.ITEMS);
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     try {
@@ -97,7 +108,7 @@ final class ExperimentRunner {
             say("cell " + cell.id() + " failed: " + e.getMessage());
           } finally {
             running.remove(cell.id());
-            status(start, skipped, total);
+            status();
           }
           return null;
         }));
@@ -108,8 +119,11 @@ final class ExperimentRunner {
     } finally {
       pool.shutdownNow();
     }
-    say(String.format("experiment %s: %d of %d cells complete, %d failed, %.0fs", experiment.name(), done.get(),
-        total, failed.get(), (System.nanoTime() - start) / 1e9));
+    synchronized (this) {
+      progress.finish(failed.get() + " failed");
+    }
+    say(String.format("experiment %s: %d of %d cells complete, %d failed", experiment.name(), done.get(),
+        total, failed.get()));
     return failures;
   }
 
@@ -158,19 +172,16 @@ final class ExperimentRunner {
       Matcher m = STEP.matcher(line.trim());
       if (m.find()) {
         running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
+        status();
       }
     });
   }
 
-  private void status(long start, int skipped, int total) {
-    int finished = done.get() + failed.get();
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    int ran = finished - skipped;
-    String left = ran > 0 ? String.format("%.0fs", elapsed / ran * (total - finished)) : "?";
-    StringBuilder line = new StringBuilder(String.format("[%d/%d cells done, %d failed, %.0fs elapsed, ~%s left]",
-        done.get(), total, failed.get(), elapsed, left));
-    running.forEach((id, what) -> line.append("  ").append(id).append(": ").append(what));
-    say(line.toString());
+  /** Redraws the sweep's progress: a terminal sees each running cell's step; a log gets a line per tenth of the cells. */
+  private synchronized void status() {
+    StringBuilder detail = new StringBuilder(failed.get() + " failed");
+    running.forEach((id, what) -> detail.append("  ").append(id).append(": ").append(what));
+    progress.update(done.get() + failed.get(), detail.toString());
   }
 
   private static JsonElement read(Path file) throws IOException {

@@ -199,8 +199,34 @@ final class ExperimentTable {
     return results.size();
   }
 
+  /**
+   * The table before it is written in a format: the header, each row's setting values, each cell's
+   * numbers and which cells hold their column's best mean.
+   */
+  record Layout(List<String> header, List<List<String>> labels, List<List<Stat>> stats, boolean[][] best) {}
+
   /** Renders the table; {@code format} is markdown, latex or csv. */
   String render(List<String> groupBy, List<Column> columns, String format) {
+    Layout layout = layout(groupBy, columns);
+    List<List<String>> body = new ArrayList<>();
+    for (int i = 0; i < layout.labels().size(); i++) {
+      List<String> line = new ArrayList<>(layout.labels().get(i));
+      for (int j = 0; j < columns.size(); j++) {
+        line.add(layout.stats().get(i).get(j).format(format, layout.best()[i][j]));
+      }
+      body.add(line);
+    }
+    String table = switch (format) {
+      case "markdown" -> markdown(layout.header(), body);
+      case "latex" -> latex(layout.header(), body);
+      case "csv" -> csv(layout.header(), body);
+      default -> throw new IllegalArgumentException("--format must be markdown, latex or csv, got '" + format + "'");
+    };
+    return table + protocol(columns, format);
+  }
+
+  /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
+  Layout layout(List<String> groupBy, List<Column> columns) {
     for (String key : groupBy) {
       if (!results.get(0).getAsJsonObject("settings").has(key)) {
         throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
@@ -240,26 +266,23 @@ final class ExperimentTable {
     for (Column c : columns) {
       header.add(c.path() + (c.higherIsBetter() ? " (higher better)" : " (lower better)"));
     }
-    List<List<String>> body = new ArrayList<>();
-    int i = 0;
-    for (Map.Entry<List<String>, List<JsonObject>> row : rows.entrySet()) {
-      List<String> line = new ArrayList<>(row.getKey());
-      for (int j = 0; j < columns.size(); j++) {
-        line.add(stats.get(i).get(j).format(format, best[i][j]));
-      }
-      body.add(line);
-      i++;
-    }
-    String table = switch (format) {
-      case "markdown" -> markdown(header, body);
-      case "latex" -> latex(header, body);
-      case "csv" -> csv(header, body);
-      default -> throw new IllegalArgumentException("--format must be markdown, latex or csv, got '" + format + "'");
-    };
-    return table + protocol(columns, format);
+    return new Layout(header, new ArrayList<>(rows.keySet()), stats, best);
   }
 
   private String protocol(List<Column> columns, String format) {
+    StringBuilder out = new StringBuilder("\n");
+    for (String line : protocolLines(columns)) {
+      out.append(switch (format) {
+        case "latex" -> "% " + line;
+        case "csv" -> "# " + line;
+        default -> line + "  ";
+      }).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** What the table's numbers are: the runs and seeds, then each column metric's protocol, one line each. */
+  List<String> protocolLines(List<Column> columns) {
     JsonObject first = results.get(0);
     List<String> lines = new ArrayList<>();
     Set<Long> seeds = new java.util.TreeSet<>();
@@ -280,15 +303,7 @@ final class ExperimentTable {
         }
       }
     }
-    StringBuilder out = new StringBuilder("\n");
-    for (String line : lines) {
-      out.append(switch (format) {
-        case "latex" -> "% " + line;
-        case "csv" -> "# " + line;
-        default -> line + "  ";
-      }).append('\n');
-    }
-    return out.toString();
+    return lines;
   }
 
   private static String markdown(List<String> header, List<List<String>> body) {

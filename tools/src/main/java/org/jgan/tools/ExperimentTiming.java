@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +57,8 @@ final class ExperimentTiming {
     Map<List<String>, Double> evalSeconds = new LinkedHashMap<>();
     List<Row> rows = new ArrayList<>();
     int index = 0;
+    ProgressTask progress = ProgressReporter.forConsole(console, false)
+        .start("probes", 0, distinct.size(), ProgressUnit.ITEMS);
     for (Map.Entry<String, List<ExperimentFile.Cell>> e : distinct.entrySet()) {
       ExperimentFile.Cell cell = e.getValue().get(0);
       Path dir = Files.createDirectories(out.resolve(String.format("%03d", index++)));
@@ -86,6 +91,7 @@ final class ExperimentTiming {
       say(String.format("      %.2f ms/iteration, start-up %.0fs, eval %.0fs: %s per run", perIteration * 1e3, startup,
           eval, duration(row.runSeconds())));
       rows.add(row);
+      progress.update(rows.size(), e.getKey());
     }
     return rows;
   }

@@ -2,6 +2,9 @@ package org.jgan.tools;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,10 +25,19 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "model folder to create (must not exist or be empty)")
   Path out;
 
+  @Option(names = "--quiet", description = "no progress output")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
+    // Two stages: restoring the checkpoint into a generator-only graph, then writing the SavedModel.
+    ProgressTask progress = ProgressReporter.forConsole(spec.commandLine().getOut(), quiet)
+        .start("export", 0, 2, ProgressUnit.ITEMS);
+    progress.update(0, "restoring " + checkpoint);
     try (RunGenerator generator = RunGenerator.open(checkpoint, spec.commandLine().getErr()::println)) {
+      progress.update(1, "writing the SavedModel");
       ModelMetadata metadata = generator.export(out);
+      progress.update(2, "done");
       spec.commandLine().getOut().println("exported " + metadata.objective() + " generator of " + checkpoint
           + " at step " + metadata.trainingStep() + " to " + out);
     }
