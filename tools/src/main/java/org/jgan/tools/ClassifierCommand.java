@@ -1,5 +1,6 @@
 package org.jgan.tools;
 
+import org.jgan.data.fetch.DataDirectory;
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class ClassifierCommand implements Runnable {
     @Option(names = "--out", required = true, description = "model folder (must not exist or be empty)")
     Path out;
 
-    @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+    @Option(names = "--data", description = DataCommand.DATA_HELP)
     Path data;
 
     @Option(names = "--epochs", description = "passes over the 50,000 training images (default: 5 for fashion, 3 otherwise)")
@@ -86,7 +87,7 @@ final class ClassifierCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "--epochs, --batch, --threads and --lr must be positive"
             + " (--lr a finite number), got " + passes + ", " + batch + ", " + threads + ", " + lr);
       }
-      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      Path dataDir = DataDirectory.orDefault(data);
       if (dataDir == null) {
         throw new IllegalArgumentException("the classifier needs labelled images: pass --data DIR or set JGAN_DATA");
       }

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
         "The data folder is --data/--to, else $JGAN_DATA, else $XDG_CACHE_HOME/jgan/datasets (~/.cache/jgan/datasets)."},
     subcommands = {DataCommand.Fetch.class, DataCommand.ListDatasets.class, DataCommand.Verify.class})
 final class DataCommand implements Runnable {
+  /** The help text of every command's {@code --data} flag: one wording of where data is looked for. */
+  static final String DATA_HELP = "data folder holding mnist/, fashion-mnist/, text/ (default: $JGAN_DATA, else the"
+      + " per-user cache that 'jgan data fetch' fills)";
+
   @Spec
   CommandSpec spec;
 
@@ -94,7 +98,7 @@ final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $JGAN_DATA, else the per-user cache)")
+    @Option(names = "--data", paramLabel = "DIR", description = DATA_HELP)
     Path data;
 
     @Override
@@ -125,7 +129,7 @@ final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $JGAN_DATA, else the per-user cache)")
+    @Option(names = "--data", paramLabel = "DIR", description = DATA_HELP)
     Path data;
 
     @Override

@@ -36,7 +36,8 @@ public final class Defaults {
   /**
    * Defaults for training {@code objective} on {@code dataset} with {@code model}. Images are in
    * [-1, 1] for tanh generators, except the GAN paper's network (gan-mlp), which has a sigmoid
-   * output, [0, 1] pixels and uniform noise as in the paper.
+   * output, [0, 1] pixels and uniform noise (U(-1, 1) by default; the paper's is U(-sqrt 3, sqrt 3),
+   * {@code --prior uniform-unit-variance}).
    */
   public static Training training(String dataset, String objective, String model) {
     if (NamedDatasets.isToy(dataset)) {

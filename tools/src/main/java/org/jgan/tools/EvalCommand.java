@@ -1,5 +1,6 @@
 package org.jgan.tools;
 
+import org.jgan.data.fetch.DataDirectory;
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--classifier", description = "SavedModel of the metric classifier (jgan classifier train)")
   Path classifier;
 
-  @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+  @Option(names = "--data", description = DataCommand.DATA_HELP)
   Path data;
 
   @Option(names = "--seed", defaultValue = "0", description = "sampling and metric seed (default: ${DEFAULT-VALUE})")
@@ -120,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
       return evaluateText(org.jgan.data.TextSequences.decode(samples.values(), samples.count()), samples.source());
     }
     List<String> chosen = metrics != null ? metrics : EvalMetrics.applicable(samples.dataset(), classifier != null);
-    Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+    Path dataDir = DataDirectory.orDefault(data);
     EvalMetrics suite = new EvalMetrics(samples, dataDir, classifier, seed, criticSteps);
     PrintWriter console = spec.commandLine().getOut();
     console.printf("evaluating %d samples of %s from %s%n", samples.count(), samples.dataset(), samples.source());
@@ -170,7 +171,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     Path reference = corpus;
     if (reference == null) {
-      Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+      Path dataDir = DataDirectory.orDefault(data);
       if (dataDir == null) {
         throw new ParameterException(spec.commandLine(), "--text needs --corpus FILE, --data DIR or JGAN_DATA");
       }
@@ -223,7 +224,7 @@ final class EvalCommand implements Callable<Integer> {
       String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
       if (trainedOn.equals("quantized-mnist")) {
         // Palette indices back to grey images, compared with MNIST.
-        Path dataDir = data != null ? data : TrainCommand.environmentDataDirectory();
+        Path dataDir = DataDirectory.orDefault(data);
         if (dataDir == null) {
           throw new IllegalArgumentException("quantized-mnist samples decode with the palette of the data: pass --data DIR or set JGAN_DATA");
         }

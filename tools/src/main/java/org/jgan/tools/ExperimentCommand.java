@@ -1,5 +1,6 @@
 package org.jgan.tools;
 
+import org.jgan.data.fetch.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--quick", description = "use the file's quick settings (minutes on 2 cores) instead of the full scale")
     boolean quick;
 
-    @Option(names = "--data", description = "data folder (default: $JGAN_DATA)")
+    @Option(names = "--data", description = DataCommand.DATA_HELP)
     Path data;
 
     /** The experiment, checked whole, with every file its evaluations read checked to exist. */
@@ -52,7 +53,7 @@ final class ExperimentCommand implements Runnable {
     }
 
     Path dataDirectory() {
-      return data != null ? data : TrainCommand.environmentDataDirectory();
+      return DataDirectory.orDefault(data);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jgan.tools;
 
+import org.jgan.data.fetch.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "run folder")
   Path out;
 
-  @Option(names = "--data", description = "data folder holding mnist/ and fashion-mnist/ (default: $JGAN_DATA)")
+  @Option(names = "--data", description = DataCommand.DATA_HELP)
   Path data;
 
   @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
@@ -246,13 +247,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Path dataDirectory() {
-    return data != null ? data : environmentDataDirectory();
+    return DataDirectory.orDefault(data);
   }
 
-  /** The default data folder: {@code JGAN_DATA}, else the per-user cache ({@code DataDirectory}). */
-  static Path environmentDataDirectory() {
-    return org.jgan.data.fetch.DataDirectory.resolve();
-  }
 
   private void require(boolean ok, String message) {
     if (!ok) {
