@@ -1,6 +1,7 @@
 package org.jgan.tools;
 
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.models.Dcgan;
 
 /**
  * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
@@ -14,6 +15,10 @@ public final class Defaults {
   public static final int KEEP_CHECKPOINTS = 3;
   public static final int LOG_EVERY = 10;
   public static final int SAMPLE_COUNT = 2500;
+  /** {@code --dataset folder}: images are decoded to 64 x 64 (DCGAN-64's size) ... */
+  public static final int FOLDER_IMAGE_SIZE = 64;
+  /** ... in colour. */
+  public static final int FOLDER_CHANNELS = 3;
 
   private Defaults() {}
 
@@ -38,7 +43,9 @@ public final class Defaults {
       return new Training(512, 3, 64, 100, null, false, null, "normal", "unit");
     }
     boolean paper = model.equals("gan-mlp");
-    return new Training(512, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
+    // DCGAN-32/64 read the width as their base channel count; the paper's is 64.
+    int width = Dcgan.NAMES.contains(model) ? Dcgan.BASE : 512;
+    return new Training(width, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
         paper ? "unit" : "signed");
   }
 }

@@ -26,7 +26,7 @@ record GeneratedSamples(float[] values, int count, int[] exampleShape, String da
   static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed) throws IOException {
     try (RunGenerator generator = RunGenerator.open(runDir)) {
       String dataset = generator.config().dataset();
-      return new GeneratedSamples(generator.generate(count, seed), count, NamedDatasets.exampleShape(dataset), dataset,
+      return new GeneratedSamples(generator.generate(count, seed), count, generator.config().exampleShape(), dataset,
           !NamedDatasets.isToy(dataset));
     }
   }

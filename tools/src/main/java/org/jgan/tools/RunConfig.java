@@ -14,13 +14,29 @@ import java.util.Map;
 
 /**
  * The exact configuration of a training run, every default resolved; written to
- * {@code config.json} so a run can be reproduced and checked on resume.
+ * {@code config.json} so a run can be reproduced and checked on resume. {@code imageSize} and
+ * {@code channels} are set for an image folder only (null for named datasets).
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
-    Float reconWeight, String divergence, Integer samplesPerZ) {
+    Float reconWeight, String divergence, Integer samplesPerZ, Integer imageSize, Integer channels) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
+
+  /** A configuration of a named dataset, whose shape its name fixes. */
+  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
+      Float reconWeight, String divergence, Integer samplesPerZ) {
+    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
+        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
+        null, null);
+  }
+
+  /** The shape of one example of the run's data. */
+  public int[] exampleShape() {
+    return org.jgan.data.NamedDatasets.exampleShape(dataset, imageSize, channels);
+  }
 
   /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
   public static RunConfig read(Path file) throws IOException {
@@ -65,7 +81,8 @@ public record RunConfig(String objective, String dataset, String model, long ste
       if (key.equals("steps") || key.equals("jganVersion")) {
         continue;
       }
-      JsonElement before = old.get(key);
+      // A field added after the run was saved (absent there) reads as null, its value for old runs.
+      JsonElement before = old.has(key) ? old.get(key) : com.google.gson.JsonNull.INSTANCE;
       if (before == null || !before.equals(entry.getValue())) {
         throw new IllegalArgumentException(saved + ": cannot resume: field '" + key + "' was " + before
             + " in the saved run but is " + entry.getValue() + " now");

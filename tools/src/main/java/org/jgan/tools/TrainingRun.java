@@ -38,6 +38,9 @@ final class TrainingRun {
   private final PrintWriter console;
   private final boolean tensorBoard;
   private final int qualityEvery;
+  private boolean strictImages;
+  private Path imageCache;
+  private PrintWriter errors;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery) {
@@ -52,6 +55,18 @@ final class TrainingRun {
     this.tensorBoard = tensorBoard;
   }
 
+  /**
+   * How an image folder is read: {@code strict} refuses an undecodable image rather than skipping
+   * it; decoded folders are cached in {@code cache} (null: the per-user image cache); skipped
+   * files are reported on {@code errors}.
+   */
+  TrainingRun withImageFolder(boolean strict, Path cache, PrintWriter errors) {
+    this.strictImages = strict;
+    this.imageCache = cache;
+    this.errors = errors;
+    return this;
+  }
+
   /** The model a configuration describes. */
   static ModelSpec modelSpec(RunConfig config) {
     boolean toy = NamedDatasets.isToy(config.dataset());
@@ -64,7 +79,7 @@ final class TrainingRun {
             FDivergence.byId(config.divergence()), config.samplesPerZ())
         : Objectives.named(config.objective(), options);
     return new ModelSpec(objective, TrainCommand.architecture(config),
-        NamedDatasets.exampleShape(config.dataset()),
+        config.exampleShape(),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
         new NoisePrior(config.prior().equals("uniform") ? NoisePrior.Kind.UNIFORM : NoisePrior.Kind.NORMAL, config.zDim()),
         config.batchSize(), config.seed());
@@ -94,8 +109,11 @@ final class TrainingRun {
     }
     config.write(configFile);
 
-    BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
-        Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
+    PixelRange range = unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE;
+    BatchSource data = config.dataset().equals(NamedDatasets.FOLDER)
+        ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
+        : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
+            range);
     try (Trainer trainer = new Trainer(modelSpec(config), data, config.threads())) {
       if (resume && trainer.restoreLatest(store)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
@@ -178,7 +196,7 @@ final class TrainingRun {
           .decode(java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]));
       Pictures.grid(picture, grey, shown, shape[0], shape[1], 1, 0f, 1f);
     } else {
-      int[] shape = NamedDatasets.exampleShape(config.dataset());
+      int[] shape = config.exampleShape();
       int shown = Math.min(64, count);
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
