@@ -241,12 +241,13 @@ public final class ImageFolder {
         kept.add(line.substring(2));
       } else if (line.startsWith("-\t")) {
         String[] parts = line.substring(2).split("\t", 2);
-        skipped.add(parts[0] + ": " + (parts.length > 1 ? parts[1] : "undecodable"));
+        String reason = parts.length > 1 ? parts[1] : "undecodable";
+        if (strict) {
+          throw new DataException(folder.resolve(parts[0]) + ": cannot decode image: " + reason
+              + " (--strict-images refuses it)");
+        }
+        skipped.add(parts[0] + ": " + reason);
       }
-    }
-    if (strict && !skipped.isEmpty()) {
-      throw new DataException(folder.resolve(skipped.get(0).split(": ", 2)[0]) + ": cannot decode image: "
-          + skipped.get(0).split(": ", 2)[1] + " (--strict-images refuses it)");
     }
     if (kept.isEmpty()) {
       throw new DataException(folder + ": none of its " + skipped.size() + " images could be decoded; first: "
