@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param values all examples, row-major
  * @param labels class label per example, or {@code null} when the data has none
  */
-public record Dataset(String name, int[] exampleShape, float[] values, int[] labels) {
+public record Dataset(String name, int[] exampleShape, float[] values, int[] labels) implements Examples {
   public Dataset {
     int size = Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b);
     if (size <= 0 || values.length % size != 0) {
@@ -24,16 +24,19 @@ public record Dataset(String name, int[] exampleShape, float[] values, int[] lab
   }
 
   /** Number of floats in one example. */
+  @Override
   public int exampleSize() {
     return Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b);
   }
 
   /** Number of examples. */
+  @Override
   public int size() {
     return values.length / exampleSize();
   }
 
   /** Copies example {@code index} into {@code destination} starting at {@code offset}. */
+  @Override
   public void copyExample(int index, float[] destination, int offset) {
     int n = exampleSize();
     System.arraycopy(values, index * n, destination, offset, n);

@@ -7,9 +7,11 @@ import org.jgan.data.fetch.DataDirectory;
 
 /** The datasets the command line knows by name, and how each is opened for training. */
 public final class NamedDatasets {
-  /** Every name {@link #trainingBatches} accepts. */
+  /** Users' own images: every PNG and JPEG under the folder {@code --data} names ({@link ImageFolder}). */
+  public static final String FOLDER = "folder";
+  /** Every dataset name the command line accepts ({@link #trainingBatches} opens all but {@link #FOLDER}). */
   public static final List<String> NAMES = List.of("toy8", "toy25", "swissroll", "mnist", "fashion", "color-mnist",
-      "binary-mnist", "quantized-mnist", "text");
+      "binary-mnist", "quantized-mnist", "text", "cifar10", FOLDER);
   /** The seed of ColorMNIST's colours: fixed, so every run and evaluation sees the same dataset. */
   public static final long COLOR_SEED = 2017;
 
@@ -44,9 +46,18 @@ public final class NamedDatasets {
     };
   }
 
-  /** Shape of one example of the named dataset. */
+  /**
+   * Shape of one example of the named dataset; an image folder's shape is the one it is decoded to
+   * ({@link #exampleShape(String, Integer, Integer)}).
+   */
   public static int[] exampleShape(String name) {
     check(name);
+    if (name.equals(FOLDER)) {
+      throw new IllegalArgumentException("dataset '" + FOLDER + "' has the shape its image size and channels give");
+    }
+    if (name.equals("cifar10")) {
+      return Cifar10.shape();
+    }
     if (isText(name)) {
       return new int[] {TextSequences.LENGTH, TextSequences.VOCABULARY};
     }
@@ -57,6 +68,17 @@ public final class NamedDatasets {
       return new int[] {28, 28, 3};
     }
     return isToy(name) ? new int[] {2} : new int[] {28, 28, 1};
+  }
+
+  /** Shape of one example: an image folder's {@code imageSize} x {@code imageSize} x {@code channels}, else the named dataset's. */
+  public static int[] exampleShape(String name, Integer imageSize, Integer channels) {
+    if (name.equals(FOLDER)) {
+      if (imageSize == null || channels == null) {
+        throw new IllegalArgumentException("dataset '" + FOLDER + "' needs an image size and a channel count");
+      }
+      return new int[] {imageSize, imageSize, channels};
+    }
+    return exampleShape(name);
   }
 
   /**
@@ -85,6 +107,12 @@ public final class NamedDatasets {
           COLOR_SEED);
       return new ShuffledBatches(range == PixelRange.ZERO_ONE ? colour : signed(colour), batchSize, seed);
     }
+    if (name.equals("cifar10")) {
+      return new ShuffledBatches(Cifar10.load(dataDir, Split.TRAIN, range).images(), batchSize, seed);
+    }
+    if (name.equals(FOLDER)) {
+      throw new IllegalArgumentException("dataset '" + FOLDER + "' is opened with ImageFolder.open: it needs a size and channels");
+    }
     if (name.equals("binary-mnist")) {
       return new ShuffledBatches(BinaryImages.threshold(
           ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE), 0.5), batchSize, seed);
@@ -97,6 +125,9 @@ public final class NamedDatasets {
    * ColorMNIST (coloured with {@link #COLOR_SEED}) or binarised MNIST.
    */
   public static Dataset evaluationSplit(String name, Path dataDir, Split split) {
+    if (name.equals("cifar10")) {
+      return Cifar10.load(dataDir, split, PixelRange.ZERO_ONE).toDataset();
+    }
     Dataset grey = ImageDatasets.load(dataDir, folder(name), split, PixelRange.ZERO_ONE);
     return switch (name) {
       case "color-mnist" -> ColorMnist.colour(grey, COLOR_SEED + split.ordinal());
@@ -104,6 +135,22 @@ public final class NamedDatasets {
       case "mnist", "fashion", "quantized-mnist" -> grey;
       default -> throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
     };
+  }
+
+  /**
+   * A split of the named dataset in [0, 1] at the given example shape: for an image folder
+   * ({@code dataDir} is then the folder) decoded to that shape through the per-user image cache,
+   * skipping undecodable files as training does; otherwise {@link #evaluationSplit(String, Path, Split)}.
+   */
+  public static Dataset evaluationSplit(String name, Path dataDir, Split split, int[] exampleShape) {
+    if (!name.equals(FOLDER)) {
+      return evaluationSplit(name, dataDir, split);
+    }
+    if (exampleShape.length != 3 || exampleShape[0] != exampleShape[1]) {
+      throw new IllegalArgumentException("an image folder is decoded to square images, not " + java.util.Arrays.toString(exampleShape));
+    }
+    return ImageFolder.open(dataDir, exampleShape[0], exampleShape[2], DataDirectory.imageCache(), false, null)
+        .split(split, PixelRange.ZERO_ONE).toDataset();
   }
 
   /**

@@ -3,11 +3,11 @@ package org.jgan.data;
 import java.util.SplittableRandom;
 
 /**
- * Epochs over a finite dataset, each in a fresh seeded permutation; the remainder that does not
+ * Epochs over a finite set of examples (in memory or memory-mapped), each in a fresh seeded permutation; the remainder that does not
  * fill a batch is dropped in each epoch.
  */
 public final class ShuffledBatches implements BatchSource {
-  private final Dataset data;
+  private final Examples data;
   private final int batchSize;
   private final long seed;
   private final int batchesPerEpoch;
@@ -15,7 +15,7 @@ public final class ShuffledBatches implements BatchSource {
   private int[] permutation;
 
   /** Batches of {@code batchSize} from {@code data}, each epoch in a permutation seeded by (seed, epoch). */
-  public ShuffledBatches(Dataset data, int batchSize, long seed) {
+  public ShuffledBatches(Examples data, int batchSize, long seed) {
     if (batchSize <= 0 || batchSize > data.size()) {
       throw new IllegalArgumentException("batch size " + batchSize + " must be in [1, " + data.size()
           + "] for " + data.name());

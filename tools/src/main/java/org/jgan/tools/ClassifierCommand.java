@@ -41,15 +41,15 @@ final class ClassifierCommand implements Runnable {
           "images [-1, 28, 28, C] in [0, 1] -> logits, features), with classifier.json beside it."})
   static final class Train implements Callable<Integer> {
     /** The labelled image sets a classifier can be trained on. */
-    static final java.util.List<String> DATASETS = java.util.List.of("mnist", "fashion", "color-mnist");
-    /** Classes of every dataset in {@link #DATASETS}: digits or clothing types 0..9. */
+    static final java.util.List<String> DATASETS = java.util.List.of("mnist", "fashion", "color-mnist", "cifar10");
+    /** Classes of every dataset in {@link #DATASETS}: digits, clothing types or CIFAR-10's classes, 0..9. */
     static final int CLASSES = 10;
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--dataset", defaultValue = "mnist",
-        description = "mnist | fashion | color-mnist (3 channels, the colours jgan train uses) (default: ${DEFAULT-VALUE})")
+        description = "mnist | fashion | color-mnist (3 channels, the colours jgan train uses) | cifar10 (32x32x3) (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--out", required = true, description = "model folder (must not exist or be empty)")

@@ -2,6 +2,7 @@ package org.jgan.tools;
 
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
+import org.jgan.graphs.models.Dcgan;
 
 /**
  * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
@@ -24,6 +25,10 @@ public final class Defaults {
   public static final String MOMENTUM_RAMP = "1:250";
   /** {@code --lr-decay exponential}: the GAN paper's ExponentialDecay (factor 1.000004, floor 1e-6). */
   public static final ExponentialDecay LR_DECAY = ExponentialDecay.GAN_PAPER_MNIST;
+  /** {@code --dataset folder}: images are decoded to 64 x 64 (DCGAN-64's size) ... */
+  public static final int FOLDER_IMAGE_SIZE = 64;
+  /** ... in colour. */
+  public static final int FOLDER_CHANNELS = 3;
 
   private Defaults() {}
 
@@ -49,7 +54,9 @@ public final class Defaults {
       return new Training(512, 3, 64, 100, null, false, null, "normal", "unit");
     }
     boolean paper = model.equals("gan-mlp");
-    return new Training(512, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
+    // DCGAN-32/64 read the width as their base channel count; the paper's is 64.
+    int width = Dcgan.NAMES.contains(model) ? Dcgan.BASE : 512;
+    return new Training(width, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
         paper ? "unit" : "signed");
   }
 }

@@ -329,7 +329,7 @@ final class EvalMetrics {
       loadReal();
       realTrain = validation.values();
       realTest = test.values();
-      layers = new Dcgan28().discriminator(samples.exampleShape());
+      layers = criticLayers(samples.exampleShape());
       realNames = validation.name() + " (training) and " + test.name() + " (estimate)";
     }
     IndependentCritic.Settings settings = new IndependentCritic.Settings(criticSteps, 64, 10f, 1e-4f, seed, 2);
@@ -352,7 +352,18 @@ final class EvalMetrics {
     if (dataDir == null) {
       throw new IllegalArgumentException("image metrics need the real data: pass --data DIR or set JGAN_DATA");
     }
-    validation = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.VALIDATION);
-    test = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.TEST);
+    validation = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.VALIDATION, samples.exampleShape());
+    test = NamedDatasets.evaluationSplit(samples.dataset(), dataDir, Split.TEST, samples.exampleShape());
+  }
+
+  /**
+   * The independent critic's network: DCGAN-28's discriminator for 28x28 images, DCGAN-32's or
+   * DCGAN-64's without batch norm (the penalty is per example) for 32 and 64 pixels.
+   */
+  static List<Layer> criticLayers(int[] shape) {
+    if (shape.length == 3 && shape[0] == shape[1] && (shape[0] == 32 || shape[0] == 64)) {
+      return new org.jgan.graphs.models.Dcgan(shape[0], false, org.jgan.graphs.models.Dcgan.BASE).discriminator(shape);
+    }
+    return new Dcgan28().discriminator(shape);
   }
 }

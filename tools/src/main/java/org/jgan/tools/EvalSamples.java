@@ -73,7 +73,6 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
   static EvalSamples fromNpy(Path file, String dataset, boolean channelsFirst, Range range) throws IOException {
     Npy.Array array = Npy.read(file);
     long[] s = array.shape();
-    int[] expected = NamedDatasets.exampleShape(dataset);
     boolean toy = NamedDatasets.isToy(dataset);
     if (toy ? s.length != 2 || s[1] != 2 : s.length != 4) {
       throw new IllegalArgumentException(file + ": shape " + Arrays.toString(s) + " is not "
@@ -85,8 +84,10 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
           + Arrays.toString(s) + "); evaluation needs at least " + MIN_COUNT);
     }
     float[] values = array.values();
+    int[] expected = toy ? NamedDatasets.exampleShape(dataset) : null;
     if (!toy) {
       int[] shape = channelsFirst ? new int[] {(int) s[2], (int) s[3], (int) s[1]} : new int[] {(int) s[1], (int) s[2], (int) s[3]};
+      expected = expectedShape(file, dataset, shape);
       if (!Arrays.equals(shape, expected)) {
         throw new IllegalArgumentException(file + ": images of shape " + Arrays.toString(shape) + " (HWC), "
             + dataset + " has " + Arrays.toString(expected) + (channelsFirst ? "" : "; pass --layout nchw if channels come first"));
@@ -100,6 +101,23 @@ record EvalSamples(float[] values, int count, int[] exampleShape, String dataset
       values = toUnit(values, r);
     }
     return new EvalSamples(values, count, expected, dataset, file.toString());
+  }
+
+  /**
+   * The image shape samples of {@code dataset} must have: the named dataset's, or for an image
+   * folder (decoded to any size it allows) the samples' own when it is one of those sizes.
+   */
+  private static int[] expectedShape(Path file, String dataset, int[] shape) {
+    if (!dataset.equals(NamedDatasets.FOLDER)) {
+      return NamedDatasets.exampleShape(dataset);
+    }
+    boolean decodable = shape[0] == shape[1] && org.jgan.data.ImageFolder.SIZES.contains(shape[0])
+        && (shape[2] == 1 || shape[2] == 3);
+    if (!decodable) {
+      throw new IllegalArgumentException(file + ": images of shape " + Arrays.toString(shape) + " (HWC): an image folder is decoded"
+          + " to " + org.jgan.data.ImageFolder.SIZES + " pixels square with 1 or 3 channels");
+    }
+    return shape;
   }
 
   /**

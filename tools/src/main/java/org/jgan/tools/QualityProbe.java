@@ -68,10 +68,12 @@ final class QualityProbe implements TrainingListener {
     if (dataDir == null) {
       throw new IllegalArgumentException("--quality-every needs the real data: pass --data DIR or set JGAN_DATA");
     }
-    Dataset validation = NamedDatasets.evaluationSplit(dataset, dataDir, Split.VALIDATION);
-    Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST);
+    Dataset validation = NamedDatasets.evaluationSplit(dataset, dataDir, Split.VALIDATION, config.exampleShape());
+    Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST, config.exampleShape());
+    // An image folder's held-out shares can be smaller than the probe's sizes.
     return new QualityProbe(every, !TrainingRun.unitPixels(config),
-        validation.slice(0, VALIDATION).values(), test.slice(0, TEST).values(),
+        validation.slice(0, Math.min(VALIDATION, validation.size())).values(),
+        test.slice(0, Math.min(TEST, test.size())).values(),
         scoreValidation ? validation.slice(VALIDATION, VALIDATION + TEST).values() : null);
   }
 

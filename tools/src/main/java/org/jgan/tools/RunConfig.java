@@ -19,13 +19,30 @@ import org.jgan.graphs.AtomicFiles;
  * <p>The GAN paper's recipe settings (optimizer ... outputBias) are null when their flag is not
  * given, meaning the behaviour of before they existed (Adam, no per-update decay, weight 1,
  * alternating updates, zero output bias), so runs made before them still resume.
+ * {@code imageSize} and {@code channels} are set for an image folder only (null for named datasets).
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
     Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
-    String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias) {
+    String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
+    Integer imageSize, Integer channels) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
+
+  /** A configuration of a named dataset, whose shape its name fixes. */
+  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
+      Float reconWeight, String divergence, Integer samplesPerZ) {
+    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
+        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
+        null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The shape of one example of the run's data. */
+  public int[] exampleShape() {
+    return org.jgan.data.NamedDatasets.exampleShape(dataset, imageSize, channels);
+  }
 
   /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
   public static RunConfig read(Path file) throws IOException {

@@ -111,7 +111,7 @@ final class RunGenerator implements AutoCloseable {
     boolean toy = NamedDatasets.isToy(config.dataset());
     NoisePrior prior = TrainingRun.modelSpec(config).prior();
     return new ModelMetadata(ModelMetadata.FORMAT, Jgan.VERSION, config.objective(), config.dataset(), config.model(),
-        step, prior.dimension(), prior.kind().id(), NamedDatasets.exampleShape(config.dataset()),
+        step, prior.dimension(), prior.kind().id(), config.exampleShape(),
         toy ? ModelMetadata.UNBOUNDED : ModelMetadata.UNIT_RANGE,
         "serving_default: z float32 [-1, zDim] -> images; generate: count int32 [], seed int64 [] -> images"
             + " (z drawn in the graph with stateless key [seed, 0])"

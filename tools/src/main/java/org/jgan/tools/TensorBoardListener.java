@@ -89,7 +89,7 @@ final class TensorBoardListener implements TrainingListener, AutoCloseable {
         events.scalar(EVAL_PREFIX + "high_quality_share", step, (float) scores.highQualityShare());
       }
     } else {
-      int[] s = NamedDatasets.exampleShape(dataset);
+      int[] s = trainer.spec().exampleShape();
       float[] images = Arrays.copyOf(trainer.sample(GRID_IMAGES, 0), GRID_IMAGES * s[0] * s[1] * s[2]);
       picture = Pictures.gridImage(images, GRID_IMAGES, s[0], s[1], s[2], pixelLow, 1f);
     }

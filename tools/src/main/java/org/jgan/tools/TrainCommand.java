@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jgan.data.ImageFolder;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.models.Architecture;
+import org.jgan.graphs.models.Dcgan;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
 import picocli.CommandLine.Command;
@@ -30,6 +33,8 @@ final class TrainCommand implements Callable<Integer> {
   static final int MAX_CRITIC_STEPS = 10_000;
   /** Bound on --depth: every layer adds to the forward, gradient and second-order graphs built before step 1. */
   static final int MAX_DEPTH = 1_000;
+  private static final List<String> MODELS = Stream.concat(
+      Stream.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d"), Dcgan.NAMES.stream()).toList();
 
   @Spec
   CommandSpec spec;
@@ -37,10 +42,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
+      + " | folder (every PNG/JPEG under --data) (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
+      + " | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -49,8 +56,21 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "run folder")
   Path out;
 
-  @Option(names = "--data", description = DataCommand.DATA_HELP)
+  @Option(names = "--data", description = DataCommand.DATA_HELP + "; with --dataset folder, the folder of images itself")
   Path data;
+
+  @Option(names = "--image-size", description = "--dataset folder: side the images are centre-cropped and resized to, 28 | 32 | 64 (default: "
+      + Defaults.FOLDER_IMAGE_SIZE + ")")
+  Integer imageSize;
+
+  @Option(names = "--channels", description = "--dataset folder: 1 (grey) | 3 (colour) (default: " + Defaults.FOLDER_CHANNELS + ")")
+  Integer channels;
+
+  @Option(names = "--strict-images", description = "--dataset folder: refuse an undecodable image instead of skipping it")
+  boolean strictImages;
+
+  @Option(names = "--image-cache", description = "--dataset folder: where decoded folders are cached (default: the per-user cache's jgan/image-cache)")
+  Path imageCache;
 
   @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -64,7 +84,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--z-dim", description = "dimension of z (default: 2 for 2-D sets, 100 for images)")
   Integer zDim;
 
-  @Option(names = "--width", description = "MLP hidden width (default: 128 for 2-D sets, 512 for images)")
+  @Option(names = "--width", description = "MLP hidden width (default: 128 for 2-D sets, 512 for images); dcgan32/dcgan64: base channels (default: "
+      + Dcgan.BASE + ")")
   Integer width;
 
   @Option(names = "--depth", description = "MLP hidden layers (default: 3)")
@@ -135,10 +156,14 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig config = resolve();
+    // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
+    require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
+        "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
-          quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr()).run(stop);
+          quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
+          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -160,8 +185,8 @@ final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(List.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d").contains(model),
-        "--model: unknown model '" + model + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, resnet1d)");
+    require(MODELS.contains(model), "--model: unknown model '" + model + "' (known: " + String.join(", ", MODELS) + ")");
+    requireImageFolderFlags();
     require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
         "--model resnet1d is for sequences (--dataset text), not " + dataset);
     require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
@@ -196,6 +221,7 @@ final class TrainCommand implements Callable<Integer> {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
+    boolean folder = dataset.equals(NamedDatasets.FOLDER);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
     String pixels = pixelRange != null ? pixelRange : d.pixelRange();
     GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
@@ -207,10 +233,21 @@ final class TrainCommand implements Callable<Integer> {
         Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
         Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null,
         r.optimizer(), r.momentum(), r.finalMomentum(), r.momentumRamp(), r.lrDecayFactor(), r.minLr(), r.dLossWeight(),
-        r.schedule(), r.outputBias());
+        r.schedule(), r.outputBias(),
+        folder ? or(imageSize, Defaults.FOLDER_IMAGE_SIZE) : null, folder ? or(channels, Defaults.FOLDER_CHANNELS) : null);
     checkSizes(config, d);
     requireTrainable(config);
     return config;
+  }
+
+  /** The image-folder flags: only with {@code --dataset folder}, and with sizes it can decode to. */
+  private void requireImageFolderFlags() {
+    boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    require(folder || (imageSize == null && channels == null && !strictImages && imageCache == null),
+        "--image-size, --channels, --strict-images and --image-cache apply to --dataset folder only, not " + dataset);
+    require(imageSize == null || ImageFolder.SIZES.contains(imageSize),
+        "--image-size must be one of " + ImageFolder.SIZES + ", got " + imageSize);
+    require(channels == null || channels == 1 || channels == 3, "--channels must be 1 or 3, got " + channels);
   }
 
   /** Refuses, before anything is written, an architecture the objective cannot train (WGAN-GP and a batch-norm critic). */
@@ -272,6 +309,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   static Architecture architecture(RunConfig config) {
+    if (Dcgan.NAMES.contains(config.model())) {
+      return Dcgan.named(config.model(), config.width());
+    }
     return switch (config.model()) {
       case "mlp" -> new org.jgan.graphs.models.Mlp(config.width(), config.depth());
       case "resnet1d" -> new org.jgan.graphs.models.ResNet1d(config.width(), config.depth());

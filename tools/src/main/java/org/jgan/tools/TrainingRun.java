@@ -49,6 +49,9 @@ final class TrainingRun {
   private final int qualityEvery;
   private PrintWriter notices = new PrintWriter(System.err, true);
   private final boolean keepBest;
+  private boolean strictImages;
+  private Path imageCache;
+  private PrintWriter errors;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
@@ -70,6 +73,18 @@ final class TrainingRun {
     return this;
   }
 
+  /**
+   * How an image folder is read: {@code strict} refuses an undecodable image rather than skipping
+   * it; decoded folders are cached in {@code cache} (null: the per-user image cache); skipped
+   * files are reported on {@code errors}.
+   */
+  TrainingRun withImageFolder(boolean strict, Path cache, PrintWriter errors) {
+    this.strictImages = strict;
+    this.imageCache = cache;
+    this.errors = errors;
+    return this;
+  }
+
   /** The model a configuration describes. */
   static ModelSpec modelSpec(RunConfig config) {
     boolean toy = NamedDatasets.isToy(config.dataset());
@@ -83,7 +98,7 @@ final class TrainingRun {
             FDivergence.byId(config.divergence()), config.samplesPerZ())
         : Objectives.named(config.objective(), options);
     return new ModelSpec(objective, TrainCommand.architecture(config),
-        NamedDatasets.exampleShape(config.dataset()),
+        config.exampleShape(),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
         new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
         config.batchSize(), config.seed());
@@ -142,8 +157,11 @@ final class TrainingRun {
     }
     config.write(configFile);
 
-    BatchSource data = NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(),
-        Seeds.derive(config.seed(), "data"), unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE);
+    PixelRange range = unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE;
+    BatchSource data = config.dataset().equals(NamedDatasets.FOLDER)
+        ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
+        : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
+            range);
     try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads())) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
@@ -242,7 +260,7 @@ final class TrainingRun {
           .decode(java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]));
       Pictures.grid(picture, grey, shown, shape[0], shape[1], 1, 0f, 1f);
     } else {
-      int[] shape = NamedDatasets.exampleShape(config.dataset());
+      int[] shape = config.exampleShape();
       int shown = Math.min(64, count);
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);

@@ -42,6 +42,22 @@ class ShippedExperimentsTest {
   void runsAtItsQuickScale(String name) throws Exception {
     String data = System.getenv("JGAN_DATA");
     org.junit.jupiter.api.Assertions.assertNotNull(data, "JGAN_DATA must name the datasets folder");
+    runQuick(name, data);
+  }
+
+  /**
+   * The experiments on users' data run at their quick scale on small generated stand-ins: CIFAR-10
+   * files of 6 records each, and a folder of small images.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"alpha-gan-cifar", "alpha-gan-celeba"})
+  void ownDataExperimentsRunAtTheirQuickScaleOnGeneratedData(String name) throws Exception {
+    Path data = name.equals("alpha-gan-cifar") ? OwnData.cifar10(dir.resolve("data"), 6)
+        : OwnData.imageFolder(dir.resolve("images"), OwnData.HELD_OUT_SAFE_COUNT);
+    runQuick(name, data.toString());
+  }
+
+  private void runQuick(String name, String data) throws Exception {
     Path out = dir.resolve(name);
     CliRunner.Outcome run = CliRunner.run("experiment", "run", EXPERIMENTS.resolve(name + ".yaml").toString(),
         "--quick", "--out", out.toString(), "--jobs", "2", "--data", data);

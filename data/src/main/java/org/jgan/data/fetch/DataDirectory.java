@@ -26,11 +26,21 @@ public final class DataDirectory {
     if (named != null && !named.isBlank()) {
       return Path.of(named);
     }
+    return cacheRoot(environment, home).resolve("jgan").resolve("datasets");
+  }
+
+  /**
+   * Where decoded image folders are cached ({@code org.jgan.data.ImageFolder}): the per-user cache's
+   * {@code jgan/image-cache}, also when {@code JGAN_DATA} names the data folder (which may be read-only).
+   */
+  public static Path imageCache() {
+    return cacheRoot(System.getenv(), System.getProperty("user.home")).resolve("jgan").resolve("image-cache");
+  }
+
+  private static Path cacheRoot(Map<String, String> environment, String home) {
     String cache = environment.get("XDG_CACHE_HOME");
     // The XDG specification says a relative value is invalid and must be ignored.
-    Path cacheRoot = cache != null && !cache.isBlank() && Path.of(cache).isAbsolute() ? Path.of(cache)
-        : Path.of(home, ".cache");
-    return cacheRoot.resolve("jgan").resolve("datasets");
+    return cache != null && !cache.isBlank() && Path.of(cache).isAbsolute() ? Path.of(cache) : Path.of(home, ".cache");
   }
 
   /** {@code flag} when given, else the default folder. */

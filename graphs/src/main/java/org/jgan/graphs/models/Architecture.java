@@ -44,14 +44,21 @@ public interface Architecture {
     return layers;
   }
 
-  /** The architecture called {@code name}: {@code mlp}, {@code dcgan28} or {@code gan-mlp}. */
+  /**
+   * The architecture called {@code name}: {@code mlp}, {@code dcgan28}, {@code dcgan28-bn},
+   * {@code gan-mlp}, or one of {@link Dcgan#NAMES} at the paper's width.
+   */
   static Architecture named(String name) {
+    if (Dcgan.NAMES.contains(name)) {
+      return Dcgan.named(name, Dcgan.BASE);
+    }
     return switch (name) {
       case "mlp" -> new Mlp(512, 3);
       case "dcgan28" -> new Dcgan28();
       case "gan-mlp" -> new GanPaperMlp();
       case "dcgan28-bn" -> new Dcgan28Bn();
-      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp)");
+      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, "
+          + String.join(", ", Dcgan.NAMES) + ")");
     };
   }
 
