@@ -150,6 +150,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
+  @Option(names = "--figure-format", defaultValue = "png", description = org.jgan.tools.figures.FigureFormat.HELP
+      + "; only the 2-D scatter plot gets a vector copy (an image grid is pixels)")
+  String figureFormat;
+
   @Option(names = "--no-tensorboard", description = "write no TensorBoard events (default: losses and sample pictures into --out/tensorboard)")
   boolean noTensorBoard;
 
@@ -163,6 +167,7 @@ final class TrainCommand implements Callable<Integer> {
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
+          .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
           .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.

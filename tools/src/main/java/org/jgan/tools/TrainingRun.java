@@ -49,6 +49,7 @@ final class TrainingRun {
   private final int qualityEvery;
   private PrintWriter notices = new PrintWriter(System.err, true);
   private final boolean keepBest;
+  private org.jgan.tools.figures.FigureFormat figureFormat = org.jgan.tools.figures.FigureFormat.PNG;
   private boolean strictImages;
   private Path imageCache;
   private PrintWriter errors;
@@ -65,6 +66,12 @@ final class TrainingRun {
     this.dataDir = dataDir;
     this.console = console;
     this.tensorBoard = tensorBoard;
+  }
+
+  /** The format of the 2-D scatter plot's vector copy (PNG only unless set). */
+  TrainingRun withFigureFormat(org.jgan.tools.figures.FigureFormat format) {
+    this.figureFormat = format;
+    return this;
   }
 
   /** Where to say which damaged checkpoints a resume skipped (standard error unless set). */
@@ -227,7 +234,7 @@ final class TrainingRun {
       ToyDistribution toy = ToyDistribution.byId(config.dataset());
       float[] real = toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "plot")), count);
       RunFigures.writeToyScatter(picture, config.objective() + " on " + config.dataset() + ", step "
-          + trainer.state().iteration(), toy, real, samples, config.objective(), org.jgan.tools.figures.FigureFormat.PNG);
+          + trainer.state().iteration(), toy, real, samples, config.objective(), figureFormat);
       if (!toy.modes().isEmpty()) {
         ToyMetrics.Scores scores = ToyMetrics.of(toy).score(samples);
         Map<String, Object> metrics = new LinkedHashMap<>();

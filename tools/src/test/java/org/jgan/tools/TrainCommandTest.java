@@ -39,4 +39,24 @@ class TrainCommandTest {
     assertTrue(Files.size(out.resolve("samples.png")) > 1000);
     assertTrue(Files.exists(out.resolve("checkpoints/latest")));
   }
+
+  @Test
+  void figureFormatSvgAddsAVectorCopyOfTheSampleScatter() throws Exception {
+    Path out = dir.resolve("svg");
+    CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "gan", "--dataset", "toy8", "--steps", "5",
+        "--no-tensorboard", "--figure-format", "svg", "--out", out.toString());
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertTrue(Files.size(out.resolve("samples.png")) > 1000);
+    String svg = Svg.desc(out.resolve("samples.svg"));
+    assertTrue(svg.contains("series real data, samples, modes"), svg);
+  }
+
+  @Test
+  void anUnknownFigureFormatIsRefusedNamingTheFlag() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "gan", "--dataset", "toy8", "--steps", "5",
+        "--figure-format", "eps", "--out", dir.resolve("eps").toString());
+    assertEquals(2, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("--figure-format"), outcome.err());
+    assertTrue(!Files.exists(dir.resolve("eps/checkpoints")), "nothing trained");
+  }
 }
