@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jgan.graphs.FolderLock;
@@ -169,11 +168,11 @@ final class ExperimentCommand implements Runnable {
     @Option(names = "--format", defaultValue = "markdown", description = "markdown | latex | csv (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--group-by", split = ",", description = "settings that make the rows (default: those that vary, but the seed)")
-    List<String> groupBy;
+    @Mixin
+    TableLayoutOptions layout;
 
-    @Option(names = "--metrics", split = ",", description = "columns: metric names or metric.field paths (default: each metric's main number)")
-    List<String> metrics;
+    @Mixin
+    HistogramOptions histogramOptions;
 
     @Option(names = "--out", description = "also write the table to this file")
     Path out;
@@ -188,53 +187,26 @@ final class ExperimentCommand implements Runnable {
         "--histogram-by value on shared bins (the EBGAN paper's figure), and print them as text"})
     Path histogram;
 
-    @Option(names = "--histogram-metric", description = "the histogram's metric or metric.field (default: the table's first column)")
-    String histogramMetric;
-
-    @Option(names = "--histogram-by", defaultValue = "objective", description = "the setting whose values get a histogram each (default: ${DEFAULT-VALUE})")
-    String histogramBy;
-
-    @Option(names = "--bins", defaultValue = "10", description = "histogram bins (default: ${DEFAULT-VALUE})")
-    int bins;
-
     @Override
     public Integer call() throws Exception {
       if (!List.of("markdown", "latex", "csv").contains(format)) {
         throw new ParameterException(spec.commandLine(), "--format must be markdown, latex or csv, got '" + format + "'");
       }
-      if (bins < 1) {
-        throw new ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
-      }
+      histogramOptions.checkBins();
       FigureFormat figureFiles = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentTable table = ExperimentTable.read(dir);
-      List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
-      List<ExperimentTable.Column> columns = new ArrayList<>();
-      if (metrics == null) {
-        columns.addAll(table.defaultColumns());
-      } else {
-        for (String m : metrics) {
-          columns.add(ExperimentTable.column(m));
-        }
-      }
+      List<String> rows = layout.rows(table);
+      List<ExperimentTable.Column> columns = layout.columns(table);
       // A bad histogram request fails before anything is printed or written.
       ExperimentFigures figures = new ExperimentFigures(dir, table, rows);
       Figure histogramFigure = null;
       Histograms histograms = null;
       String title = null;
       if (histogram != null) {
-        ExperimentTable.Column column;
-        try {
-          column = histogramMetric != null ? ExperimentTable.column(histogramMetric)
-              : columns.isEmpty() ? null : columns.get(0);
-        } catch (IllegalArgumentException e) {
-          throw new ParameterException(spec.commandLine(), e.getMessage().replace("--metrics:", "--histogram-metric:"));
-        }
-        if (column == null) {
-          throw new ParameterException(spec.commandLine(), "--histogram: the results have no metrics to draw");
-        }
-        histograms = Histograms.of(table.valuesBy(column, histogramBy), bins);
-        histogramFigure = figures.histogram(histograms, column, histogramBy);
-        title = figures.histogramTitle(column, histogramBy);
+        ExperimentTable.Column column = histogramOptions.requiredColumn(columns, "--histogram");
+        histograms = histogramOptions.of(table, column);
+        histogramFigure = figures.histogram(histograms, column, histogramOptions.by);
+        title = figures.histogramTitle(column, histogramOptions.by);
       }
       String text = table.render(rows, columns, format);
       PrintWriter console = spec.commandLine().getOut();

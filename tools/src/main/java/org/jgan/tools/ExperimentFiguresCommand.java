@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jgan.tools.figures.FigureFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,35 +32,24 @@ final class ExperimentFiguresCommand implements Callable<Integer> {
   @Option(names = "--group-by", split = ",", description = "settings that make the rows (default: those that vary, but the seed)")
   List<String> groupBy;
 
+  @Mixin
+  HistogramOptions histogramOptions;
+
   @Option(names = "--scalars", split = ",", description = "logged scalars for seed-bands (default: every loss and quality probe)")
   List<String> scalars;
 
-  @Option(names = "--histogram-metric", description = "the histogram's metric or metric.field (default: the table's first column)")
-  String histogramMetric;
 
-  @Option(names = "--histogram-by", defaultValue = "objective", description = "the setting whose values get a histogram panel each (default: ${DEFAULT-VALUE})")
-  String histogramBy;
 
-  @Option(names = "--bins", defaultValue = "10", description = "histogram bins (default: ${DEFAULT-VALUE})")
-  int bins;
 
   @Override
   public Integer call() throws Exception {
-    if (bins < 1) {
-      throw new ParameterException(spec.commandLine(), "--bins must be at least 1, got " + bins);
-    }
+    histogramOptions.checkBins();
     FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
     ExperimentTable table = ExperimentTable.read(dir);
     List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
     table.render(rows, List.of(), "markdown"); // checks --group-by before anything is drawn
-    ExperimentTable.Column column;
-    try {
-      column = histogramMetric != null ? ExperimentTable.column(histogramMetric)
-          : table.defaultColumns().stream().findFirst().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage().replace("--metrics:", "--histogram-metric:"));
-    }
-    List<Path> written = new ExperimentFigures(dir, table, rows).writeAll(out, format, scalars, column, histogramBy, bins);
+    ExperimentTable.Column column = histogramOptions.column(table.defaultColumns());
+    List<Path> written = new ExperimentFigures(dir, table, rows).writeAll(out, format, scalars, column, histogramOptions.by, histogramOptions.bins);
     for (Path file : written) {
       spec.commandLine().getOut().println("wrote " + file);
     }
