@@ -19,6 +19,8 @@ public final class SavedModels {
   public static final String SERVE_TAG = "serve";
   /** The method name of a predict signature; TF Serving rejects an empty one. */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+  /** The file that makes a folder a SavedModel. */
+  public static final String SAVED_MODEL_FILE = "saved_model.pb";
 
   private SavedModels() {}
 
@@ -64,7 +66,68 @@ public final class SavedModels {
     Path temp = null;
     try {
       Files.createDirectories(target.getParent());
-      temp = Files.createTempDirectory(target.getParent(), ".partial-" + target.getFileName() + "-");
+      temp = writeComplete(session, target.getParent(), target.getFileName().toString(), beside, signatures);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw AtomicFiles.failure("cannot export model", dir, e);
+    } finally {
+      if (temp != null) {
+        CheckpointStore.deleteTree(temp);
+      }
+    }
+  }
+
+  /**
+   * Exports like {@link #export(Session, Path, FolderContents, Signature...)} into the next
+   * numbered version folder of {@code baseDir}, the layout TensorFlow Serving loads
+   * ({@code baseDir/1/saved_model.pb}, then {@code 2/}, ...): one more than the highest numbered
+   * folder there. The version is written in a temporary folder inside {@code baseDir} and renamed
+   * to its number only when complete; a concurrent export that took the number first makes the
+   * rename fail, and this one takes the next number. {@code baseDir} is created if needed; it is
+   * refused when it is not a folder or holds a SavedModel directly (an unversioned model).
+   *
+   * @return the version folder written
+   */
+  public static Path exportVersion(Session session, Path baseDir, FolderContents beside, Signature... signatures)
+      throws IOException {
+    Path base = baseDir.toAbsolutePath();
+    if (Files.exists(base) && !Files.isDirectory(base)) {
+      throw new IllegalArgumentException(baseDir + " is not a folder; choose a folder for the model's versions");
+    }
+    if (Files.exists(base.resolve(SAVED_MODEL_FILE))) {
+      throw new IllegalArgumentException(baseDir + " holds a model directly (" + SAVED_MODEL_FILE
+          + "), not numbered version folders; choose a new folder for the model");
+    }
+    Path temp = null;
+    try {
+      Files.createDirectories(base);
+      temp = writeComplete(session, base, "version", beside, signatures);
+      for (int attempt = 0; ; attempt++) {
+        Path version = base.resolve(Long.toString(ModelVersions.highest(base).orElse(0) + 1));
+        try {
+          // rename(2) of a folder fails onto a non-empty folder: two exports never share a number.
+          Files.move(temp, version, StandardCopyOption.ATOMIC_MOVE);
+          return baseDir.resolve(version.getFileName());
+        } catch (IOException e) {
+          if (!Files.exists(version) || attempt >= 100) {
+            throw e;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw AtomicFiles.failure("cannot export model", baseDir, e);
+    } finally {
+      if (temp != null) {
+        CheckpointStore.deleteTree(temp);
+      }
+    }
+  }
+
+  /** Writes the SavedModel and the files beside it into a new temporary folder inside {@code parent}. */
+  private static Path writeComplete(Session session, Path parent, String name, FolderContents beside,
+      Signature... signatures) throws IOException {
+    Path temp = Files.createTempDirectory(parent, ".partial-" + name + "-");
+    try {
       try {
         SavedModelBundle.exporter(temp.toString()).withTags(SERVE_TAG).withSession(session)
             .withSignatures(signatures).export();
@@ -74,13 +137,10 @@ public final class SavedModels {
       }
       beside.writeInto(temp);
       readableByAll(temp);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw AtomicFiles.failure("cannot export model", dir, e);
-    } finally {
-      if (temp != null) {
-        CheckpointStore.deleteTree(temp);
-      }
+      return temp;
+    } catch (IOException | RuntimeException e) {
+      CheckpointStore.deleteTree(temp);
+      throw e;
     }
   }
 

@@ -52,6 +52,54 @@ class SavedModelsTest {
     assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
   }
 
+  @Test
+  void versionsAreNumberedFromOneAndConcurrentExportsNeverShareANumber() throws Exception {
+    Path base = dir.resolve("model");
+    assertEquals(base.resolve("1"), exportVersion(base));
+    int exporters = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(exporters);
+    try {
+      List<java.util.concurrent.Future<Path>> written = new java.util.ArrayList<>();
+      for (int i = 0; i < exporters; i++) {
+        written.add(pool.submit(() -> exportVersion(base)));
+      }
+      java.util.Set<Path> versions = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Path> f : written) {
+        versions.add(f.get());
+      }
+      assertEquals(java.util.Set.of(base.resolve("2"), base.resolve("3"), base.resolve("4"), base.resolve("5")), versions);
+    } finally {
+      pool.shutdown();
+    }
+    for (int v = 1; v <= 5; v++) {
+      assertEquals("{}\n", Files.readString(base.resolve("" + v).resolve("about.json")), "version " + v);
+    }
+    try (var entries = Files.list(base)) {
+      assertEquals(5, entries.count(), "no temporary folder is left");
+    }
+    assertEquals(base.resolve("5"), ModelVersions.resolve(base));
+  }
+
+  @Test
+  void aFolderHoldingAModelDirectlyIsNotABaseForVersions() throws IOException {
+    Path model = dir.resolve("model");
+    export(model, folder -> { });
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exportVersion(model));
+    assertTrue(e.getMessage().startsWith(model + " holds a model directly"), e.getMessage());
+    assertFalse(Files.exists(model.resolve("1")));
+  }
+
+  private static Path exportVersion(Path base) throws IOException {
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph, 1)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      Signature signature = SavedModels.predict(Signature.DEFAULT_KEY, Map.of("x", x),
+          Map.of("y", tf.math.mul(x, tf.constant(2f))));
+      return SavedModels.exportVersion(session, base, folder -> AtomicFiles.writeString(folder.resolve("about.json"),
+          "{}\n"), signature);
+    }
+  }
+
   private static void export(Path model, SavedModels.FolderContents beside) throws IOException {
     try (Graph graph = new Graph(); Session session = Sessions.open(graph, 1)) {
       Ops tf = Ops.create(graph);

@@ -33,7 +33,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "run folder (its latest checkpoint)")
     Path checkpoint;
 
-    @Option(names = "--model", required = true, description = "model folder written by jgan export")
+    @Option(names = "--model", required = true,
+        description = "model written by jgan export: its base folder (newest version) or a version folder")
     Path model;
 
     @Option(names = "--npy", required = true, description = ".npy file of images [N, H, W, C] or 2-D points [N, 2]")

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Export the generator of a run's latest checkpoint as a SavedModel (tag 'serve').",
         "Signatures: serving_default (z float32 [-1, zDim] -> images) and generate (count int32,",
-        "seed int64 -> images). Images are in [0, 1]; 2-D toy sets give raw points. Writes jgan.json beside it."})
+        "seed int64 -> images). Images are in [0, 1]; 2-D toy sets give raw points. Writes jgan.json beside it.",
+        "Each export is a new numbered version folder of --out (1/, 2/, ...), TensorFlow Serving's layout."})
 final class ExportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -22,7 +23,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", required = true, description = "run folder (holding config.json and checkpoints/)")
   Path checkpoint;
 
-  @Option(names = "--out", required = true, description = "model folder to create (must not exist or be empty)")
+  @Option(names = "--out", required = true, description = "model base folder: the export goes into its next numbered version folder")
   Path out;
 
   @Option(names = "--quiet", description = "no progress output")
@@ -36,10 +37,10 @@ final class ExportCommand implements Callable<Integer> {
     progress.update(0, "restoring " + checkpoint);
     try (RunGenerator generator = RunGenerator.open(checkpoint, spec.commandLine().getErr()::println)) {
       progress.update(1, "writing the SavedModel");
-      ModelMetadata metadata = generator.export(out);
+      Path version = generator.export(out);
       progress.update(2, "done");
-      spec.commandLine().getOut().println("exported " + metadata.objective() + " generator of " + checkpoint
-          + " at step " + metadata.trainingStep() + " to " + out);
+      spec.commandLine().getOut().println("exported " + generator.config().objective() + " generator of " + checkpoint
+          + " at step " + generator.step() + " to " + version);
     }
     return 0;
   }

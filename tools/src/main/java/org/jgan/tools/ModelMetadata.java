@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jgan.graphs.AtomicFiles;
+import org.jgan.graphs.ModelVersions;
 
 /**
  * What an exported model is, saved as {@code jgan.json} beside {@code saved_model.pb}: how to
@@ -42,9 +43,13 @@ public record ModelMetadata(String format, String jganVersion, String objective,
     AtomicFiles.writeString(dir.resolve(FILE), GSON.toJson(this) + "\n");
   }
 
-  /** Reads {@code dir/jgan.json}; fails with one line naming the file when it is missing, empty or incomplete. */
+  /**
+   * Reads the {@code jgan.json} of the model {@code dir} means ({@link ModelVersions#resolve}: a
+   * model folder, a version folder or the base folder of numbered versions, whose newest is read);
+   * fails with one line naming the file when it is missing, empty or incomplete.
+   */
   public static ModelMetadata read(Path dir) throws IOException {
-    Path file = dir.resolve(FILE);
+    Path file = ModelVersions.resolve(dir).resolve(FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + " not found: is this a model exported by jgan export?");
     }

@@ -84,10 +84,13 @@ final class RunGenerator implements AutoCloseable {
   }
 
   /**
-   * Writes the generator as a SavedModel into {@code modelDir}, with {@code jgan.json} beside it;
-   * the folder appears only when both are complete.
+   * Writes the generator as a SavedModel into the next numbered version folder of {@code modelDir}
+   * (TensorFlow Serving's layout), with {@code jgan.json} beside it; the version folder appears only
+   * when both are complete.
+   *
+   * @return the version folder written
    */
-  ModelMetadata export(Path modelDir) throws IOException {
+  Path export(Path modelDir) throws IOException {
     Map<String, org.tensorflow.Operand<?>> servingOutputs = new LinkedHashMap<>();
     servingOutputs.put("images", generator.images());
     Map<String, org.tensorflow.Operand<?>> generateOutputs = new LinkedHashMap<>();
@@ -102,9 +105,7 @@ final class RunGenerator implements AutoCloseable {
     generateInputs.put("count", generator.count());
     generateInputs.put("seed", generator.seed());
     Signature generate = SavedModels.predict(GENERATE_KEY, generateInputs, generateOutputs);
-    ModelMetadata metadata = metadata();
-    SavedModels.export(session, modelDir, metadata::write, serving, generate);
-    return metadata;
+    return SavedModels.exportVersion(session, modelDir, metadata()::write, serving, generate);
   }
 
   private ModelMetadata metadata() {

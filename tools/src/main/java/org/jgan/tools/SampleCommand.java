@@ -38,7 +38,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "run folder (its latest checkpoint)")
     Path checkpoint;
 
-    @Option(names = "--model", required = true, description = "model folder written by jgan export")
+    @Option(names = "--model", required = true,
+        description = "model written by jgan export: its base folder (newest version) or a version folder")
     Path model;
   }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
-import org.jgan.graphs.AtomicFiles;
-import org.jgan.graphs.SavedModels;
 import org.jgan.graphs.Tensors;
 import org.jgan.training.GeneratorGraph;
 import org.tensorflow.Graph;
@@ -14,7 +12,6 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
@@ -70,31 +67,27 @@ final class SampleStream implements AutoCloseable {
         dataset, !NamedDatasets.isToy(dataset));
   }
 
-  /** The model exported into {@code modelDir} by {@code jgan export}. */
+  /**
+   * The model exported by {@code jgan export} that {@code modelDir} means: a version folder, a model
+   * folder exported before versions, or the base folder, whose newest version is read.
+   */
   static SampleStream ofModel(Path modelDir) throws IOException {
-    ModelMetadata metadata = ModelMetadata.read(modelDir);
-    SavedModelBundle bundle = load(modelDir);
+    ExportedModel model = ExportedModel.open(modelDir);
     try {
+      SavedModelBundle bundle = model.bundle();
+      ModelMetadata metadata = model.metadata();
       Signature generate = bundle.function(RunGenerator.GENERATE_KEY).signature();
       Graph graph = bundle.graph();
       Output<?> offset = graph.operation(GeneratorGraph.OFFSET_NAME) != null
           ? graph.outputOrThrow(GeneratorGraph.OFFSET_NAME) : null;
-      return new SampleStream(modelDir.toString(), bundle, bundle.session(),
+      return new SampleStream(model.folder().toString(), model, bundle.session(),
           graph.outputOrThrow(generate.getInputs().get("count").name),
           graph.outputOrThrow(generate.getInputs().get("seed").name), offset,
           graph.outputOrThrow(generate.getOutputs().get("images").name), metadata.exampleShape(), metadata.dataset(),
           metadata.images());
     } catch (RuntimeException e) {
-      bundle.close();
+      model.close();
       throw e;
-    }
-  }
-
-  private static SavedModelBundle load(Path modelDir) {
-    try {
-      return SavedModelBundle.load(modelDir.toString(), SavedModels.SERVE_TAG);
-    } catch (TensorFlowException e) {
-      throw new IllegalArgumentException(modelDir + ": not a loadable SavedModel (" + AtomicFiles.reason(e) + ")");
     }
   }
 

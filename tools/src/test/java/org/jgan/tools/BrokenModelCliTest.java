@@ -25,8 +25,8 @@ class BrokenModelCliTest {
 
   @BeforeAll
   static void trainAndExport() {
-    model = shared.resolve("model");
-    CliRunner.trainAndExport(shared.resolve("run"), model);
+    CliRunner.trainAndExport(shared.resolve("run"), shared.resolve("model"));
+    model = shared.resolve("model").resolve("1");
   }
 
   @Test

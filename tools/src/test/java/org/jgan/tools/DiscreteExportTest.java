@@ -38,7 +38,7 @@ class DiscreteExportTest {
     Path run = train("bgan-discrete", "binary-mnist");
     Path model = dir.resolve("model");
     assertEquals(0, CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString()).exitCode());
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
+    try (SavedModelBundle bundle = SavedModelBundle.load(model.resolve("1").toString(), "serve");
         TFloat32 z = Tensors.floats(new float[2 * 100], 2, 100);
         Result out = bundle.call(Map.of("z", z))) {
       float[] p = Tensors.toFloats(out.get("images").orElseThrow());
@@ -49,13 +49,13 @@ class DiscreteExportTest {
         assertTrue(x[i] == 0f || x[i] == 1f, "sample " + x[i]);
       }
     }
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
+    try (SavedModelBundle bundle = SavedModelBundle.load(model.resolve("1").toString(), "serve");
         TInt32 n = TInt32.scalarOf(3);
         TInt64 s = TInt64.scalarOf(5);
         Result out = bundle.function("generate").call(Map.of("count", n, "seed", s))) {
       assertArrayEquals(new long[] {3, 28, 28, 1}, out.get("samples").orElseThrow().shape().asArray());
     }
-    assertTrue(JsonParser.parseString(Files.readString(model.resolve("jgan.json"))).toString().contains("samples a draw"));
+    assertTrue(JsonParser.parseString(Files.readString(model.resolve("1").resolve("jgan.json"))).toString().contains("samples a draw"));
   }
 
   @Test
@@ -63,7 +63,7 @@ class DiscreteExportTest {
     Path run = train("bgan-reinforce", "text");
     Path model = dir.resolve("text-model");
     assertEquals(0, CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString()).exitCode());
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
+    try (SavedModelBundle bundle = SavedModelBundle.load(model.resolve("1").toString(), "serve");
         TInt32 n = TInt32.scalarOf(4);
         TInt64 s = TInt64.scalarOf(1);
         Result out = bundle.function("generate").call(Map.of("count", n, "seed", s))) {

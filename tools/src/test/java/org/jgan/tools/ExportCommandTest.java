@@ -40,20 +40,23 @@ class ExportCommandTest {
 
   static Path run;
   static Path model;
+  /** The version folder the export wrote: TensorFlow Serving's layout, MODEL_DIR/1. */
+  static Path version;
 
   @BeforeAll
   static void trainAndExport() {
     run = dir.resolve("run");
     model = dir.resolve("model");
     CliRunner.Outcome exported = CliRunner.trainAndExport(run, model);
-    assertTrue(exported.out().contains("step 3"), exported.out());
+    version = model.resolve("1");
+    assertTrue(exported.out().contains("step 3") && exported.out().contains(" to " + version), exported.out());
   }
 
   @Test
   void savedModelGivesTheCheckpointGeneratorsOutputForTheSameZ() throws Exception {
     float[] z = z();
     float[] expected = checkpointSamples(z);
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
+    try (SavedModelBundle bundle = SavedModelBundle.load(version.toString(), "serve");
         TFloat32 zt = Tensors.floats(z, COUNT, Z_DIM);
         Result result = bundle.call(Map.of("z", zt))) {
       float[] served = Tensors.toFloats(result.get("images").orElseThrow());
@@ -67,7 +70,7 @@ class ExportCommandTest {
   void freshJvmLoadsTheModelAndGivesTheSameOutput() throws Exception {
     float[] z = z();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ModelProbe.class.getName(), model.toString(), "" + Z_DIM));
+        "-cp", System.getProperty("java.class.path"), ModelProbe.class.getName(), version.toString(), "" + Z_DIM));
     for (float v : z) {
       command.add(Integer.toHexString(Float.floatToIntBits(v)));
     }
@@ -85,7 +88,7 @@ class ExportCommandTest {
 
   @Test
   void signaturesHaveTheServingNamesTypesShapesAndMethod() throws Exception {
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve")) {
+    try (SavedModelBundle bundle = SavedModelBundle.load(version.toString(), "serve")) {
       assertTrue(bundle.metaGraphDef().getMetaInfoDef().getTagsList().contains("serve"));
       Map<String, SignatureDef> signatures = bundle.metaGraphDef().getSignatureDefMap();
       assertEquals(java.util.Set.of("serving_default", "generate"), signatures.keySet());
@@ -107,7 +110,7 @@ class ExportCommandTest {
 
   @Test
   void generateSignatureIsSeededAndSizedByItsInputs() {
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve")) {
+    try (SavedModelBundle bundle = SavedModelBundle.load(version.toString(), "serve")) {
       float[] a = generate(bundle, 6, 11);
       assertEquals(6 * 2, a.length);
       assertArrayEquals(a, generate(bundle, 6, 11));
@@ -130,10 +133,55 @@ class ExportCommandTest {
   }
 
   @Test
-  void refusesANonEmptyOutputFolderAndARunWithoutCheckpoints() throws Exception {
-    CliRunner.Outcome again = CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString());
-    assertEquals(2, again.exitCode());
-    assertTrue(again.err().contains("not empty"), again.err());
+  void theVersionFolderHoldsTheWholeModelAndNothingElseIsLeftInTheBase() throws Exception {
+    assertTrue(Files.isRegularFile(version.resolve("saved_model.pb")));
+    assertTrue(Files.isDirectory(version.resolve("variables")));
+    assertTrue(Files.isRegularFile(version.resolve(ModelMetadata.FILE)));
+    try (var entries = Files.list(model)) {
+      assertEquals(List.of(version), entries.toList(), "no temporary folder is left in the base folder");
+    }
+  }
+
+  @Test
+  void eachExportIsTheNextVersionAndSampleReadsTheNewest() throws Exception {
+    Path base = Files.createDirectories(dir.resolve("versions"));
+    Files.createDirectories(base.resolve("9"));
+    Files.createDirectories(base.resolve("notes"));
+    CliRunner.Outcome first = CliRunner.run("export", "--checkpoint", run.toString(), "--out", base.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().contains(" to " + base.resolve("10")), first.out());
+    CliRunner.Outcome second = CliRunner.run("export", "--checkpoint", run.toString(), "--out", base.toString());
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(Files.isRegularFile(base.resolve("11").resolve("saved_model.pb")), second.out());
+    assertTrue(Files.isRegularFile(base.resolve("10").resolve("saved_model.pb")), "an export never replaces a version");
+
+    // sample --model takes the base folder (newest version), a version folder, or a folder holding the model directly.
+    Path legacy = dir.resolve("legacy");
+    copyTree(version, legacy);
+    Files.delete(base.resolve("11").resolve(ModelMetadata.FILE));
+    CliRunner.Outcome newest = CliRunner.run("sample", "--model", base.toString(), "--n", "4", "--out",
+        dir.resolve("newest.npy").toString());
+    assertEquals(2, newest.exitCode(), "the base folder means its newest version, 11: " + newest.err());
+    assertTrue(newest.err().contains(base.resolve("11").resolve(ModelMetadata.FILE).toString()), newest.err());
+    for (Path source : List.of(base.resolve("10"), legacy, model)) {
+      CliRunner.Outcome sampled = CliRunner.run("sample", "--model", source.toString(), "--n", "4", "--out",
+          dir.resolve("s.npy").toString());
+      assertEquals(0, sampled.exitCode(), source + ": " + sampled.err());
+    }
+  }
+
+  @Test
+  void refusesAFileAModelFolderOfTheOldLayoutAndARunWithoutCheckpoints() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path legacy = dir.resolve("old-layout");
+    copyTree(version, legacy);
+    for (Path out : List.of(file, legacy, version)) {
+      CliRunner.Outcome refused = CliRunner.run("export", "--checkpoint", run.toString(), "--out", out.toString());
+      assertEquals(2, refused.exitCode(), out + ": " + refused.err());
+      assertEquals(1, refused.errorLines().size(), refused.err());
+      assertTrue(refused.err().contains(out.toString()), refused.err());
+    }
+    assertFalse(Files.exists(version.resolve("1")), "no version folder inside a version folder");
 
     Path empty = Files.createDirectories(dir.resolve("no-run"));
     CliRunner.Outcome none = CliRunner.run("export", "--checkpoint", empty.toString(), "--out",
@@ -141,6 +189,19 @@ class ExportCommandTest {
     assertEquals(2, none.exitCode());
     assertEquals(1, none.errorLines().size(), none.err());
     assertFalse(Files.exists(dir.resolve("m2")));
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   private static float[] generate(SavedModelBundle bundle, int count, long seed) {

@@ -140,7 +140,8 @@ class SampleCommandTest {
   }
 
   private static float[] generate(int count, long seed) {
-    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
+    // The version folder export wrote: what TensorFlow Serving loads from the base folder.
+    try (SavedModelBundle bundle = SavedModelBundle.load(model.resolve("1").toString(), "serve");
         TInt32 n = TInt32.scalarOf(count); TInt64 s = TInt64.scalarOf(seed);
         Result r = bundle.function("generate").call(Map.of("count", n, "seed", s))) {
       return Tensors.toFloats(r.get("images").orElseThrow());
