@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jgan.data.NamedDatasets;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -28,24 +27,29 @@ final class CellCheck {
     this.file = file;
   }
 
-  /** Parses and resolves the cell's train arguments; fails naming the file, the cell and the flag. */
-  void train(ExperimentFile.Cell cell) {
+  /**
+   * Parses and resolves the cell's train arguments into the run's configuration; fails naming the
+   * file, the cell and the flag.
+   */
+  RunConfig train(ExperimentFile.Cell cell) {
     List<String> args = new ArrayList<>(cell.trainArgs());
     args.addAll(List.of("--out", "unused"));
     try {
       trainCli.parseArgs(args.toArray(String[]::new));
-      train.resolve();
+      return train.resolve();
     } catch (ParameterException e) {
       throw new IllegalArgumentException(file + ": cell " + cell.id() + ": " + e.getMessage());
     }
   }
 
   /**
-   * Parses the cell's eval arguments and checks their flags, that each chosen metric applies to
-   * {@code dataset} (classifier metrics need a classifier) and that the samples asked for fit in memory.
+   * Parses the cell's eval arguments and checks their flags, that each chosen metric applies to the
+   * dataset {@code run} trains on (classifier metrics need a classifier) and that the samples asked
+   * for, of the run's example shape, fit in memory.
    * Whether the files they name exist is {@link #inputs}' job: a file is valid before its inputs exist.
    */
-  void eval(ExperimentFile.Cell cell, String dataset) {
+  void eval(ExperimentFile.Cell cell, RunConfig run) {
+    String dataset = run.dataset();
     try {
       parseEval(cell);
       eval.checkFlags();
@@ -55,7 +59,7 @@ final class CellCheck {
         }
       }
       if (eval.count != null) {
-        GeneratedSamples.requireFits(eval.count, NamedDatasets.exampleShape(dataset));
+        GeneratedSamples.requireFits(eval.count, run.exampleShape());
       }
     } catch (ParameterException | IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": cell " + cell.id() + ": eval: " + e.getMessage());

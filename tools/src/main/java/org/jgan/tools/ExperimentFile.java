@@ -181,8 +181,7 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
         }
         if (seed == seeds.get(0)) {
           // The seed cannot make a setting bad, so one check per grid point covers every seed.
-          check.train(cell);
-          check.eval(cell, dataset);
+          check.eval(cell, check.train(cell));
         }
         cells.add(cell);
       }

@@ -63,7 +63,7 @@ final class SampleStream implements AutoCloseable {
     GeneratorGraph g = generator.graph();
     String dataset = generator.config().dataset();
     return new SampleStream(runDir.toString(), generator, generator.session(), g.count().asOutput(),
-        g.seed().asOutput(), g.offset().asOutput(), g.generated().asOutput(), NamedDatasets.exampleShape(dataset),
+        g.seed().asOutput(), g.offset().asOutput(), g.generated().asOutput(), generator.config().exampleShape(),
         dataset, !NamedDatasets.isToy(dataset));
   }
 

@@ -281,7 +281,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingMemory.Settings defaults = new TrainingMemory.Settings(d.batchSize(), d.zDim(), d.width(), d.depth(),
         config.samplesPerZ() != null ? Defaults.SAMPLES_PER_Z : 1);
     try {
-      TrainingMemory.require(objective, model, NamedDatasets.exampleShape(dataset), given, defaults,
+      TrainingMemory.require(objective, model, config.exampleShape(), given, defaults,
           Memory.machineBytes());
     } catch (IllegalArgumentException e) {
       require(false, e.getMessage());
