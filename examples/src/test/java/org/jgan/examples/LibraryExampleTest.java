@@ -22,6 +22,8 @@ class LibraryExampleTest {
   void exampleTrainsAndExports() throws Exception {
     Path model = dir.resolve("model");
     ToyMetrics.Scores scores = LibraryExample.run(600, model);
+    // Margin measured 2026-12-03 (2-core AMD EPYC): seed 7 (the example's) covers 8 of 8; with seeds
+    // 1-6 and 8-12 instead, 10 covered 8 and seed 1 covered 6, so the bar is under every seed seen.
     assertTrue(scores.modesCovered() >= 5, "600 iterations cover most modes: " + scores);
     try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve");
         TFloat32 z = Tensors.floats(new float[] {0f, 0f, 1f, -1f}, 2, 2);
