@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, ExperimentCommand.class,
         ClassifierCommand.class,
         DataCommand.class,
-        BenchCommand.class})
+        BenchCommand.class,
+        ServerCommand.class})
 public final class Jgan implements Runnable {
   public static final String VERSION = "0.1.0";
 
