@@ -2,9 +2,6 @@ package org.jgan.tools;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jgan.data.NamedDatasets;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.DuplicateKeyException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.jgan.graphs.StrictYaml;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -91,23 +84,7 @@ record ExperimentFile(String name, String description, List<Cell> cells, Map<Str
 
   /** Reads and checks {@code file}; with {@code quick}, the file's {@code quick} sections replace their namesakes. */
   static ExperimentFile read(Path file, boolean quick) throws IOException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(file + ": experiment file not found");
-    }
-    Object root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false); // the same key twice is a mistake, not "the last one wins"
-      root = new Yaml(new SafeConstructor(options)).load(text);
-    } catch (DuplicateKeyException e) {
-      throw new IllegalArgumentException(file + ": " + e.getProblem().replaceFirst("^found duplicate key (.*)$",
-          "duplicate key '$1'") + " (line " + (e.getProblemMark().getLine() + 1) + ")");
-    } catch (YAMLException e) {
-      throw new IllegalArgumentException(file + ": not valid YAML/JSON: " + e.getMessage().replace('\n', ' '));
-    }
+    Object root = StrictYaml.load(file, "experiment file");
     Map<String, Object> top = map(file, "the top level", root);
     checkKeys(file, "the top level", top.keySet(), TOP_KEYS);
     if (quick && top.containsKey("quick")) {

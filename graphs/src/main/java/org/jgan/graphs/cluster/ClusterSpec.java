@@ -1,9 +1,6 @@
 package org.jgan.graphs.cluster;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.ClusterDef;
 import org.tensorflow.proto.JobDef;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.DuplicateKeyException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A TensorFlow cluster read from a YAML file: each job a list of task addresses, task i at index i.
@@ -52,22 +44,7 @@ public final class ClusterSpec {
    * @throws IOException when the file cannot be read
    */
   public static ClusterSpec read(Path file) throws IOException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(file + ": cluster file not found");
-    }
-    Object root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false); // a job written twice is a mistake, not "the last one wins"
-      root = new Yaml(new SafeConstructor(options)).load(text);
-    } catch (DuplicateKeyException e) {
-      throw new IllegalArgumentException(file + ": duplicate job (line " + (e.getProblemMark().getLine() + 1) + ")");
-    } catch (YAMLException e) {
-      throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
-    }
+    Object root = org.jgan.graphs.StrictYaml.load(file, "cluster file");
     if (!(root instanceof Map<?, ?> top)) {
       throw new IllegalArgumentException(file + ": expected a map of jobs to address lists, e.g. 'worker: [127.0.0.1:2223]'");
     }

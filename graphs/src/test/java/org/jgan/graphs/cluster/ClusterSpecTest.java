@@ -61,7 +61,7 @@ class ClusterSpecTest {
     assertTrue(error("worker: ['a b:1']\n").contains("worker[0]: malformed address"));
     assertTrue(error("ps: [127.0.0.1:5]\nworker: [127.0.0.1:4, 127.0.0.1:5]\n")
         .contains("worker[1]: duplicate address 127.0.0.1:5 (also ps[0])"));
-    assertTrue(error("worker: [127.0.0.1:1]\nworker: [127.0.0.1:2]\n").contains("duplicate job"));
+    assertTrue(error("worker: [127.0.0.1:1]\nworker: [127.0.0.1:2]\n").contains("duplicate key 'worker'"));
     assertTrue(error("- 127.0.0.1:1\n").contains("expected a map of jobs"));
   }
 
