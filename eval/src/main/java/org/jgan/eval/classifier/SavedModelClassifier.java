@@ -161,6 +161,10 @@ public final class SavedModelClassifier implements AutoCloseable {
     }
     for (Path file : files) {
       digest.update(root.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (file.getFileName().toString().equals("saved_model.pb")) {
+        digest.update(canonicalGraph(file));
+        continue;
+      }
       try (InputStream in = Files.newInputStream(file)) {
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = in.read(buffer)) > 0; ) {
@@ -169,6 +173,23 @@ public final class SavedModelClassifier implements AutoCloseable {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * saved_model.pb re-serialised with sorted map keys: TensorFlow writes each node's attribute map
+   * in any order, so two exports of one graph differ in bytes but not in content.
+   */
+  private static byte[] canonicalGraph(Path file) throws IOException {
+    org.tensorflow.proto.SavedModel model;
+    try (InputStream in = Files.newInputStream(file)) {
+      model = org.tensorflow.proto.SavedModel.parseFrom(in);
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(bytes);
+    out.useDeterministicSerialization();
+    model.writeTo(out);
+    out.flush();
+    return bytes.toByteArray();
   }
 
   @Override
