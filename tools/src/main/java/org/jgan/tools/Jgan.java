@@ -5,6 +5,16 @@ import org.jgan.data.DataException;
 import org.jgan.training.NonFiniteTrainingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jgan.tools.cli.BenchCommand;
+import org.jgan.tools.cli.ClassifierCommand;
+import org.jgan.tools.cli.DataCommand;
+import org.jgan.tools.cli.EvalCommand;
+import org.jgan.tools.cli.ExperimentCommand;
+import org.jgan.tools.cli.ExportCommand;
+import org.jgan.tools.run.ParentWatch;
+import org.jgan.tools.cli.SampleCommand;
+import org.jgan.tools.cli.ServerCommand;
+import org.jgan.tools.cli.TrainCommand;
 
 /** The {@code jgan} command line: train, export, sample, bench. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan " + Jgan.VERSION,

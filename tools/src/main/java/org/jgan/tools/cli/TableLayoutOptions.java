@@ -1,0 +1,32 @@
+package org.jgan.tools.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import org.jgan.tools.experiment.ExperimentTable;
+
+/** {@code --group-by} and {@code --metrics}: the rows and columns of an experiment's table (table, report). */
+public final class TableLayoutOptions {
+  @Option(names = "--group-by", split = ",", description = "settings that make the rows (default: those that vary, but the seed)")
+  List<String> groupBy;
+
+  @Option(names = "--metrics", split = ",", description = "columns: metric names or metric.field paths (default: each metric's main number)")
+  List<String> metrics;
+
+  /** The settings that make the rows: {@code --group-by}, else those that vary in {@code table}. */
+  List<String> rows(ExperimentTable table) {
+    return groupBy != null ? groupBy : table.varyingSettings();
+  }
+
+  /** The columns: {@code --metrics}, else each metric's main number. */
+  List<ExperimentTable.Column> columns(ExperimentTable table) {
+    if (metrics == null) {
+      return table.defaultColumns();
+    }
+    List<ExperimentTable.Column> columns = new ArrayList<>();
+    for (String m : metrics) {
+      columns.add(ExperimentTable.column(m));
+    }
+    return columns;
+  }
+}

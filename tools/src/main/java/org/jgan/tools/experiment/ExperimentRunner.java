@@ -1,0 +1,197 @@
+package org.jgan.tools.experiment;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jgan.tools.figures.FigureFormat;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
+import org.jgan.tools.run.BestCheckpoint;
+import org.jgan.tools.run.RunFigures;
+
+/**
+ * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
+ * process (a crash ends that cell, not the sweep), up to {@code jobs} at once. A cell is complete
+ * when its {@code result.json} exists and records the cell's current settings (its fingerprint, see
+ * {@link CellIdentity}); complete cells are skipped, so an interrupted sweep resumes, and an
+ * interrupted cell resumes its training from its last checkpoint. A cell whose settings changed
+ * since its result or its interrupted run has its folder set aside and runs afresh.
+ */
+public final class ExperimentRunner {
+  static final String RESULT = "result.json";
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
+  private static final Pattern STEP = Pattern.compile("^step (\\d+)/(\\d+)");
+
+  private final ExperimentFile experiment;
+  private final Path out;
+  private final int jobs;
+  private final Path dataDir;
+  private final PrintWriter console;
+  private final Map<String, String> running = new ConcurrentHashMap<>();
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private FigureFormat figureFormat = FigureFormat.PNG;
+  private ProgressReporter reporter;
+  private ProgressTask progress;
+
+  public ExperimentRunner(ExperimentFile experiment, Path out, int jobs, Path dataDir, PrintWriter console) {
+    this.experiment = experiment;
+    this.out = out;
+    this.jobs = jobs;
+    this.dataDir = dataDir;
+    this.console = console;
+    this.reporter = ProgressReporter.forConsole(console, false);
+  }
+
+  /** Reports the sweep's progress (cells done, rate, time left, what each running cell is at) through {@code reporter}. */
+  public ExperimentRunner withProgress(ProgressReporter reporter) {
+    this.reporter = reporter;
+    return this;
+  }
+
+  /** Each cell's losses.png also as SVG or PDF. */
+  public ExperimentRunner withFigureFormat(FigureFormat format) {
+    this.figureFormat = format;
+    return this;
+  }
+
+  /** Runs the cells not yet complete; returns the ids of the cells that failed. */
+  public List<String> run() throws Exception {
+    Files.createDirectories(out);
+    List<ExperimentFile.Cell> todo = new ArrayList<>();
+    for (ExperimentFile.Cell cell : experiment.cells()) {
+      Path dir = out.resolve(cell.id());
+      CellIdentity.State state = CellIdentity.state(dir, cell);
+      if (state == CellIdentity.State.COMPLETE) {
+        done.incrementAndGet();
+        continue;
+      }
+      if (state.message != null) {
+        Path kept = CellIdentity.setAside(out, dir);
+        say("cell " + cell.id() + ": " + state.message + " (its old folder is kept as " + out.relativize(kept) + ")");
+      }
+      todo.add(cell);
+    }
+    int total = experiment.cells().size();
+    say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)", experiment.name(),
+        total, done.get(), todo.size(), jobs));
+    progress = reporter.start("cells", done.get(), total, ProgressUnit.ITEMS);
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (ExperimentFile.Cell cell : todo) {
+        futures.add(pool.submit(() -> {
+          try {
+            runCell(cell);
+            done.incrementAndGet();
+          } catch (Exception e) {
+            failed.incrementAndGet();
+            failures.add(cell.id());
+            say("cell " + cell.id() + " failed: " + e.getMessage());
+          } finally {
+            running.remove(cell.id());
+            status();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    synchronized (this) {
+      progress.finish(failed.get() + " failed");
+    }
+    say(String.format("experiment %s: %d of %d cells complete, %d failed", experiment.name(), done.get(),
+        total, failed.get()));
+    return failures;
+  }
+
+  private void runCell(ExperimentFile.Cell cell) throws Exception {
+    Path dir = Files.createDirectories(out.resolve(cell.id()));
+    CellIdentity.markStarted(dir, cell);
+    Path runDir = dir.resolve("run");
+    long started = System.nanoTime();
+    running.put(cell.id(), "starting");
+    List<String> train = cell.trainCommand(runDir, dataDir);
+    if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
+      train.add("--resume");
+    }
+    execute(cell, train, dir.resolve("train.log"));
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    Path evalFile = dir.resolve("eval.json");
+    running.put(cell.id(), "evaluating");
+    long evalStarted = System.nanoTime();
+    // A run that kept a checkpoint chosen on validation (--keep-best) is scored there, not at its last step.
+    Path best = runDir.resolve(BestCheckpoint.FOLDER);
+    boolean scoreBest = Files.exists(best.resolve("checkpoints").resolve("latest"));
+    execute(cell, cell.evalCommand(scoreBest ? best : runDir, evalFile, dataDir), dir.resolve("eval.log"));
+    double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
+    RunFigures.writeLosses(runDir, cell.id(), dir.resolve("losses.png"), figureFormat);
+
+    JsonObject result = new JsonObject();
+    result.addProperty("experiment", experiment.name());
+    result.addProperty("cell", cell.id());
+    result.addProperty("order", experiment.cells().indexOf(cell));
+    result.add("settings", GSON.toJsonTree(cell.settings()));
+    CellIdentity.record(result, cell);
+    result.add("config", read(runDir.resolve("config.json")));
+    result.add("eval", read(evalFile));
+    result.addProperty("evaluated_checkpoint", scoreBest ? "best on validation" : "last");
+    result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
+    // This process's share only when the cell was resumed: the earlier attempts' time is not known.
+    result.addProperty("train_seconds", trainSeconds);
+    result.addProperty("eval_seconds", evalSeconds);
+    Path temp = Files.createTempFile(dir, ".result", ".json");
+    Files.writeString(temp, GSON.toJson(result) + "\n", StandardCharsets.UTF_8);
+    Files.move(temp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {
+    JganProcess.run(args, log, line -> {
+      Matcher m = STEP.matcher(line.trim());
+      if (m.find()) {
+        running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
+        status();
+      }
+    });
+  }
+
+  /** Redraws the sweep's progress: a terminal sees each running cell's step; a log gets a line per tenth of the cells. */
+  private synchronized void status() {
+    StringBuilder detail = new StringBuilder(failed.get() + " failed");
+    running.forEach((id, what) -> detail.append("  ").append(id).append(": ").append(what));
+    progress.update(done.get() + failed.get(), detail.toString());
+  }
+
+  private static JsonElement read(Path file) throws IOException {
+    return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private synchronized void say(String line) {
+    console.println(line);
+    console.flush();
+  }
+}

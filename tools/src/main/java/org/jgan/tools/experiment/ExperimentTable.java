@@ -1,0 +1,413 @@
+package org.jgan.tools.experiment;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Paper-style tables from an experiment folder's result files: rows are the values of the
+ * group-by settings, columns the chosen metrics, each cell mean +- std over the seeds in the row
+ * (or +- the metric's own standard error, averaged over seeds, where it has one, like Parzen), the
+ * best value per column marked, and the protocol under the table. Rows keep the order the
+ * settings first appear in, so the same results always give the same table.
+ */
+public final class ExperimentTable {
+  /** A metric column: a path into a result's eval metrics and which direction is better. */
+  public record Column(String path, boolean higherIsBetter, String ownError) {
+    String metric() {
+      return path.substring(0, path.indexOf('.'));
+    }
+  }
+
+  /** The default column of each metric, and the direction that counts as best. */
+  static final Map<String, Column> DEFAULT_COLUMNS = new LinkedHashMap<>();
+
+  static {
+    DEFAULT_COLUMNS.put("toy", new Column("toy.modes_covered", true, null));
+    DEFAULT_COLUMNS.put("toy.high_quality_share", new Column("toy.high_quality_share", true, null));
+    DEFAULT_COLUMNS.put("parzen", new Column("parzen.mean_log_likelihood", true, "standard_error"));
+    DEFAULT_COLUMNS.put("inception-score", new Column("inception-score.mean", true, null));
+    DEFAULT_COLUMNS.put("fid", new Column("fid.fid", false, null));
+    DEFAULT_COLUMNS.put("kid", new Column("kid.mean", false, null));
+    DEFAULT_COLUMNS.put("ms-ssim", new Column("ms-ssim.mean", false, null));
+    DEFAULT_COLUMNS.put("critic", new Column("critic.estimate", false, null));
+    DEFAULT_COLUMNS.put("text", new Column("text.mean", false, null));
+  }
+
+  private final List<JsonObject> results;
+
+  private ExperimentTable(List<JsonObject> results) {
+    this.results = results;
+  }
+
+  /** Reads every {@code <cell>/result.json} under {@code dir}, in cell-folder order. */
+  public static ExperimentTable read(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": experiment folder not found");
+    }
+    List<Path> files;
+    try (Stream<Path> cells = Files.list(dir)) {
+      files = cells.map(c -> c.resolve(ExperimentRunner.RESULT)).filter(Files::isRegularFile).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(dir + ": no complete cells (no */" + ExperimentRunner.RESULT + ")");
+    }
+    List<JsonObject> results = new ArrayList<>();
+    for (Path f : files) {
+      results.add(JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject());
+    }
+    results.sort(java.util.Comparator.comparingInt(ExperimentTable::cellOrder).thenComparing(r -> r.get("cell").getAsString()));
+    return new ExperimentTable(results);
+  }
+
+  /** Cells carry their position in the grid in their settings' order; without one they sort by id. */
+  private static int cellOrder(JsonObject result) {
+    return result.has("order") ? result.get("order").getAsInt() : 0;
+  }
+
+  /** The settings that vary across the results, except the seed: the default rows. */
+  public List<String> varyingSettings() {
+    List<String> keys = new ArrayList<>();
+    for (String key : results.get(0).getAsJsonObject("settings").keySet()) {
+      if (key.equals("seed")) {
+        continue;
+      }
+      Set<String> values = new LinkedHashSet<>();
+      for (JsonObject r : results) {
+        values.add(String.valueOf(r.getAsJsonObject("settings").get(key)));
+      }
+      if (values.size() > 1 || results.size() == 1) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  /** One column per metric present in any result, in {@link #DEFAULT_COLUMNS} order. */
+  public List<Column> defaultColumns() {
+    Set<String> present = new LinkedHashSet<>();
+    for (JsonObject r : results) {
+      present.addAll(r.getAsJsonObject("eval").getAsJsonObject("metrics").keySet());
+    }
+    List<Column> columns = new ArrayList<>();
+    for (Column c : DEFAULT_COLUMNS.values()) {
+      if (present.contains(c.metric())) {
+        columns.add(c);
+      }
+    }
+    return columns;
+  }
+
+  /** The column for {@code path} ("metric.field"), with the default direction for the metric. */
+  public static Column column(String path) {
+    if (!path.contains(".")) {
+      Column c = DEFAULT_COLUMNS.get(path);
+      if (c == null) {
+        throw new IllegalArgumentException("--metrics: unknown metric '" + path + "' (known: "
+            + String.join(", ", DEFAULT_COLUMNS.keySet()) + ", or metric.field)");
+      }
+      return c;
+    }
+    for (Column c : DEFAULT_COLUMNS.values()) {
+      if (c.path().equals(path)) {
+        return c;
+      }
+    }
+    String metric = path.substring(0, path.indexOf('.'));
+    Column base = DEFAULT_COLUMNS.get(metric);
+    return new Column(path, base == null || base.higherIsBetter(), null);
+  }
+
+  /** The results, in table order. */
+  List<JsonObject> results() {
+    return results;
+  }
+
+  /**
+   * The results grouped into the table's rows by {@code groupBy}, each row labelled
+   * {@code setting=value, ...}, in table order.
+   */
+  Map<String, List<JsonObject>> rows(List<String> groupBy) {
+    Map<String, List<JsonObject>> rows = new LinkedHashMap<>();
+    for (JsonObject r : results) {
+      List<String> key = new ArrayList<>();
+      for (String g : groupBy) {
+        key.add(g + "=" + text(r.getAsJsonObject("settings").get(g)));
+      }
+      rows.computeIfAbsent(String.join(", ", key), k -> new ArrayList<>()).add(r);
+    }
+    return rows;
+  }
+
+  /** A result's setting as text ("" where it has none). */
+  static String setting(JsonObject result, String key) {
+    return text(result.getAsJsonObject("settings").get(key));
+  }
+
+  /** A result's number at the column's path, or null where the result has none. */
+  static Double value(JsonObject result, Column column) {
+    JsonElement node = result.getAsJsonObject("eval").getAsJsonObject("metrics");
+    for (String part : column.path().split("\\.")) {
+      node = node != null && node.isJsonObject() ? node.getAsJsonObject().get(part) : null;
+    }
+    return node != null && node.isJsonPrimitive() && node.getAsJsonPrimitive().isNumber() ? node.getAsDouble() : null;
+  }
+
+  /**
+   * Every run's value of {@code column}, grouped by the value of {@code setting} ("setting=value",
+   * in first-appearance order); runs without the metric are left out.
+   */
+  public Map<String, List<Double>> valuesBy(Column column, String setting) {
+    Map<String, List<Double>> groups = new LinkedHashMap<>();
+    boolean known = false;
+    for (JsonObject r : results) {
+      JsonElement group = r.getAsJsonObject("settings").get(setting);
+      if (group == null) {
+        continue;
+      }
+      known = true;
+      Double value = value(r, column);
+      if (value != null) {
+        groups.computeIfAbsent(setting + "=" + text(group), k -> new ArrayList<>()).add(value);
+      }
+    }
+    if (!known) {
+      throw new IllegalArgumentException("--histogram-by: no run has a setting '" + setting + "' (have: "
+          + String.join(", ", results.get(0).getAsJsonObject("settings").keySet()) + ")");
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("--histogram-metric: no run has a value for '" + column.path() + "'");
+    }
+    return groups;
+  }
+
+  /** Runs in the folder. */
+  int size() {
+    return results.size();
+  }
+
+  /**
+   * The table before it is written in a format: the header, each row's setting values, each cell's
+   * numbers and which cells hold their column's best mean.
+   */
+  record Layout(List<String> header, List<List<String>> labels, List<List<Stat>> stats, boolean[][] best) {}
+
+  /** Renders the table; {@code format} is markdown, latex or csv. */
+  public String render(List<String> groupBy, List<Column> columns, String format) {
+    Layout layout = layout(groupBy, columns);
+    List<List<String>> body = new ArrayList<>();
+    for (int i = 0; i < layout.labels().size(); i++) {
+      List<String> line = new ArrayList<>(layout.labels().get(i));
+      for (int j = 0; j < columns.size(); j++) {
+        line.add(layout.stats().get(i).get(j).format(format, layout.best()[i][j]));
+      }
+      body.add(line);
+    }
+    String table = switch (format) {
+      case "markdown" -> markdown(layout.header(), body);
+      case "latex" -> latex(layout.header(), body);
+      case "csv" -> csv(layout.header(), body);
+      default -> throw new IllegalArgumentException("--format must be markdown, latex or csv, got '" + format + "'");
+    };
+    return table + protocol(columns, format);
+  }
+
+  /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
+  Layout layout(List<String> groupBy, List<Column> columns) {
+    for (String key : groupBy) {
+      if (!results.get(0).getAsJsonObject("settings").has(key)) {
+        throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
+            + String.join(", ", results.get(0).getAsJsonObject("settings").keySet()) + ")");
+      }
+    }
+    Map<List<String>, List<JsonObject>> rows = new LinkedHashMap<>();
+    for (JsonObject r : results) {
+      List<String> key = new ArrayList<>();
+      for (String g : groupBy) {
+        key.add(text(r.getAsJsonObject("settings").get(g)));
+      }
+      rows.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    List<List<Stat>> stats = new ArrayList<>();
+    for (List<JsonObject> cellResults : rows.values()) {
+      List<Stat> row = new ArrayList<>();
+      for (Column c : columns) {
+        row.add(Stat.of(cellResults, c));
+      }
+      stats.add(row);
+    }
+    boolean[][] best = new boolean[stats.size()][columns.size()];
+    for (int j = 0; j < columns.size(); j++) {
+      double bestValue = Double.NaN;
+      for (List<Stat> row : stats) {
+        double v = row.get(j).mean();
+        if (!Double.isNaN(v) && (Double.isNaN(bestValue) || (columns.get(j).higherIsBetter() ? v > bestValue : v < bestValue))) {
+          bestValue = v;
+        }
+      }
+      for (int i = 0; i < stats.size(); i++) {
+        best[i][j] = !Double.isNaN(bestValue) && stats.get(i).get(j).mean() == bestValue;
+      }
+    }
+    List<String> header = new ArrayList<>(groupBy);
+    for (Column c : columns) {
+      header.add(c.path() + (c.higherIsBetter() ? " (higher better)" : " (lower better)"));
+    }
+    return new Layout(header, new ArrayList<>(rows.keySet()), stats, best);
+  }
+
+  private String protocol(List<Column> columns, String format) {
+    StringBuilder out = new StringBuilder("\n");
+    for (String line : protocolLines(columns)) {
+      out.append(switch (format) {
+        case "latex" -> "% " + line;
+        case "csv" -> "# " + line;
+        default -> line + "  ";
+      }).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** What the table's numbers are: the runs and seeds, then each column metric's protocol, one line each. */
+  List<String> protocolLines(List<Column> columns) {
+    JsonObject first = results.get(0);
+    List<String> lines = new ArrayList<>();
+    Set<Long> seeds = new java.util.TreeSet<>();
+    for (JsonObject r : results) {
+      seeds.add(r.getAsJsonObject("settings").get("seed").getAsLong());
+    }
+    lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs, seeds " + seeds
+        + "; cells are mean +- std over seeds (+- the metric's own standard error where it has one); best per column marked.");
+    Set<String> seen = new LinkedHashSet<>();
+    for (Column c : columns) {
+      if (seen.add(c.metric())) {
+        for (JsonObject r : results) {
+          JsonObject metric = r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(c.metric());
+          if (metric != null && metric.has("protocol")) {
+            lines.add(c.metric() + ": " + metric.get("protocol").getAsString());
+            break;
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static String markdown(List<String> header, List<List<String>> body) {
+    StringBuilder out = new StringBuilder();
+    out.append("| ").append(String.join(" | ", header)).append(" |\n");
+    out.append("|").append("---|".repeat(header.size())).append('\n');
+    for (List<String> row : body) {
+      out.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String latex(List<String> header, List<List<String>> body) {
+    StringBuilder out = new StringBuilder();
+    out.append("\\begin{tabular}{").append("l".repeat(header.size())).append("}\n\\hline\n");
+    out.append(String.join(" & ", header.stream().map(ExperimentTable::latexEscape).toList())).append(" \\\\\n\\hline\n");
+    for (List<String> row : body) {
+      List<String> cells = new ArrayList<>();
+      for (String cell : row) {
+        cells.add(cell.startsWith("\\textbf") || cell.contains("$\\pm$") ? cell : latexEscape(cell));
+      }
+      out.append(String.join(" & ", cells)).append(" \\\\\n");
+    }
+    out.append("\\hline\n\\end{tabular}\n");
+    return out.toString();
+  }
+
+  private static String latexEscape(String s) {
+    return s.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("%", "\\%").replace("&", "\\&")
+        .replace("#", "\\#");
+  }
+
+  private static String csv(List<String> header, List<List<String>> body) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(",", header.stream().map(ExperimentTable::csvQuote).toList())).append('\n');
+    for (List<String> row : body) {
+      out.append(String.join(",", row.stream().map(ExperimentTable::csvQuote).toList())).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String csvQuote(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  private static String text(JsonElement value) {
+    return value == null || value.isJsonNull() ? "" : value.isJsonPrimitive() ? value.getAsString() : value.toString();
+  }
+
+  /** A column's numbers for one row. */
+  public record Stat(double mean, double error, int n) {
+    static Stat of(List<JsonObject> results, Column column) {
+      List<Double> values = new ArrayList<>();
+      List<Double> ownErrors = new ArrayList<>();
+      for (JsonObject r : results) {
+        Double value = value(r, column);
+        if (value != null) {
+          values.add(value);
+          if (column.ownError() != null) {
+            ownErrors.add(r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(column.metric())
+                .get(column.ownError()).getAsDouble());
+          }
+        }
+      }
+      if (values.isEmpty()) {
+        return new Stat(Double.NaN, Double.NaN, 0);
+      }
+      double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      double error;
+      if (!ownErrors.isEmpty()) {
+        error = ownErrors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      } else if (values.size() > 1) {
+        double ss = 0;
+        for (double v : values) {
+          ss += (v - mean) * (v - mean);
+        }
+        error = Math.sqrt(ss / (values.size() - 1));
+      } else {
+        error = Double.NaN;
+      }
+      return new Stat(mean, error, values.size());
+    }
+
+    String format(String format, boolean best) {
+      if (n == 0) {
+        return "n/a";
+      }
+      String value = round(mean) + (Double.isNaN(error) ? "" : (format.equals("latex") ? " $\\pm$ " : " +- ") + round(error));
+      if (!best) {
+        return value;
+      }
+      return switch (format) {
+        case "markdown" -> "**" + value + "**";
+        case "latex" -> "\\textbf{" + value + "}";
+        default -> value + " *";
+      };
+    }
+
+    public static String round(double v) {
+      if (v == 0 || !Double.isFinite(v)) {
+        return Double.isFinite(v) ? "0" : String.valueOf(v);
+      }
+      return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+  }
+
+}

@@ -1,0 +1,93 @@
+package org.jgan.tools.experiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jgan.tools.run.GracefulStop;
+import org.jgan.tools.Jgan;
+import org.jgan.tools.run.ParentWatch;
+
+/**
+ * The command line that runs jgan in a separate JVM with this JVM's classpath (sweep cells, crash
+ * tests). Children die with this process: it passes them its process id ({@link ParentWatch}
+ * stops them if it dies, even by SIGKILL) and, when it shuts down, asks them to stop (SIGTERM, so
+ * training saves where it is) and waits for them a bounded time.
+ */
+public final class JganProcess {
+  /** How long shutdown waits for children to save and exit, in seconds. */
+  static final long SHUTDOWN_WAIT_SECONDS = GracefulStop.WAIT_SECONDS;
+
+  private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(JganProcess::stopChildren, "jgan-stop-children"));
+  }
+
+  private JganProcess() {}
+
+  /** {@code java -cp <this classpath> org.jgan.tools.Jgan <args>}. */
+  public static List<String> command(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djava.awt.headless=true"); // figures are drawn off-screen, display or not
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Jgan.class.getName());
+    command.addAll(args);
+    return command;
+  }
+
+  /**
+   * Runs {@code jgan args} to the end, its output (stdout and stderr) into {@code log} and, line by
+   * line, to {@code lines}; a non-zero exit is an IOException quoting the log's last line.
+   */
+  static void run(List<String> args, Path log, Consumer<String> lines) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+    builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    builder.environment().put(ParentWatch.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+    Process process = builder.start();
+    CHILDREN.add(process);
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+      for (String line; (line = output.readLine()) != null; ) {
+        writer.println(line);
+        writer.flush(); // so a long cell's log can be followed while it runs
+        lines.accept(line);
+      }
+    } finally {
+      process.waitFor();
+      CHILDREN.remove(process);
+    }
+    if (process.exitValue() != 0) {
+      List<String> tail = Files.readAllLines(log);
+      String last = tail.isEmpty() ? "" : tail.get(tail.size() - 1);
+      throw new IOException("'jgan " + args.get(0) + "' exited with " + process.exitValue() + ": " + last + " (log: " + log + ")");
+    }
+  }
+
+  /** Asks every child to stop and waits, bounded, until each has ended and its output is in its log. */
+  private static void stopChildren() {
+    // Through the handle: Process.destroy would also close the pipe that carries the child's last words to its log.
+    CHILDREN.forEach(child -> child.toHandle().destroy());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
+    // run() forgets a child once it has read the child's output to the end.
+    while (!CHILDREN.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.jgan.tools.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jgan.graphs.AtomicFiles;
+
+/**
+ * The exact configuration of a training run, every default resolved; written to
+ * {@code config.json} so a run can be reproduced and checked on resume.
+ *
+ * <p>The GAN paper's recipe settings (optimizer ... outputBias) are null when their flag is not
+ * given, meaning the behaviour of before they existed (Adam, no per-update decay, weight 1,
+ * alternating updates, zero output bias), so runs made before them still resume.
+ * {@code imageSize} and {@code channels} are set for an image folder only (null for named datasets).
+ */
+public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+    int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+    Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
+    Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
+    String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
+    Integer imageSize, Integer channels) {
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
+
+  /** A configuration of a named dataset, whose shape its name fixes. */
+  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
+      Float reconWeight, String divergence, Integer samplesPerZ) {
+    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
+        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
+        null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The shape of one example of the run's data. */
+  public int[] exampleShape() {
+    return org.jgan.data.NamedDatasets.exampleShape(dataset, imageSize, channels);
+  }
+
+  /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
+  public static RunConfig read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + " not found: is this a jgan run folder?");
+    }
+    RunConfig config;
+    try {
+      config = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RunConfig.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": not a valid run configuration: " + e.getMessage());
+    }
+    if (config == null || config.objective() == null || config.dataset() == null || config.model() == null
+        || config.lrDecay() == null) {
+      throw new IllegalArgumentException(file + ": not a valid run configuration: fields missing");
+    }
+    return config;
+  }
+
+  /** Writes this configuration as JSON, atomically; a failure names the file. */
+  public void write(Path file) throws IOException {
+    AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
+  }
+
+  /**
+   * Fails, naming the field, when {@code saved} (a run's config.json) differs from this
+   * configuration in anything but the step count, which a resumed run may extend.
+   */
+  public void requireResumableFrom(Path saved) throws IOException {
+    JsonObject old;
+    try {
+      old = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(saved + ": not a valid run configuration: " + e.getMessage());
+    }
+    // Through text, so both sides hold numbers the same way (a Float and its parsed text compare unequal).
+    JsonObject now = JsonParser.parseString(GSON.toJson(this)).getAsJsonObject();
+    for (Map.Entry<String, JsonElement> entry : now.entrySet()) {
+      String key = entry.getKey();
+      if (key.equals("steps") || key.equals("jganVersion")) {
+        continue;
+      }
+      // A field added since the run was saved reads as null there: its flag did not exist, so was not given.
+      JsonElement before = old.has(key) ? old.get(key) : com.google.gson.JsonNull.INSTANCE;
+      if (!before.equals(entry.getValue())) {
+        throw new IllegalArgumentException(saved + ": cannot resume: field '" + key + "' was " + before
+            + " in the saved run but is " + entry.getValue() + " now");
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.jgan.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jgan.tools.Jgan;
+import org.jgan.tools.run.RunConfig;
+
+/** The image-folder fields of config.json: the run's example shape, and runs saved before they existed. */
+class RunConfigFieldsTest {
+  @TempDir
+  Path dir;
+
+  private static RunConfig config(String dataset, Integer size, Integer channels) {
+    return new RunConfig("gan", dataset, "mlp", 10, 1, 4, 100, 8, 3, null, "none", null, null, null, "normal",
+        "signed", 2, Jgan.VERSION, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        size, channels);
+  }
+
+  @Test
+  void aFolderRunsShapeComesFromItsSizeAndChannels() {
+    assertArrayEquals(new int[] {32, 32, 1}, config("folder", 32, 1).exampleShape());
+    assertArrayEquals(new int[] {32, 32, 3}, config("cifar10", null, null).exampleShape());
+  }
+
+  @Test
+  void aRunSavedWithoutTheNewFieldsStillResumes() throws Exception {
+    Path saved = dir.resolve("config.json");
+    config("mnist", null, null).write(saved);
+    JsonObject json = JsonParser.parseString(Files.readString(saved)).getAsJsonObject();
+    json.remove("imageSize");
+    json.remove("channels");
+    Files.writeString(saved, json.toString());
+    config("mnist", null, null).requireResumableFrom(saved);
+
+    config("folder", 64, 3).write(saved);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> config("folder", 32, 3).requireResumableFrom(saved));
+    assertTrue(e.getMessage().contains("field 'imageSize' was 64"), e.getMessage());
+  }
+}

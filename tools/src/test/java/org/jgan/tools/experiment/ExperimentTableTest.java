@@ -1,0 +1,120 @@
+package org.jgan.tools.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Table rendering against fixed result files (golden Markdown, LaTeX and CSV). */
+class ExperimentTableTest {
+  @TempDir
+  Path dir;
+
+  /** A result file as the runner writes it, with the numbers the table must aggregate. */
+  private void result(int order, String objective, long seed, double modes, double parzen, double parzenSe)
+      throws Exception {
+    String cell = "objective-" + objective + "_seed-" + seed;
+    Path folder = Files.createDirectories(dir.resolve(cell));
+    Files.writeString(folder.resolve("result.json"), """
+        {"experiment": "golden", "cell": "%s", "order": %d,
+         "settings": {"objective": "%s", "seed": %d},
+         "eval": {"metrics": {
+           "toy": {"modes_covered": %s, "protocol": "nearest mode"},
+           "parzen": {"mean_log_likelihood": %s, "standard_error": %s, "protocol": "Gaussian windows"}}}}
+        """.formatted(cell, order, objective, seed, modes, parzen, parzenSe));
+  }
+
+  @BeforeEach
+  void fixtures() throws Exception {
+    // wgan-gp: modes 8 and 6 -> 7 +- std 1.414; parzen 200 and 210 -> 205 +- mean own SE (2 + 4) / 2 = 3.
+    result(0, "wgan-gp", 1, 8, 200, 2);
+    result(1, "wgan-gp", 2, 6, 210, 4);
+    // gan: modes 3 and 4 -> 3.5 +- 0.7071; parzen 150 and 160 -> 155 +- 1.
+    result(2, "gan", 1, 3, 150, 1);
+    result(3, "gan", 2, 4, 160, 1);
+    Files.createDirectories(dir.resolve("incomplete-cell"));
+  }
+
+  private String render(String format) throws Exception {
+    ExperimentTable table = ExperimentTable.read(dir);
+    return table.render(table.varyingSettings(), List.of(ExperimentTable.column("toy"), ExperimentTable.column("parzen")),
+        format);
+  }
+
+  private static final String FOOTER = "Experiment golden: 4 runs, seeds [1, 2]; cells are mean +- std over seeds"
+      + " (+- the metric's own standard error where it has one); best per column marked.";
+
+  @Test
+  void markdown() throws Exception {
+    assertEquals("""
+        | objective | toy.modes_covered (higher better) | parzen.mean_log_likelihood (higher better) |
+        |---|---|---|
+        | wgan-gp | **7 +- 1.414** | **205 +- 3** |
+        | gan | 3.5 +- 0.7071 | 155 +- 1 |
+
+        %s \s
+        toy: nearest mode \s
+        parzen: Gaussian windows \s
+        """.formatted(FOOTER), render("markdown"));
+  }
+
+  @Test
+  void latex() throws Exception {
+    assertEquals("""
+        \\begin{tabular}{lll}
+        \\hline
+        objective & toy.modes\\_covered (higher better) & parzen.mean\\_log\\_likelihood (higher better) \\\\
+        \\hline
+        wgan-gp & \\textbf{7 $\\pm$ 1.414} & \\textbf{205 $\\pm$ 3} \\\\
+        gan & 3.5 $\\pm$ 0.7071 & 155 $\\pm$ 1 \\\\
+        \\hline
+        \\end{tabular}
+
+        %% %s
+        %% toy: nearest mode
+        %% parzen: Gaussian windows
+        """.formatted(FOOTER), render("latex"));
+  }
+
+  @Test
+  void csv() throws Exception {
+    assertEquals("""
+        objective,toy.modes_covered (higher better),parzen.mean_log_likelihood (higher better)
+        wgan-gp,7 +- 1.414 *,205 +- 3 *
+        gan,3.5 +- 0.7071,155 +- 1
+
+        # %s
+        # toy: nearest mode
+        # parzen: Gaussian windows
+        """.formatted(FOOTER), render("csv"));
+  }
+
+  @Test
+  void groupingBySeedGivesOneRowPerSeedAndLowerIsBetterForDistances() throws Exception {
+    ExperimentTable table = ExperimentTable.read(dir);
+    String text = table.render(List.of("seed"), List.of(ExperimentTable.column("toy")), "csv");
+    // seed 1: modes 8 and 3 -> 5.5 +- 3.536; seed 2: 6 and 4 -> 5 +- 1.414.
+    assertTrue(text.startsWith("seed,toy.modes_covered (higher better)\n1,5.5 +- 3.536 *\n2,5 +- 1.414\n"), text);
+    assertEquals(false, ExperimentTable.column("fid").higherIsBetter());
+    assertEquals(render("markdown"), render("markdown"), "deterministic");
+  }
+
+  @Test
+  void badRequestsAreNamed() throws Exception {
+    ExperimentTable table = ExperimentTable.read(dir);
+    IllegalArgumentException groupBy = assertThrows(IllegalArgumentException.class,
+        () -> table.render(List.of("dataset"), List.of(ExperimentTable.column("toy")), "markdown"));
+    assertTrue(groupBy.getMessage().contains("'dataset'"), groupBy.getMessage());
+    IllegalArgumentException metric = assertThrows(IllegalArgumentException.class, () -> ExperimentTable.column("fidd"));
+    assertTrue(metric.getMessage().contains("fidd"), metric.getMessage());
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> ExperimentTable.read(dir.resolve("incomplete-cell")));
+    assertTrue(empty.getMessage().contains("no complete cells"), empty.getMessage());
+  }
+}

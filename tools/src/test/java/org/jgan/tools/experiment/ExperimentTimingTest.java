@@ -1,0 +1,89 @@
+package org.jgan.tools.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jgan.tools.cli.CliRunner;
+import org.jgan.tools.run.LoopTimer;
+
+/**
+ * {@code jgan experiment time}: one short probe per distinct cell (seeds share it), one full
+ * evaluation per distinct evaluation, and totals that are the sums of what was measured.
+ */
+class ExperimentTimingTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void probesEachDistinctCellOnceAndExtrapolatesFromItsOwnMeasurements() throws Exception {
+    Path file = dir.resolve("tiny.yaml");
+    Files.writeString(file, """
+        name: tiny
+        grid:
+          objective: [gan-ns, wgan-gp]
+        seeds: [1, 2, 3]
+        train: {steps: 5000, width: 16, checkpoint-every: 1000}
+        eval: {metrics: [toy], n: 300}
+        """);
+    Path out = dir.resolve("timing");
+    CliRunner.Outcome outcome = CliRunner.run("experiment", "time", file.toString(), "--out", out.toString(),
+        "--probe-steps", "20");
+    assertEquals(0, outcome.exitCode(), outcome.err() + outcome.out());
+
+    JsonObject timing = JsonParser.parseString(Files.readString(out.resolve("timing.json"))).getAsJsonObject();
+    JsonArray rows = timing.getAsJsonArray("rows");
+    assertEquals(2, rows.size(), "three seeds of one grid point share a probe");
+    double total = 0;
+    for (int i = 0; i < 2; i++) {
+      JsonObject row = rows.get(i).getAsJsonObject();
+      assertEquals(3, row.get("seeds").getAsInt());
+      assertEquals(5000, row.get("steps").getAsLong(), "extrapolated to the file's full iterations");
+      JsonObject probe = JsonParser.parseString(Files.readString(
+          out.resolve(String.format("%03d", i)).resolve("run").resolve(LoopTimer.FILE))).getAsJsonObject();
+      assertEquals(20, probe.get("iterations").getAsInt(), "the probe trains only --probe-steps iterations");
+      assertEquals(probe.get("seconds_per_iteration").getAsDouble(), row.get("secondsPerIteration").getAsDouble(), 0);
+      assertTrue(row.get("startupSeconds").getAsDouble() > 0);
+      total += 3 * (row.get("startupSeconds").getAsDouble() + 5000 * row.get("secondsPerIteration").getAsDouble()
+          + row.get("evalSeconds").getAsDouble());
+    }
+    assertEquals(total, timing.get("total_seconds").getAsDouble(), 1e-9 * total);
+    assertEquals(rows.get(0).getAsJsonObject().get("evalSeconds").getAsDouble(),
+        rows.get(1).getAsJsonObject().get("evalSeconds").getAsDouble(), 0,
+        "the same dataset and eval settings are evaluated once and shared");
+    assertTrue(Files.exists(out.resolve("000").resolve("eval.json")));
+    assertTrue(!Files.exists(out.resolve("001").resolve("eval.json")), "the second cell's evaluation was not rerun");
+    String table = Files.readString(out.resolve("timing.md"));
+    assertTrue(table.contains("| objective=gan-ns | 3 | 5000 |"), table);
+    assertTrue(table.contains("Experiment tiny at full scale: 6 runs"), table);
+    assertTrue(outcome.out().contains("Experiment tiny at full scale"), outcome.out());
+  }
+
+  @Test
+  void optionsAreReplacedOrAppended() {
+    assertEquals(List.of("--steps", "20", "--seed", "1"),
+        ExperimentTiming.withOption(List.of("--steps", "5000", "--seed", "1"), "--steps", "20"));
+    assertEquals(List.of("--seed", "1", "--steps", "20"),
+        ExperimentTiming.withOption(List.of("--seed", "1"), "--steps", "20"));
+    assertEquals("42s", ExperimentTiming.duration(42));
+    assertEquals("7.5 min", ExperimentTiming.duration(450));
+    assertEquals("3.2 h", ExperimentTiming.duration(3.2 * 3600));
+  }
+
+  @Test
+  void tooFewProbeStepsIsABadFlag() throws Exception {
+    Path file = dir.resolve("tiny.yaml");
+    Files.writeString(file, "name: tiny\ntrain: {objective: gan}\n");
+    CliRunner.Outcome outcome = CliRunner.run("experiment", "time", file.toString(), "--out", dir.resolve("t").toString(),
+        "--probe-steps", "2");
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--probe-steps"), outcome.err());
+  }
+}
