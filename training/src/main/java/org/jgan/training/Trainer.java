@@ -106,6 +106,8 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}.
+   * With a generator weight average ({@link ModelSpec#emaDecay}), the iteration's generator update is
+   * then folded into it.
    *
    * @throws NonFiniteTrainingException when a phase's scalar is NaN or infinite
    */
