@@ -22,10 +22,12 @@ import org.tensorflow.types.TFloat32;
  * @param real the real-batch input [batch, example shape...]
  * @param objective the objective's phases and schedule
  * @param zInput a z input of any batch size for sampling
- * @param samples the objective's samples from G(zInput), in inference mode
+ * @param samples the objective's samples from G(zInput), in inference mode; from the averaged generator
+ *     when the model has a weight average
+ * @param ema the generator weights' moving average, or null when the model has none
  */
 public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<TFloat32> real, ObjectiveGraph objective,
-    Placeholder<TFloat32> zInput, Operand<TFloat32> samples) {
+    Placeholder<TFloat32> zInput, Operand<TFloat32> samples, GeneratorEma ema) {
 
   /** Builds the training graph of {@code spec} into {@code graph}. */
   public static GanGraph build(Graph graph, ModelSpec spec) {
@@ -45,7 +47,10 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
         new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
     Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, zDim)));
-    Operand<TFloat32> samples = spec.objective().samples(ctx.tf(), networks.generator().apply(zInput));
-    return new GanGraph(ctx, networks, real, objective, zInput, samples);
+    Network sampler = spec.usesEma() ? new Network(GeneratorEma.NETWORK, ctx, networks.generator().layers())
+        : networks.generator();
+    Operand<TFloat32> samples = spec.objective().samples(ctx.tf(), sampler.apply(zInput));
+    GeneratorEma ema = spec.usesEma() ? GeneratorEma.of(ctx, networks.generator(), sampler, spec.emaDecay()) : null;
+    return new GanGraph(ctx, networks, real, objective, zInput, samples, ema);
   }
 }

@@ -21,7 +21,8 @@ import org.tensorflow.types.TInt64;
 
 /**
  * A graph holding only the generator of a model, with the training graph's variable names (so it
- * restores from a training checkpoint), for serving and sampling.
+ * restores from a training checkpoint), for serving and sampling: the averaged generator
+ * ({@link GeneratorEma}) when the model has a weight average.
  *
  * <p>Two heads share the generator's variables: {@code images} = out(S(G(z))) on a fed z, and
  * {@code generated} = out(S(G(z'))) with z' drawn in the graph from the prior by a stateless random op
@@ -62,7 +63,8 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Ops tf = ctx.tf();
     NoisePrior prior = spec.prior();
     ModelShape modelShape = new ModelShape(spec.exampleShape(), prior.dimension(), spec.outputActivation());
-    Network generator = new Network(Role.GENERATOR.scope(), ctx,
+    // With a weight average, the averaged copy's variables are the generator restored from a checkpoint.
+    Network generator = new Network(spec.usesEma() ? GeneratorEma.NETWORK : Role.GENERATOR.scope(), ctx,
         spec.objective().layersFor(Role.GENERATOR, spec.architecture(), modelShape));
     Shape exampleShape = outputShape(spec.exampleShape());
 

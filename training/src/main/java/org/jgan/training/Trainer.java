@@ -66,6 +66,9 @@ public final class Trainer implements AutoCloseable {
       this.model = GanGraph.build(graph, spec);
       this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
       this.session = Sessions.open(graph, threads);
+      if (model.ema() != null) {
+        session.runner().addTarget(model.ema().reset()).run();
+      }
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -103,6 +106,8 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * Runs one iteration of the schedule and returns each phase's last scalars, keyed {@code phase/metric}.
+   * With a generator weight average ({@link ModelSpec#emaDecay}), the iteration's generator update is
+   * then folded into it.
    *
    * @throws NonFiniteTrainingException when a phase's scalar is NaN or infinite
    */
@@ -114,6 +119,11 @@ public final class Trainer implements AutoCloseable {
       for (int i = 0; i < run.repeats(); i++) {
         runPhase(run.phase(), metrics, schedule.oneBatchPerIteration());
       }
+    }
+    if (model.ema() != null) {
+      // Each iteration updates the generator once. A run of its own, reading no randomness and no
+      // batch, so the seeds and data of every phase are those of a run without the average.
+      session.runner().addTarget(model.ema().update()).run();
     }
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
     return metrics;

@@ -151,6 +151,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "iterations between in-training Parzen quality probes logged as quality/parzen; 0 = none (default: ${DEFAULT-VALUE})")
   int qualityEvery;
 
+  @Option(names = "--ema", description = "decay d of a moving average of the generator's weights (e.g. 0.999), which samples,"
+      + " figures, eval and export then use; zero-debiased as Adam's moments (default: none, the raw weights)")
+  Float ema;
+
+  @Option(names = "--spectral-norm", description = "spectrally normalise every weight layer of the critic"
+      + " (discriminator, code discriminator): W / sigma(W), one power iteration per step (Miyato et al. 2018)")
+  boolean spectralNorm;
+
   @Mixin
   GanRecipeOptions recipe = new GanRecipeOptions();
 
@@ -229,6 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);
+    require(ema == null || ema > 0f && ema < 1f, "--ema must be a decay above 0 and below 1, got " + ema);
     if (!model.equals("mlp") && !model.equals("resnet1d")) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
@@ -246,7 +255,8 @@ public final class TrainCommand implements Callable<Integer> {
         Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null,
         r.optimizer(), r.momentum(), r.finalMomentum(), r.momentumRamp(), r.lrDecayFactor(), r.minLr(), r.dLossWeight(),
         r.schedule(), r.outputBias(),
-        folder ? or(imageSize, Defaults.FOLDER_IMAGE_SIZE) : null, folder ? or(channels, Defaults.FOLDER_CHANNELS) : null);
+        folder ? or(imageSize, Defaults.FOLDER_IMAGE_SIZE) : null, folder ? or(channels, Defaults.FOLDER_CHANNELS) : null)
+        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm ? Boolean.TRUE : null);
     checkSizes(config, d);
     requireTrainable(config);
     return config;
@@ -267,7 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       TrainingRun.modelSpec(config).networkLayers();
     } catch (IllegalArgumentException e) {
-      require(false, "--model " + model + ": " + e.getMessage());
+      require(false, (spectralNorm ? "--spectral-norm with --model " : "--model ") + model + ": " + e.getMessage());
     }
   }
 

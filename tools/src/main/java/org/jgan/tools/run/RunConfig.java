@@ -26,7 +26,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
     Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
     String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
-    Integer imageSize, Integer channels) {
+    Integer imageSize, Integer channels, Float ema, Boolean spectralNorm) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** A configuration of a named dataset, whose shape its name fixes. */
@@ -37,6 +37,30 @@ public record RunConfig(String objective, String dataset, String model, long ste
     this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
         gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
         null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A configuration without a generator weight average or spectral normalisation. */
+  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
+      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
+      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
+      Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
+      String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
+      Integer imageSize, Integer channels) {
+    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
+        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
+        optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
+        imageSize, channels, null, null);
+  }
+
+  /**
+   * This configuration with {@code --ema} and {@code --spectral-norm}: each null when its flag is not
+   * given (so runs saved before they existed still resume), the decay or true otherwise.
+   */
+  public RunConfig withGeneratorEmaAndSpectralNorm(Float emaDecay, Boolean spectralNormOn) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, emaDecay, spectralNormOn);
   }
 
   /** The shape of one example of the run's data. */

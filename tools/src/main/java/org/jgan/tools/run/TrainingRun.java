@@ -111,7 +111,9 @@ public final class TrainingRun {
         config.exampleShape(),
         toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
         new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
-        config.batchSize(), config.seed());
+        config.batchSize(), config.seed())
+        .withGeneratorEma(config.ema() != null ? config.ema() : 0f)
+        .withSpectralNorm(Boolean.TRUE.equals(config.spectralNorm()));
   }
 
   /**
