@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.jgan.tools.progress.TerminalProgress;
+import org.jgan.tools.progress.ProgressUnit;
 
 /** {@code jgan data}: fetch, list and verify the datasets the other commands read. */
 @Command(name = "data", mixinStandardHelpOptions = true,

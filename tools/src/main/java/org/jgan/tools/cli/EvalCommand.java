@@ -23,6 +23,9 @@ import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.Jgan;
 import org.jgan.tools.run.ModelMetadata;
 import org.jgan.tools.run.RunConfig;
+import org.jgan.tools.progress.ProgressReporter;
+import org.jgan.tools.progress.ProgressTask;
+import org.jgan.tools.progress.ProgressUnit;
 
 /** {@code jgan eval}: scores a set of samples with every applicable metric and writes them with their protocol. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

@@ -25,6 +25,7 @@ import org.jgan.tools.experiment.ExperimentRunner;
 import org.jgan.tools.experiment.ExperimentTable;
 import org.jgan.tools.experiment.ExperimentTiming;
 import org.jgan.tools.evaluation.Histograms;
+import org.jgan.tools.progress.ProgressReporter;
 
 /** {@code jgan experiment}: sweeps of objectives x datasets x settings x seeds, and their tables. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,

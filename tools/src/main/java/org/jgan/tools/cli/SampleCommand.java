@@ -20,6 +20,7 @@ import org.jgan.tools.evaluation.NpyWriter;
 import org.jgan.tools.run.Pictures;
 import org.jgan.tools.run.RunFigures;
 import org.jgan.tools.run.SampleStream;
+import org.jgan.tools.figures.Picture;
 
 /** {@code jgan sample}: draws generator samples into a {@code .npy} file and, optionally, a picture. */
 @Command(name = "sample", mixinStandardHelpOptions = true,

@@ -27,6 +27,7 @@ import org.jgan.tools.run.Memory;
 import org.jgan.tools.run.RunConfig;
 import org.jgan.tools.run.TrainingMemory;
 import org.jgan.tools.run.TrainingRun;
+import org.jgan.tools.figures.FigureFormat;
 
 /** {@code jgan train}: trains one model and writes checkpoints, a loss log, pictures and its configuration. */
 @Command(name = "train", mixinStandardHelpOptions = true,

@@ -38,6 +38,7 @@ import org.jgan.training.TrainingListener;
 import org.jgan.tools.cli.GanRecipeOptions;
 import org.jgan.tools.progress.Progress;
 import org.jgan.tools.cli.TrainCommand;
+import org.jgan.tools.figures.FigureFormat;
 
 /** One training run into a folder: fresh or resumed, with its log, checkpoints, pictures and metrics. */
 public final class TrainingRun {

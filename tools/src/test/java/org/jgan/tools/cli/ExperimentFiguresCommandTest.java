@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.experiment.ExperimentFigures;
 import org.jgan.tools.experiment.ExperimentTable;
+import org.jgan.tools.figures.Svg;
 
 /** {@code jgan experiment figures} on a fixed experiment folder (no training: results, logs and sample grids written here). */
 class ExperimentFiguresCommandTest {

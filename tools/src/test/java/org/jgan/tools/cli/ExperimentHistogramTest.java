@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.experiment.ExperimentFigures;
 import org.jgan.tools.experiment.ExperimentTable;
 import org.jgan.tools.evaluation.Histograms;
+import org.jgan.tools.figures.Svg;
 
 /** The EBGAN-style histogram of a metric over an experiment's runs: bins by hand, and the command end to end. */
 class ExperimentHistogramTest {

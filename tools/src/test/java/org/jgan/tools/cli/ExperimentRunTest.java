@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.experiment.JganProcess;
+import org.jgan.tools.figures.Svg;
 
 /**
  * A tiny experiment (2 objectives x 2 seeds) end to end: a sweep killed mid-way resumes without

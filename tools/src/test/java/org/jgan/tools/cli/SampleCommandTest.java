@@ -29,6 +29,7 @@ import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.evaluation.Npy;
 import org.jgan.tools.evaluation.NpyWriter;
 import org.jgan.tools.run.SampleStream;
+import org.jgan.tools.figures.Svg;
 
 /** {@code jgan sample}: .npy files from a checkpoint and from an exported model. */
 class SampleCommandTest {

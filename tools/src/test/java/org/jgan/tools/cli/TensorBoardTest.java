@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Event;
 import org.tensorflow.proto.Summary;
 import org.jgan.tools.run.TensorBoardListener;
+import org.jgan.tools.figures.ScatterFigure;
 
 /** {@code jgan train} writes TensorBoard event files that hold the logged losses and sample pictures. */
 class TensorBoardTest {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jgan.tools.figures.Svg;
 
 /** {@code jgan train} end to end on the 8-Gaussians mixture. */
 class TrainCommandTest {

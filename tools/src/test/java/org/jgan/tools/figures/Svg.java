@@ -1,14 +1,17 @@
 package org.jgan.tools.figures;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
-/** Parses SVG bytes with the JDK's XML parser, without fetching the SVG DTD. */
-final class Svg {
+/** Parses written SVG figures with the JDK's XML parser, without fetching the SVG DTD. */
+public final class Svg {
   private Svg() {}
 
-  static Document parse(byte[] svg) throws Exception {
+  /** The parsed document; fails if the bytes are not well-formed XML. */
+  public static Document parse(byte[] svg) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setValidating(false);
@@ -17,7 +20,12 @@ final class Svg {
   }
 
   /** The text of the first element named {@code tag}. */
-  static String text(Document document, String tag) {
+  public static String text(Document document, String tag) {
     return document.getElementsByTagNameNS("*", tag).item(0).getTextContent();
+  }
+
+  /** The figure's {@code <desc>}: its panels and their axes; fails if the file does not parse. */
+  public static String desc(Path svg) throws Exception {
+    return text(parse(Files.readAllBytes(svg)), "desc");
   }
 }

@@ -1,4 +1,4 @@
-package org.jgan.tools;
+package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
