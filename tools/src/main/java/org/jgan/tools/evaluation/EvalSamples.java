@@ -9,28 +9,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jgan.data.NamedDatasets;
 import org.jgan.eval.SampleValues;
+import org.jgan.eval.metric.Samples;
 import org.jgan.tools.run.GeneratedSamples;
 
 /**
- * A set of samples to evaluate, row-major [count, example shape...]: images in [0, 1] (NHWC) or
- * raw 2-D points. Every constructor refuses what no metric can score: fewer than
- * {@link #MIN_COUNT} samples, NaN or infinite values, images outside [0, 1].
+ * Reads samples to evaluate ({@link Samples}, the library's type, which refuses what no metric
+ * can score) from a generator, a .npy file or a folder of PNGs.
  */
-public record EvalSamples(float[] values, int count, int[] exampleShape, String dataset, String source) {
-  /** The fewest samples evaluated: diversity and the critic's halves need two. */
-  public static final int MIN_COUNT = 2;
-
-  public EvalSamples {
-    if (count < MIN_COUNT) {
-      throw new IllegalArgumentException(source + ": " + count + (count == 1 ? " sample" : " samples")
-          + "; evaluation needs at least " + MIN_COUNT);
-    }
-    if (NamedDatasets.isToy(dataset)) {
-      SampleValues.requireFinite(values, source);
-    } else {
-      SampleValues.requireWithin(values, 0, 1, "[0, 1]", source);
-    }
-  }
+public final class EvalSamples {
+  private EvalSamples() {}
 
   /** How stored pixel values map to [0, 1]. */
   public enum Range {
@@ -62,8 +49,8 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
   }
 
   /** From a generator: a run's checkpoint or an exported model. */
-  public static EvalSamples generated(GeneratedSamples samples, String source) {
-    return new EvalSamples(samples.values(), samples.count(), samples.exampleShape(), samples.dataset(), source);
+  public static Samples generated(GeneratedSamples samples, String source) {
+    return new Samples(samples.values(), samples.count(), samples.exampleShape(), samples.dataset(), source);
   }
 
   /**
@@ -71,7 +58,7 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
    *
    * @param range how the stored values map to [0, 1]; null means 8-bit for uint8 files, [0, 1] otherwise
    */
-  public static EvalSamples fromNpy(Path file, String dataset, boolean channelsFirst, Range range) throws IOException {
+  public static Samples fromNpy(Path file, String dataset, boolean channelsFirst, Range range) throws IOException {
     Npy.Array array = Npy.read(file);
     long[] s = array.shape();
     boolean toy = NamedDatasets.isToy(dataset);
@@ -80,9 +67,9 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
           + (toy ? "[N, 2] points" : "[N, H, W, C] or [N, C, H, W] images") + " for dataset " + dataset);
     }
     int count = (int) s[0];
-    if (count < MIN_COUNT) {
+    if (count < Samples.MIN_COUNT) {
       throw new IllegalArgumentException(file + ": " + count + (count == 1 ? " sample" : " samples") + " (shape "
-          + Arrays.toString(s) + "); evaluation needs at least " + MIN_COUNT);
+          + Arrays.toString(s) + "); evaluation needs at least " + Samples.MIN_COUNT);
     }
     float[] values = array.values();
     int[] expected = toy ? NamedDatasets.exampleShape(dataset) : null;
@@ -101,7 +88,7 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
       }
       values = toUnit(values, r);
     }
-    return new EvalSamples(values, count, expected, dataset, file.toString());
+    return new Samples(values, count, expected, dataset, file.toString());
   }
 
   /**
@@ -125,7 +112,7 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
    * From a folder of PNG images (grey or colour, any bit depth, sorted by name), scaled to [0, 1].
    * Each file's chunk structure and size are checked before it is decoded ({@link PngFile}).
    */
-  public static EvalSamples fromPngFolder(Path folder, String dataset) throws IOException {
+  public static Samples fromPngFolder(Path folder, String dataset) throws IOException {
     int[] shape = NamedDatasets.exampleShape(dataset);
     if (NamedDatasets.isToy(dataset)) {
       throw new IllegalArgumentException("--png-dir holds images; dataset " + dataset + " is 2-D points");
@@ -149,7 +136,7 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
       }
       readPixels(png.decode(), shape, values, n * size);
     }
-    return new EvalSamples(values, files.size(), shape, dataset, folder.toString());
+    return new Samples(values, files.size(), shape, dataset, folder.toString());
   }
 
   /** Writes {@code image}'s pixels into {@code values} from {@code offset} as [H, W, C] in [0, 1]. */
@@ -180,15 +167,6 @@ public record EvalSamples(float[] values, int count, int[] exampleShape, String 
         }
       }
     }
-  }
-
-  /** The first {@code n} samples. */
-  public EvalSamples first(int n) {
-    if (n >= count) {
-      return this;
-    }
-    int size = values.length / count;
-    return new EvalSamples(Arrays.copyOf(values, n * size), n, exampleShape, dataset, source);
   }
 
   private static float[] toChannelsLast(float[] v, int n, int c, int h, int w) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import org.jgan.tools.cli.EvalCommand;
-import org.jgan.tools.evaluation.EvalMetrics;
+import org.jgan.eval.metric.Metrics;
 import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.run.RunConfig;
 import org.jgan.tools.cli.TrainCommand;
@@ -60,7 +60,7 @@ public final class CellCheck {
       eval.checkFlags();
       if (eval.metrics != null) {
         for (String metric : eval.metrics) {
-          EvalMetrics.requireApplicable(metric, dataset, eval.classifier != null);
+          Metrics.requireApplicable(metric, dataset, eval.classifier != null);
         }
       }
       if (eval.count != null) {

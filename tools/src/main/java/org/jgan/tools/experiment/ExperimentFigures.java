@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
+import org.jgan.eval.metric.ParzenMetric;
 import org.jgan.tools.figures.Figure;
 import org.jgan.tools.figures.FigureFormat;
 import org.jgan.tools.figures.FigureWriter;
@@ -107,7 +108,7 @@ public final class ExperimentFigures {
     List<ParzenSigmaFigure.Search> searches = new ArrayList<>();
     for (Map.Entry<String, List<JsonObject>> row : rows.entrySet()) {
       for (JsonObject r : row.getValue()) {
-        JsonObject parzen = r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject("parzen");
+        JsonObject parzen = r.getAsJsonObject("eval").getAsJsonObject("metrics").getAsJsonObject(ParzenMetric.NAME);
         if (parzen == null || !parzen.has("sigmas") || !parzen.has("validation_means")) {
           continue;
         }

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jgan.eval.metric.Headline;
+import org.jgan.eval.metric.Metric;
+import org.jgan.eval.metric.Metrics;
 
 /**
  * Paper-style tables from an experiment folder's result files: rows are the values of the
@@ -32,19 +35,22 @@ public final class ExperimentTable {
     }
   }
 
-  /** The default column of each metric, and the direction that counts as best. */
-  static final Map<String, Column> DEFAULT_COLUMNS = new LinkedHashMap<>();
-
-  static {
-    DEFAULT_COLUMNS.put("toy", new Column("toy.modes_covered", true, null));
-    DEFAULT_COLUMNS.put("toy.high_quality_share", new Column("toy.high_quality_share", true, null));
-    DEFAULT_COLUMNS.put("parzen", new Column("parzen.mean_log_likelihood", true, "standard_error"));
-    DEFAULT_COLUMNS.put("inception-score", new Column("inception-score.mean", true, null));
-    DEFAULT_COLUMNS.put("fid", new Column("fid.fid", false, null));
-    DEFAULT_COLUMNS.put("kid", new Column("kid.mean", false, null));
-    DEFAULT_COLUMNS.put("ms-ssim", new Column("ms-ssim.mean", false, null));
-    DEFAULT_COLUMNS.put("critic", new Column("critic.estimate", false, null));
-    DEFAULT_COLUMNS.put("text", new Column("text.mean", false, null));
+  /**
+   * The default column of each registered metric's headline numbers, in registry order, and the
+   * direction that counts as best: a metric's main number under its own name, any other under
+   * {@code metric.field}.
+   */
+  static Map<String, Column> defaultColumnsByName() {
+    Map<String, Column> columns = new LinkedHashMap<>();
+    for (Metric metric : Metrics.all()) {
+      List<Headline> headlines = metric.headlines();
+      for (int i = 0; i < headlines.size(); i++) {
+        Headline h = headlines.get(i);
+        String path = metric.name() + "." + h.field();
+        columns.put(i == 0 ? metric.name() : path, new Column(path, h.higherIsBetter(), h.ownError()));
+      }
+    }
+    return columns;
   }
 
   private final List<JsonObject> results;
@@ -96,14 +102,14 @@ public final class ExperimentTable {
     return keys;
   }
 
-  /** One column per metric present in any result, in {@link #DEFAULT_COLUMNS} order. */
+  /** One column per headline number of each metric present in any result, in registry order. */
   public List<Column> defaultColumns() {
     Set<String> present = new LinkedHashSet<>();
     for (JsonObject r : results) {
       present.addAll(r.getAsJsonObject("eval").getAsJsonObject("metrics").keySet());
     }
     List<Column> columns = new ArrayList<>();
-    for (Column c : DEFAULT_COLUMNS.values()) {
+    for (Column c : defaultColumnsByName().values()) {
       if (present.contains(c.metric())) {
         columns.add(c);
       }
@@ -113,21 +119,22 @@ public final class ExperimentTable {
 
   /** The column for {@code path} ("metric.field"), with the default direction for the metric. */
   public static Column column(String path) {
+    Map<String, Column> defaults = defaultColumnsByName();
     if (!path.contains(".")) {
-      Column c = DEFAULT_COLUMNS.get(path);
+      Column c = defaults.get(path);
       if (c == null) {
         throw new IllegalArgumentException("--metrics: unknown metric '" + path + "' (known: "
-            + String.join(", ", DEFAULT_COLUMNS.keySet()) + ", or metric.field)");
+            + String.join(", ", defaults.keySet()) + ", or metric.field)");
       }
       return c;
     }
-    for (Column c : DEFAULT_COLUMNS.values()) {
+    for (Column c : defaults.values()) {
       if (c.path().equals(path)) {
         return c;
       }
     }
     String metric = path.substring(0, path.indexOf('.'));
-    Column base = DEFAULT_COLUMNS.get(metric);
+    Column base = defaults.get(metric);
     return new Column(path, base == null || base.higherIsBetter(), null);
   }
 

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jgan.eval.metric.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class EvalSamplesTest {
         () -> EvalSamples.fromNpy(npy, "mnist", true, null));
     assertTrue(e.getMessage().startsWith(npy + ": value 254.0 at flat index 5 ") && e.getMessage().contains("unit [0, 1]"),
         e.getMessage());
-    EvalSamples asBytes = EvalSamples.fromNpy(npy, "mnist", true, EvalSamples.Range.BYTE);
+    Samples asBytes = EvalSamples.fromNpy(npy, "mnist", true, EvalSamples.Range.BYTE);
     assertEquals(254f / 255f, asBytes.values()[5], 1e-7f);
     assertThrows(IllegalArgumentException.class, () -> EvalSamples.fromNpy(npy, "mnist", true, EvalSamples.Range.SIGNED));
   }
@@ -60,7 +61,7 @@ class EvalSamplesTest {
     values[1] = 1.0004f;
     Path npy = dir.resolve("rounded.npy");
     Npy.write(npy, values, 2, 28, 28, 1);
-    EvalSamples samples = EvalSamples.fromNpy(npy, "mnist", false, null);
+    Samples samples = EvalSamples.fromNpy(npy, "mnist", false, null);
     assertEquals(0f, samples.values()[0]);
     assertEquals(1f, samples.values()[1]);
   }
@@ -74,9 +75,9 @@ class EvalSamplesTest {
     assertTrue(none.getMessage().startsWith(empty + ": 0 samples (shape [0, 28, 28, 1])"), none.getMessage());
     // A generator's samples go through the same check, named by the run they came from.
     IllegalArgumentException diverged = assertThrows(IllegalArgumentException.class,
-        () -> new EvalSamples(new float[] {0, 1, Float.NaN, 2}, 2, new int[] {2}, "toy8", "runs/toy8"));
+        () -> new Samples(new float[] {0, 1, Float.NaN, 2}, 2, new int[] {2}, "toy8", "runs/toy8"));
     assertTrue(diverged.getMessage().startsWith("runs/toy8: value NaN at flat index 2 "), diverged.getMessage());
-    assertEquals(2, new EvalSamples(new float[] {0, 1, -30, 2}, 2, new int[] {2}, "toy8", "runs/toy8").count(),
+    assertEquals(2, new Samples(new float[] {0, 1, -30, 2}, 2, new int[] {2}, "toy8", "runs/toy8").count(),
         "2-D points have no range");
   }
 
@@ -91,7 +92,7 @@ class EvalSamplesTest {
       }
       ImageIO.write(deep, "png", folder.resolve(n + ".png").toFile());
     }
-    EvalSamples samples = EvalSamples.fromPngFolder(folder, "mnist");
+    Samples samples = EvalSamples.fromPngFolder(folder, "mnist");
     float[] expected = new float[2 * PIXELS];
     for (int i = 0; i < expected.length; i++) {
       expected[i] = levels8[(i % PIXELS + i / PIXELS) % 4] / 255f;

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgan.eval.metric.DataKind;
+import org.jgan.eval.metric.EvaluationContext;
+import org.jgan.eval.metric.Headline;
+import org.jgan.eval.metric.Metric;
+import org.jgan.eval.metric.Metrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +123,43 @@ class ExperimentTableTest {
     IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
         () -> ExperimentTable.read(dir.resolve("incomplete-cell")));
     assertTrue(empty.getMessage().contains("no complete cells"), empty.getMessage());
+  }
+
+  @Test
+  void aRegisteredMetricGetsItsDefaultColumnAndDirectionFromTheRegistry() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("objective-gan_seed-3"));
+    Files.writeString(folder.resolve("result.json"), """
+        {"experiment": "golden", "cell": "objective-gan_seed-3", "order": 4,
+         "settings": {"objective": "gan", "seed": 3},
+         "eval": {"metrics": {"x-spread": {"range": 1.5, "protocol": "max - min"}}}}
+        """);
+    assertThrows(IllegalArgumentException.class, () -> ExperimentTable.column("x-spread"));
+    Metric spread = new Metric() {
+      @Override
+      public String name() {
+        return "x-spread";
+      }
+
+      @Override
+      public Set<DataKind> dataKinds() {
+        return Set.of(DataKind.MIXTURE);
+      }
+
+      @Override
+      public List<Headline> headlines() {
+        return List.of(Headline.lowerIsBetter("range"));
+      }
+
+      @Override
+      public Map<String, Object> evaluate(EvaluationContext context) {
+        return Map.of();
+      }
+    };
+    try (Metrics.Registration registered = Metrics.register(spread)) {
+      ExperimentTable.Column column = new ExperimentTable.Column("x-spread.range", false, null);
+      assertEquals(column, ExperimentTable.column("x-spread"));
+      assertEquals(List.of(ExperimentTable.column("toy"), ExperimentTable.column("toy.high_quality_share"),
+          ExperimentTable.column("parzen"), column), ExperimentTable.read(dir).defaultColumns());
+    }
   }
 }

@@ -1,0 +1,146 @@
+package org.jgan.eval.metric;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jgan.data.Dataset;
+import org.jgan.data.NamedDatasets;
+import org.jgan.data.Split;
+import org.jgan.eval.classifier.SavedModelClassifier;
+
+/**
+ * What the metrics of one evaluation share: the samples, the settings, and the real data, the
+ * classifier's outputs and the text corpus, each loaded once, when a metric first needs it.
+ */
+public final class EvaluationContext implements AutoCloseable {
+  /** Which images the classifier scored. */
+  public enum Images {
+    /** The samples evaluated. */
+    SAMPLES,
+    /** The real test split. */
+    TEST,
+    /** The real validation split. */
+    VALIDATION
+  }
+
+  /** A reference text: where it was read from and its non-empty lines. */
+  public record Corpus(Path file, List<String> lines) {}
+
+  private final Samples samples;
+  private final EvalSettings settings;
+  private Dataset validation;
+  private Dataset test;
+  private SavedModelClassifier classifier;
+  private final Map<Images, SavedModelClassifier.Outputs> outputs = new EnumMap<>(Images.class);
+  private Corpus corpus;
+
+  /** A context for evaluating {@code samples} with {@code settings}; nothing is loaded yet. */
+  public EvaluationContext(Samples samples, EvalSettings settings) {
+    this.samples = samples;
+    this.settings = settings;
+  }
+
+  /** The samples evaluated. */
+  public Samples samples() {
+    return samples;
+  }
+
+  /** The settings. */
+  public EvalSettings settings() {
+    return settings;
+  }
+
+  /** The real validation split of the samples' dataset, at their example shape. */
+  public Dataset validation() throws IOException {
+    loadReal();
+    return validation;
+  }
+
+  /** The real test split of the samples' dataset, at their example shape. */
+  public Dataset test() throws IOException {
+    loadReal();
+    return test;
+  }
+
+  /** The classifier's logits and features for {@code which} images, computed once. */
+  public SavedModelClassifier.Outputs classifierOutputs(Images which) throws IOException {
+    if (settings.classifierDir() == null) {
+      throw new IllegalArgumentException(Metrics.classifierNeeded());
+    }
+    loadReal();
+    if (classifier == null) {
+      classifier = SavedModelClassifier.load(settings.classifierDir());
+    }
+    SavedModelClassifier.Outputs cached = outputs.get(which);
+    if (cached == null) {
+      float[] images = switch (which) {
+        case SAMPLES -> samples.values();
+        case TEST -> test.values();
+        case VALIDATION -> validation.values();
+      };
+      int count = images.length / (samples.values().length / samples.count());
+      cached = classifier.run(images, count, samples.exampleShape(), 500);
+      outputs.put(which, cached);
+    }
+    return cached;
+  }
+
+  /** Records which classifier scored the images, by path and content hash, in a metric's result. */
+  public void putClassifier(Map<String, Object> result) {
+    result.put("classifier", settings.classifierDir().toString());
+    result.put("classifier_sha256", classifier.contentHash());
+  }
+
+  /**
+   * The reference text: the settings' corpus, else the dataset's own in the data folder.
+   *
+   * @throws IllegalArgumentException when there is neither, or the file does not exist
+   */
+  public Corpus corpus() throws IOException {
+    if (corpus == null) {
+      Path file = settings.corpus();
+      if (file == null) {
+        if (settings.dataDir() == null) {
+          throw new IllegalArgumentException("--text needs --corpus FILE, --data DIR or JGAN_DATA");
+        }
+        file = NamedDatasets.textCorpus(settings.dataDir());
+      }
+      corpus = new Corpus(file, readLines(file));
+    }
+    return corpus;
+  }
+
+  /** The non-empty lines of a UTF-8 text file, refusing a missing one by name. */
+  public static List<String> readLines(Path file) throws IOException {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": file not found");
+    }
+  }
+
+  private void loadReal() throws IOException {
+    if (test != null) {
+      return;
+    }
+    if (settings.dataDir() == null) {
+      throw new IllegalArgumentException("image metrics need the real data: pass --data DIR or set JGAN_DATA");
+    }
+    validation = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.VALIDATION,
+        samples.exampleShape());
+    test = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.TEST, samples.exampleShape());
+  }
+
+  /** Releases the classifier, if one was loaded. */
+  @Override
+  public void close() {
+    if (classifier != null) {
+      classifier.close();
+    }
+  }
+}
