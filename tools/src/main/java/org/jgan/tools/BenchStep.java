@@ -6,6 +6,7 @@ import org.jgan.graphs.Sessions;
 import org.jgan.graphs.Tensors;
 import org.jgan.training.Trainer;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -46,12 +47,14 @@ final class BenchStep implements Callable<Integer> {
     long multiplyAdds;
     try (Trainer trainer = new Trainer(ReferenceStep.model(objective, options.batch), data, options.settings());
         PlainDcganStep plain = new PlainDcganStep(objective, options.batch, options.settings());
+        MatmulRate matmul = new MatmulRate(MATMUL_SIDE, options);
         TFloat32 realBatch = Tensors.floats(batch, options.batch, 28, 28, 1)) {
+      // The three interleave, so that a load on a shared machine falls on all of them alike.
       medians = BenchTiming.interleavedMedians(options.warmup, options.steps, trainer::iterate,
-          () -> plain.step(realBatch));
+          () -> plain.step(realBatch), matmul::run);
       multiplyAdds = plain.multiplyAdds();
     }
-    double gflops = matmulGflops(options);
+    double gflops = 2.0 * MATMUL_SIDE * MATMUL_SIDE * MATMUL_SIDE / (medians[2] / 1e3) / 1e9;
     double limitMillis = 2.0 * multiplyAdds / (gflops * 1e9) * 1e3;
     var out = options.out();
     out.printf("# step: dcgan28 %s, %s; plain = the same step as a plain TensorFlow graph%n", objective,
@@ -67,21 +70,29 @@ final class BenchStep implements Callable<Integer> {
     return 0;
   }
 
-  /** Median GFLOP/s of a 1024 x 1024 matrix product under the same session settings. */
-  private static double matmulGflops(BenchOptions options) throws Exception {
-    try (Graph graph = new Graph()) {
+  /** One product of two square matrices, whose time gives the machine's GFLOP/s under the same session settings. */
+  private static final class MatmulRate implements AutoCloseable {
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final Operand<TFloat32> product;
+
+    MatmulRate(int side, BenchOptions options) {
       Ops tf = Ops.create(graph);
-      Variable<TFloat32> a = tf.variable(tf.random.randomUniform(tf.constant(new long[] {MATMUL_SIDE, MATMUL_SIDE}),
-          TFloat32.class));
-      Variable<TFloat32> b = tf.variable(tf.random.randomUniform(tf.constant(new long[] {MATMUL_SIDE, MATMUL_SIDE}),
-          TFloat32.class));
+      Variable<TFloat32> a = tf.variable(tf.random.randomUniform(tf.constant(new long[] {side, side}), TFloat32.class));
+      Variable<TFloat32> b = tf.variable(tf.random.randomUniform(tf.constant(new long[] {side, side}), TFloat32.class));
       // Summed to a scalar so that fetching the result costs nothing next to the product.
-      var product = tf.reduceSum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
-      try (Session session = Sessions.open(graph, options.settings())) {
-        double millis = BenchTiming.interleavedMedians(3, Math.max(5, Math.min(options.steps, 30)),
-            () -> session.runner().fetch(product).run().close())[0];
-        return 2.0 * MATMUL_SIDE * MATMUL_SIDE * MATMUL_SIDE / (millis / 1e3) / 1e9;
-      }
+      product = tf.reduceSum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
+      session = Sessions.open(graph, options.settings());
+    }
+
+    void run() {
+      session.runner().fetch(product).run().close();
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      graph.close();
     }
   }
 }
