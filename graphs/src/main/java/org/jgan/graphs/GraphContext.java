@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
@@ -91,6 +92,15 @@ public final class GraphContext {
   /** U[0, 1) samples of the given dynamic shape, fresh for every run index. */
   public Operand<TFloat32> uniform(Operand<? extends TNumber> shape) {
     return tf.random.statelessRandomUniform(shape, nextRandomKey());
+  }
+
+  /**
+   * {@code samples} draws from each row of {@code logits} [rows, K] (a softmax over K categories),
+   * as category indices [rows, samples], fresh for every run index. One op, which never
+   * materialises a noise tensor of the logits' size times the sample count as Gumbel-max would.
+   */
+  public Operand<TInt32> categorical(Operand<TFloat32> logits, int samples) {
+    return tf.random.statelessMultinomial(logits, tf.constant(samples), nextRandomKey(), TInt32.class);
   }
 
   /** A constant stateless seed for a variable's initial value, derived from the run seed and its name. */

@@ -3,10 +3,14 @@ package org.jgan.graphs;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
 
-/** Sessions with fixed thread pools: the same seed and thread settings give bit-identical results. */
+/**
+ * Sessions with fixed thread pools: the same seed and thread settings give bit-identical results.
+ * {@link SessionSettings#threadsPerJob} divides the machine among parallel runs.
+ */
 public final class Sessions {
   /**
    * Intra-op threads allowed per available processor: more only contend for the processors, and
@@ -22,28 +26,67 @@ public final class Sessions {
   }
 
   /**
-   * A session with {@code threads} intra-op threads and one inter-op thread.
+   * A session with {@code threads} intra-op threads and one inter-op thread, on the CPU.
    *
    * @throws IllegalArgumentException when {@code threads} is below 1 or above {@link #maxThreads()}
    */
   public static Session open(Graph graph, int threads) {
+    return open(graph, SessionSettings.cpu(threads));
+  }
+
+  /**
+   * A session as {@code settings} say. One inter-op thread: a training graph is one chain of
+   * dependent ops, so a second pool would only take cores from the intra-op pool (and the order in
+   * which independent ops finish stays fixed). On {@link Device#GPU} the session first checks that
+   * TensorFlow sees a GPU.
+   *
+   * @throws IllegalArgumentException when the thread count is below 1 or above {@link #maxThreads()},
+   *     or a GPU is asked for and this machine (or this TensorFlow build) has none
+   */
+  public static Session open(Graph graph, SessionSettings settings) {
+    int threads = settings.threads();
     if (threads < 1) {
       throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
     }
     if (threads > maxThreads()) {
       throw new IllegalArgumentException(tooManyThreads("thread count", threads));
     }
+    if (settings.device() == Device.GPU) {
+      GpuCheck.require(config(settings).build());
+    }
+    return new Session(graph, config(settings).build());
+  }
+
+  /**
+   * Checks that this process can run ops on {@code device}, before anything is built for it.
+   *
+   * @throws IllegalArgumentException naming the reason when a GPU is asked for and there is none
+   */
+  public static void requireAvailable(Device device) {
+    if (device == Device.GPU) {
+      GpuCheck.require(config(new SessionSettings(1, Device.GPU, false)).build());
+    }
+  }
+
+  static ConfigProto.Builder config(SessionSettings settings) {
     // Grappler's remapper fails on the second-order gradient graphs of a gradient penalty (it
     // logs an error and leaves the graph as it was), so it is switched off rather than left to fail.
     GraphOptions graphOptions = GraphOptions.newBuilder()
         .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF))
         .build();
-    ConfigProto config = ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
+    ConfigProto.Builder config = ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(settings.threads())
         .setInterOpParallelismThreads(1)
         .setGraphOptions(graphOptions)
-        .build();
-    return new Session(graph, config);
+        .setLogDevicePlacement(settings.logPlacement());
+    if (settings.device() == Device.CPU) {
+      config.putDeviceCount("GPU", 0);
+    } else {
+      // Ops without a GPU kernel (string ops, some int32 ops) stay on the CPU instead of failing.
+      config.setAllowSoftPlacement(true);
+      config.setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
+    }
+    return config;
   }
 
   /** The message refusing {@code threads} threads, beginning with {@code what} (a flag, say). */

@@ -118,6 +118,42 @@ public final class DiscreteBgan implements Objective {
     return tf.oneHot(index, tf.constant(categories), tf.constant(1f), tf.constant(0f));
   }
 
+  /**
+   * M categorical draws per position of {@code logits} [B, ..., K], as category indices
+   * [M, B, ...]: one sampling op over the [B x positions, K] rows. Neither the Gumbel noise nor the
+   * one-hot samples of Gumbel-max ({@link #draw}), M times the logits' size each, are made.
+   */
+  public static Operand<TInt32> drawCategories(GraphContext graph, Operand<TFloat32> logits, int samplesPerZ) {
+    Ops tf = graph.tf();
+    long[] shape = logits.shape().asArray();
+    long categories = shape[shape.length - 1];
+    Operand<TFloat32> rows = tf.reshape(tf.stopGradient(logits), tf.constant(new long[] {-1, categories}));
+    Operand<TInt32> perRow = graph.categorical(rows, samplesPerZ);
+    long[] drawShape = new long[shape.length];
+    drawShape[0] = samplesPerZ;
+    System.arraycopy(shape, 0, drawShape, 1, shape.length - 1);
+    return tf.reshape(tf.linalg.transpose(perRow, tf.constant(new int[] {1, 0})), tf.constant(drawShape));
+  }
+
+  /**
+   * log g(x | z) of categorical draws given as indices {@code categories} [M, B, ...] under
+   * {@code logits} [B, ..., K]: [M, B], each draw's log-probability gathered from the log softmax
+   * rather than picked out by multiplying with its one-hot form (the same value as
+   * {@link #logLikelihood} of those one-hot samples, with K times less work).
+   */
+  public static Operand<TFloat32> logLikelihoodOfCategories(Ops tf, Operand<TFloat32> logits, Operand<TInt32> categories) {
+    long[] shape = logits.shape().asArray();
+    int k = (int) shape[shape.length - 1];
+    int rows = (int) (logits.shape().size() / k);
+    long samples = categories.shape().size(0);
+    Operand<TFloat32> logProbabilities = tf.reshape(logSoftmaxLastAxis(tf, logits), tf.constant(new long[] {-1}));
+    // Row r's category c sits at r * K + c of the flattened log softmax.
+    Operand<TInt32> rowStarts = tf.range(tf.constant(0), tf.constant(rows * k), tf.constant(k));
+    Operand<TInt32> flatIndices = tf.math.add(tf.reshape(categories, tf.constant(new long[] {samples, rows})), rowStarts);
+    Operand<TFloat32> picked = tf.gather(logProbabilities, flatIndices, tf.constant(0));
+    return tf.reduceSum(tf.reshape(picked, tf.constant(new long[] {samples, shape[0], -1})), tf.constant(2));
+  }
+
   /** log g(x | z) summed over every element of each sample: [M, B, ...] samples and [B, ...] logits give [M, B]. */
   public static Operand<TFloat32> logLikelihood(Ops tf, Kind kind, Operand<TFloat32> logits, Operand<TFloat32> samples) {
     Operand<TFloat32> perElement;
@@ -170,7 +206,16 @@ public final class DiscreteBgan implements Objective {
     drawShape[0] = samplesPerZ;
     drawShape[1] = in.batchSize();
     System.arraycopy(exampleShape, 0, drawShape, 2, exampleShape.length);
-    Operand<TFloat32> x = draw(tf, kind, logits, graph.uniform(tf.constant(drawShape)));
+    Operand<TFloat32> x;
+    Operand<TFloat32> logG;
+    if (kind == Kind.MULTINOMIAL) {
+      Operand<TInt32> categories = drawCategories(graph, logits, samplesPerZ);
+      x = tf.oneHot(categories, tf.constant((int) exampleShape[exampleShape.length - 1]), tf.constant(1f), tf.constant(0f));
+      logG = logLikelihoodOfCategories(tf, logits, categories);
+    } else {
+      x = draw(tf, kind, logits, graph.uniform(tf.constant(drawShape)));
+      logG = logLikelihood(tf, kind, logits, x);
+    }
 
     long[] flatShape = drawShape.clone();
     flatShape = java.util.Arrays.copyOfRange(flatShape, 1, flatShape.length);
@@ -180,7 +225,6 @@ public final class DiscreteBgan implements Objective {
     Operand<TFloat32> realLogits = d.apply(in.real());
     Operand<TFloat32> dLoss = divergence.discriminatorLoss(tf, realLogits, fakeLogits);
 
-    Operand<TFloat32> logG = logLikelihood(tf, kind, logits, x);
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
     Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
     Operand<TFloat32> gLoss;

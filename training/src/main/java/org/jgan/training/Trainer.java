@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.jgan.data.BatchSource;
 import org.jgan.data.Seeds;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.Tensors;
 import org.jgan.losses.Schedule;
@@ -49,8 +50,13 @@ public final class Trainer implements AutoCloseable {
   /** Set from another thread (a shutdown hook), read between iterations. */
   private volatile boolean stopRequested;
 
-  /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads. */
+  /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads on the CPU. */
   public Trainer(ModelSpec spec, BatchSource data, int threads) {
+    this(spec, data, SessionSettings.cpu(threads));
+  }
+
+  /** Builds the graph of {@code spec} and opens a session as {@code settings} say (threads, device). */
+  public Trainer(ModelSpec spec, BatchSource data, SessionSettings settings) {
     if (data.batchSize() != spec.batchSize()) {
       throw new IllegalArgumentException("data batch size " + data.batchSize() + " differs from model batch size "
           + spec.batchSize());
@@ -65,7 +71,7 @@ public final class Trainer implements AutoCloseable {
     try {
       this.model = GanGraph.build(graph, spec);
       this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
-      this.session = Sessions.open(graph, threads);
+      this.session = Sessions.open(graph, settings);
       if (model.ema() != null) {
         session.runner().addTarget(model.ema().reset()).run();
       }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jgan.data.ImageFolder;
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.Device;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.models.Dcgan;
@@ -139,8 +140,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
-  @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
-  int threads;
+  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
+  Integer threads;
+
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu: gpu places every op that has a GPU kernel"
+      + " on /device:GPU:0 (needs the -Pgpu build and a GPU) (default: ${DEFAULT-VALUE})")
+  String device;
+
+  @Option(names = "--log-placement", description = "log the device TensorFlow places each op on (standard error)")
+  boolean logPlacement;
 
   @Option(names = "--checkpoint-every", defaultValue = "500", description = "iterations between checkpoints (default: ${DEFAULT-VALUE})")
   int checkpointEvery;
@@ -179,10 +187,18 @@ public final class TrainCommand implements Callable<Integer> {
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
     require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
+    Device placement = device();
+    // Before the run folder is touched: a missing GPU leaves nothing behind.
+    try {
+      Sessions.requireAvailable(placement);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--device " + device + ": " + e.getMessage());
+    }
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
+          .onDevice(placement, logPlacement)
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
           .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
@@ -195,9 +211,20 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  private Device device() {
+    try {
+      return Device.byId(device);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+    }
+  }
+
   /** Checks every flag and resolves the defaults; bad values throw a ParameterException naming the flag. */
   public RunConfig resolve() {
     require(steps >= 0, "--steps must be at least 0, got " + steps);
+    if (threads == null) {
+      threads = Defaults.threads();
+    }
     require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
     require(logEvery >= 1, "--log-every must be at least 1, got " + logEvery);

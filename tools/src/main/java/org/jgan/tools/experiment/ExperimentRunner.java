@@ -136,9 +136,11 @@ public final class ExperimentRunner {
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
     List<String> train = cell.trainCommand(runDir, dataDir);
-    if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
+    boolean resuming = Files.exists(runDir.resolve("checkpoints").resolve("latest"));
+    if (resuming) {
       train.add("--resume");
     }
+    CellThreads.add(train, jobs, runDir, resuming);
     execute(cell, train, dir.resolve("train.log"));
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path evalFile = dir.resolve("eval.json");

@@ -11,7 +11,14 @@ import org.jgan.graphs.models.Dcgan;
  */
 public final class Defaults {
   public static final long SEED = 1;
-  public static final int THREADS = 2;
+  /**
+   * TensorFlow intra-op threads of one run alone on this machine: one per available processor
+   * ({@code experiment run --jobs N} gives each cell its share instead).
+   */
+  public static int threads() {
+    return org.jgan.graphs.SessionSettings.threadsPerJob(1);
+  }
+
   public static final int CHECKPOINT_EVERY = 500;
   public static final int KEEP_CHECKPOINTS = 3;
   public static final int LOG_EVERY = 10;

@@ -23,7 +23,9 @@ import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.AtomicFiles;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.graphs.Device;
 import org.jgan.graphs.FolderLock;
+import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.FDivergence;
@@ -52,6 +54,8 @@ public final class TrainingRun {
   private final boolean tensorBoard;
   private final int qualityEvery;
   private PrintWriter notices = new PrintWriter(System.err, true);
+  private Device device = Device.CPU;
+  private boolean logPlacement;
   private final boolean keepBest;
   private org.jgan.tools.figures.FigureFormat figureFormat = org.jgan.tools.figures.FigureFormat.PNG;
   private boolean strictImages;
@@ -75,6 +79,13 @@ public final class TrainingRun {
   /** The format of the 2-D scatter plot's vector copy (PNG only unless set). */
   public TrainingRun withFigureFormat(org.jgan.tools.figures.FigureFormat format) {
     this.figureFormat = format;
+    return this;
+  }
+
+  /** Runs the session on {@code device}, logging each op's placement when {@code logPlacement} (CPU, unlogged, unless set). */
+  public TrainingRun onDevice(Device device, boolean logPlacement) {
+    this.device = device;
+    this.logPlacement = logPlacement;
     return this;
   }
 
@@ -175,7 +186,8 @@ public final class TrainingRun {
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
         : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
             range);
-    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads())) {
+    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data,
+        new SessionSettings(config.threads(), device, logPlacement))) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
         say("resumed " + out + " at step " + trainer.state().iteration());

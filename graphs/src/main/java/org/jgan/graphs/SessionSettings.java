@@ -1,0 +1,27 @@
+package org.jgan.graphs;
+
+/**
+ * How a session runs: its intra-op thread count, its device, and whether TensorFlow logs where
+ * it placed each op (to standard error, when the session first runs a graph).
+ *
+ * @param threads intra-op threads, at least 1 and at most {@link Sessions#maxThreads()}
+ * @param device cpu, or gpu with soft placement
+ * @param logPlacement whether to log each op's device
+ */
+public record SessionSettings(int threads, Device device, boolean logPlacement) {
+  /** {@code threads} intra-op threads on the CPU, placement not logged. */
+  public static SessionSettings cpu(int threads) {
+    return new SessionSettings(threads, Device.CPU, false);
+  }
+
+  /**
+   * Intra-op threads for one of {@code jobs} processes sharing this machine: its available
+   * processors divided among them, at least 1 each, so parallel runs do not oversubscribe the cores.
+   */
+  public static int threadsPerJob(int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("job count " + jobs + " must be at least 1");
+    }
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+  }
+}

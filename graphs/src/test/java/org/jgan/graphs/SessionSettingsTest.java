@@ -1,0 +1,63 @@
+package org.jgan.graphs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/** Thread shares per parallel job, and the session configuration each device gets. */
+class SessionSettingsTest {
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  @Test
+  void parallelJobsShareTheProcessorsAtLeastOneThreadEach() {
+    assertEquals(PROCESSORS, SessionSettings.threadsPerJob(1));
+    assertEquals(Math.max(1, PROCESSORS / 2), SessionSettings.threadsPerJob(2));
+    assertEquals(1, SessionSettings.threadsPerJob(PROCESSORS * 4), "never below one thread");
+    assertTrue(SessionSettings.threadsPerJob(3) * 3 <= Math.max(3, PROCESSORS), "three jobs do not oversubscribe");
+    assertThrows(IllegalArgumentException.class, () -> SessionSettings.threadsPerJob(0));
+  }
+
+  @Test
+  void cpuHidesGpusAndGpuAllowsSoftPlacement() {
+    ConfigProto cpu = Sessions.config(new SessionSettings(3, Device.CPU, false)).build();
+    assertEquals(3, cpu.getIntraOpParallelismThreads());
+    assertEquals(1, cpu.getInterOpParallelismThreads());
+    assertEquals(0, cpu.getDeviceCountOrThrow("GPU"));
+    assertFalse(cpu.getLogDevicePlacement());
+    ConfigProto gpu = Sessions.config(new SessionSettings(2, Device.GPU, true)).build();
+    assertTrue(gpu.getAllowSoftPlacement(), "ops without a GPU kernel fall back to the CPU");
+    assertTrue(gpu.getLogDevicePlacement());
+    assertFalse(gpu.containsDeviceCount("GPU"), "the GPU is not hidden");
+  }
+
+  @Test
+  void aCpuSessionRuns() {
+    try (Graph g = new Graph(); Session s = Sessions.open(g, new SessionSettings(1, Device.CPU, true))) {
+      var sum = Ops.create(g).math.add(Ops.create(g).constant(2f), Ops.create(g).constant(3f));
+      try (Result r = s.runner().fetch(sum).run()) {
+        assertEquals(5f, ((TFloat32) r.get(0)).getFloat());
+      }
+    }
+  }
+
+  @Test
+  void askingForAGpuWithoutOneIsOneClearError() {
+    assumeFalse(Boolean.getBoolean("jgan.gpu.build"), "the CUDA build (mvn -Pgpu) may well see a GPU");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sessions.requireAvailable(Device.GPU));
+    assertTrue(e.getMessage().contains("no GPU") && e.getMessage().contains("-Pgpu"), e.getMessage());
+    try (Graph g = new Graph()) {
+      assertThrows(IllegalArgumentException.class, () -> Sessions.open(g, new SessionSettings(1, Device.GPU, false)));
+    }
+    Sessions.requireAvailable(Device.CPU);
+  }
+}

@@ -1,0 +1,44 @@
+package org.jgan.tools.experiment;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.graphs.SessionSettings;
+
+/**
+ * The intra-op thread count of an experiment cell's {@code jgan train}: the experiment's own
+ * {@code threads} when it sets one; for a cell resumed, the count it was started with (a run's
+ * numbers depend on its thread count, and resuming refuses a changed configuration); else the
+ * machine's processors divided among the {@code --jobs} cells running at once, so that they do not
+ * oversubscribe the cores.
+ */
+final class CellThreads {
+  private CellThreads() {}
+
+  /** Adds {@code --threads N} to {@code trainArgs} unless they name it already. */
+  static void add(List<String> trainArgs, int jobs, Path runDir, boolean resuming) throws IOException {
+    if (trainArgs.contains("--threads")) {
+      return;
+    }
+    Integer saved = resuming ? savedThreads(runDir.resolve("config.json")) : null;
+    trainArgs.add("--threads");
+    trainArgs.add(Integer.toString(saved != null ? saved : SessionSettings.threadsPerJob(jobs)));
+  }
+
+  private static Integer savedThreads(Path config) throws IOException {
+    if (!Files.isRegularFile(config)) {
+      return null;
+    }
+    try {
+      JsonObject json = JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8)).getAsJsonObject();
+      return json.has("threads") ? json.get("threads").getAsInt() : null;
+    } catch (RuntimeException e) {
+      // train --resume names the damaged file itself; the thread count is not the place to fail.
+      return null;
+    }
+  }
+}

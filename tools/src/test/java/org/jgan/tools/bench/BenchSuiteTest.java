@@ -1,0 +1,75 @@
+package org.jgan.tools.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.jgan.tools.cli.CliRunner;
+
+/** The {@code jgan bench} lines run on tiny settings and print their ratios and rates. */
+class BenchSuiteTest {
+  /**
+   * Multiply-adds of one GAN DCGAN-28 step per example, by hand. Forward: G = 100 x 3136 (dense)
+   * + 7 x 7 x 64 x 16 x 32 + 14 x 14 x 32 x 16 (transposed convolutions) = 2,019,584;
+   * D = 14 x 14 x 32 x 16 + 7 x 7 x 64 x 16 x 32 + 3136 = 1,709,120. Critic update: G, D on real
+   * and fake, and per D pass the weight and input gradients of the dense layer and second
+   * convolution and the weight gradient of the first (no image gradient): 3,317,888, so
+   * 2,019,584 + 2 x 1,709,120 + 2 x 3,317,888 = 12,073,600. Generator update: G, D on fake, D's
+   * input gradients (1,709,120) and G's weight and input gradients but not z's (3,725,568):
+   * 9,163,392.
+   */
+  private static final long GAN_STEP_MULTIPLY_ADDS_PER_EXAMPLE = 12_073_600L + 9_163_392L;
+
+  private static double value(String out, String key) {
+    Matcher m = Pattern.compile("(?m)^" + key + " (\\S+)$").matcher(out);
+    assertTrue(m.find(), key + " missing from:\n" + out);
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void stepComparesJganWithThePlainGraphAndTheFlopLimit() {
+    CliRunner.Outcome gan = CliRunner.run("bench", "step", "--objective", "gan", "--batch", "2", "--steps", "3",
+        "--warmup", "1", "--threads", "1");
+    assertEquals(0, gan.exitCode(), gan.err());
+    assertEquals(2 * GAN_STEP_MULTIPLY_ADDS_PER_EXAMPLE, (long) value(gan.out(), "multiply_adds_per_step"));
+    double overhead = value(gan.out(), "overhead_jgan_over_plain");
+    assertEquals(value(gan.out(), "jgan_ms_per_step") / value(gan.out(), "plain_ms_per_step"), overhead, 0.01);
+    assertTrue(value(gan.out(), "matmul_gflops") > 0);
+    assertTrue(value(gan.out(), "jgan_over_flop_limit") > 0);
+    CliRunner.Outcome wganGp = CliRunner.run("bench", "step", "--batch", "2", "--steps", "2", "--warmup", "0",
+        "--threads", "1");
+    assertEquals(0, wganGp.exitCode(), wganGp.err());
+    assertTrue(value(wganGp.out(), "multiply_adds_per_step") > 2 * GAN_STEP_MULTIPLY_ADDS_PER_EXAMPLE,
+        "the gradient penalty's extra passes cost more than a GAN step");
+  }
+
+  @Test
+  void discreteAndEvalPrintRates() {
+    CliRunner.Outcome discrete = CliRunner.run("bench", "discrete", "--batch", "2", "--samples-per-z", "3",
+        "--steps", "2", "--warmup", "1");
+    assertEquals(0, discrete.exitCode(), discrete.err());
+    assertTrue(value(discrete.out(), "iterations_per_second") > 0);
+    CliRunner.Outcome eval = CliRunner.run("bench", "eval", "--points", "300", "--ms-ssim-pairs", "20",
+        "--steps", "1", "--warmup", "0");
+    assertEquals(0, eval.exitCode(), eval.err());
+    assertTrue(value(eval.out(), "parzen_pairs_per_second") > 0);
+    assertTrue(value(eval.out(), "ms_ssim_pairs_per_second") > 0);
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheFlag() {
+    CliRunner.Outcome objective = CliRunner.run("bench", "step", "--objective", "ebgan");
+    assertEquals(2, objective.exitCode());
+    assertTrue(objective.err().contains("--objective"), objective.err());
+    CliRunner.Outcome steps = CliRunner.run("bench", "discrete", "--steps", "0");
+    assertEquals(2, steps.exitCode());
+    assertTrue(steps.err().contains("--steps"), steps.err());
+    assumeFalse(Boolean.getBoolean("jgan.gpu.build"), "the CUDA build (mvn -Pgpu) may well see a GPU");
+    CliRunner.Outcome gpu = CliRunner.run("bench", "eval", "--device", "gpu");
+    assertEquals(2, gpu.exitCode());
+    assertTrue(gpu.err().contains("--device gpu"), gpu.err());
+  }
+}

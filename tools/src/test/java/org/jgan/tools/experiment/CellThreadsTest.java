@@ -1,0 +1,45 @@
+package org.jgan.tools.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The thread count an experiment cell's train command gets under {@code --jobs}. */
+class CellThreadsTest {
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  @TempDir
+  Path dir;
+
+  private List<String> argsAfter(List<String> given, int jobs, boolean resuming) throws Exception {
+    List<String> args = new ArrayList<>(given);
+    CellThreads.add(args, jobs, dir, resuming);
+    return args;
+  }
+
+  @Test
+  void parallelCellsShareTheProcessors() throws Exception {
+    assertEquals(List.of("train", "--threads", Integer.toString(PROCESSORS)), argsAfter(List.of("train"), 1, false));
+    assertEquals(List.of("train", "--threads", Integer.toString(Math.max(1, PROCESSORS / 2))),
+        argsAfter(List.of("train"), 2, false));
+    assertEquals(List.of("train", "--threads", "1"), argsAfter(List.of("train"), PROCESSORS * 4, false));
+  }
+
+  @Test
+  void anExplicitThreadCountWins() throws Exception {
+    assertEquals(List.of("train", "--threads", "7"), argsAfter(List.of("train", "--threads", "7"), 4, false));
+  }
+
+  @Test
+  void aResumedCellKeepsTheCountItStartedWith() throws Exception {
+    Files.writeString(dir.resolve("config.json"), "{\"objective\": \"gan\", \"threads\": 5}");
+    assertEquals(List.of("train", "--threads", "5"), argsAfter(List.of("train"), 1, true));
+    // A fresh cell whose folder holds an old config (no checkpoint) gets this sweep's share.
+    assertEquals(List.of("train", "--threads", Integer.toString(PROCESSORS)), argsAfter(List.of("train"), 1, false));
+  }
+}
