@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.jgan.tools.run.Defaults;
 import org.jgan.tools.run.Memory;
 import org.jgan.tools.run.TrainingMemory;
+import org.jgan.training.TrainingSettings;
 
 /**
  * {@code jgan bench}: times the reference DCGAN-28 training step (one critic and one generator
@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     ModelSpec model = new ModelSpec(referenceObjective(objective), new Dcgan28(), IMAGE_SHAPE.clone(),
-        Activation.tanh(), NoisePrior.normal(Z_DIM), batch, Defaults.SEED);
+        Activation.tanh(), NoisePrior.normal(Z_DIM), batch, TrainingSettings.SEED);
     double[] millis = new double[steps];
     try (Trainer trainer = new Trainer(model, syntheticImages(batch), threads)) {
       for (int i = 0; i < warmup; i++) {
@@ -135,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
 
       @Override
       public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(Defaults.SEED, index));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
         for (int i = 0; i < destination.length; i++) {
           destination[i] = (float) (2 * random.nextDouble() - 1);
         }
