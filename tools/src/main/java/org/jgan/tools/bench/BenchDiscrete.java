@@ -17,7 +17,7 @@ import org.jgan.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.jgan.tools.run.Defaults;
+import org.jgan.training.TrainingSettings;
 
 /**
  * {@code jgan bench discrete}: discrete BGAN iterations per second on quantised MNIST's shape
@@ -44,7 +44,7 @@ public final class BenchDiscrete implements Callable<Integer> {
     int[] shape = {28, 28, Palette.DEFAULT_COLOURS};
     ModelSpec model = new ModelSpec(Objectives.discrete("bgan-discrete", ObjectiveOptions.PAPER_DEFAULTS,
         DiscreteBgan.Kind.MULTINOMIAL, FDivergence.GAN, samplesPerZ), new Mlp(512, 3), shape, Activation.identity(),
-        NoisePrior.normal(ReferenceStep.Z_DIM), options.batch, Defaults.SEED);
+        NoisePrior.normal(ReferenceStep.Z_DIM), options.batch, TrainingSettings.SEED);
     double[] millis = new double[options.steps];
     try (Trainer trainer = new Trainer(model, oneHotImages(options.batch, shape), options.settings())) {
       for (int i = 0; i < options.warmup; i++) {
@@ -80,7 +80,7 @@ public final class BenchDiscrete implements Callable<Integer> {
 
       @Override
       public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(Defaults.SEED, index));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
         java.util.Arrays.fill(destination, 0f);
         for (int pixel = 0; pixel < destination.length / categories; pixel++) {
           destination[pixel * categories + random.nextInt(categories)] = 1f;

@@ -13,7 +13,7 @@ import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.losses.WganGp;
 import org.jgan.training.ModelSpec;
-import org.jgan.tools.run.Defaults;
+import org.jgan.training.TrainingSettings;
 import org.jgan.tools.run.Memory;
 import org.jgan.tools.run.TrainingMemory;
 
@@ -36,7 +36,7 @@ public final class ReferenceStep {
   /** The DCGAN-28 model of the step for {@code objective} at {@code batch}. */
   public static ModelSpec model(String objective, int batch) {
     return new ModelSpec(objective(objective), new Dcgan28(), IMAGE_SHAPE.clone(), Activation.tanh(),
-        NoisePrior.normal(Z_DIM), batch, Defaults.SEED);
+        NoisePrior.normal(Z_DIM), batch, TrainingSettings.SEED);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class ReferenceStep {
 
       @Override
       public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(Defaults.SEED, index));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
         for (int i = 0; i < destination.length; i++) {
           destination[i] = (float) (2 * random.nextDouble() - 1);
         }

@@ -25,10 +25,10 @@ import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.Jgan;
 import org.jgan.tools.run.ModelMetadata;
-import org.jgan.tools.run.RunConfig;
 import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
 import org.jgan.tools.progress.ProgressUnit;
+import org.jgan.training.RunConfig;
 
 /**
  * {@code jgan eval}: scores a set of samples with every applicable metric and writes them with their

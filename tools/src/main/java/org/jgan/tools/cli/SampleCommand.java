@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.tools.figures.FigureFormat;
+import org.jgan.training.DataSeeds;
 import org.jgan.training.GeneratorGraph;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -133,7 +133,7 @@ public final class SampleCommand implements Callable<Integer> {
         Pictures.grid(png, kept, shown, s[0], s[1], s[2], 0f, 1f);
       } else {
         ToyDistribution toy = ToyDistribution.byId(stream.dataset());
-        float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), shown);
+        float[] real = toy.sample(new SplittableRandom(DataSeeds.plot(seed)), shown);
         RunFigures.writeToyScatter(png, shown + " samples (seed " + seed + ") on " + stream.dataset(), toy, real, kept,
             "samples", format);
       }

@@ -11,9 +11,9 @@ import org.jgan.data.ImageFolder;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Device;
 import org.jgan.graphs.Sessions;
-import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.models.Dcgan;
 import org.jgan.losses.FDivergence;
+import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.jgan.tools.run.Defaults;
 import org.jgan.tools.run.GracefulStop;
 import org.jgan.tools.Jgan;
 import org.jgan.tools.run.Memory;
-import org.jgan.tools.run.RunConfig;
+import org.jgan.training.RunConfig;
 import org.jgan.tools.run.TrainingMemory;
 import org.jgan.tools.run.TrainingRun;
 import org.jgan.tools.figures.FigureFormat;
+import org.jgan.training.RunModel;
+import org.jgan.training.TrainingDefaults;
+import org.jgan.training.TrainingSettings;
 
 /** {@code jgan train}: trains one model and writes checkpoints, a loss log, pictures and its configuration. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -51,15 +53,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
+  @Option(names = "--dataset", defaultValue = TrainingSettings.DATASET, description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
       + " | folder (every PNG/JPEG under --data) (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
+  @Option(names = "--model", defaultValue = TrainingSettings.MODEL, description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
       + " | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
   String model;
 
-  @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
+  @Option(names = "--steps", defaultValue = "" + TrainingSettings.STEPS, description = "generator iterations (default: ${DEFAULT-VALUE})")
   long steps;
 
   @Option(names = "--out", required = true, description = "run folder")
@@ -69,10 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--image-size", description = "--dataset folder: side the images are centre-cropped and resized to, 28 | 32 | 64 (default: "
-      + Defaults.FOLDER_IMAGE_SIZE + ")")
+      + TrainingDefaults.FOLDER_IMAGE_SIZE + ")")
   Integer imageSize;
 
-  @Option(names = "--channels", description = "--dataset folder: 1 (grey) | 3 (colour) (default: " + Defaults.FOLDER_CHANNELS + ")")
+  @Option(names = "--channels", description = "--dataset folder: 1 (grey) | 3 (colour) (default: " + TrainingDefaults.FOLDER_CHANNELS + ")")
   Integer channels;
 
   @Option(names = "--strict-images", description = "--dataset folder: refuse an undecodable image instead of skipping it")
@@ -81,23 +83,26 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--image-cache", description = "--dataset folder: where decoded folders are cached (default: the per-user cache's jgan/image-cache)")
   Path imageCache;
 
-  @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "" + TrainingSettings.SEED, description = "run seed (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--resume", description = "continue from the latest checkpoint in --out")
   boolean resume;
 
-  @Option(names = "--batch", description = "batch size (default: 256 for 2-D sets, 64 for images)")
+  @Option(names = "--batch", description = "batch size (default: " + TrainingDefaults.TOY_BATCH + " for 2-D sets, "
+      + TrainingDefaults.IMAGE_BATCH + " for images)")
   Integer batch;
 
-  @Option(names = "--z-dim", description = "dimension of z (default: 2 for 2-D sets, 100 for images)")
+  @Option(names = "--z-dim", description = "dimension of z (default: " + TrainingDefaults.TOY_Z_DIM + " for 2-D sets, "
+      + TrainingDefaults.IMAGE_Z_DIM + " for images)")
   Integer zDim;
 
-  @Option(names = "--width", description = "MLP hidden width (default: 128 for 2-D sets, 512 for images); dcgan32/dcgan64: base channels (default: "
+  @Option(names = "--width", description = "MLP hidden width (default: " + TrainingDefaults.TOY_WIDTH + " for 2-D sets, "
+      + TrainingDefaults.MLP_WIDTH + " for images); dcgan32/dcgan64: base channels (default: "
       + Dcgan.BASE + ")")
   Integer width;
 
-  @Option(names = "--depth", description = "MLP hidden layers (default: 3)")
+  @Option(names = "--depth", description = "MLP hidden layers (default: " + TrainingDefaults.DEPTH + ")")
   Integer depth;
 
   @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
@@ -110,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
   Integer criticSteps;
 
-  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: 10; 0.1 on 2-D sets, as in the reference toy script);"
+  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: 10; "
+      + TrainingDefaults.TOY_WGAN_GP_PENALTY_WEIGHT + " on 2-D sets, as in the reference toy script);"
       + " bgan: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2 (default: 0, off)")
   Float gpWeight;
 
@@ -128,7 +134,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--divergence", description = "discrete BGAN f-divergence: gan | js | kl | rkl | hellinger | chi2 (default: gan)")
   String divergence;
 
-  @Option(names = "--samples-per-z", description = "discrete BGAN samples M drawn per z (default: 20)")
+  @Option(names = "--samples-per-z", description = "discrete BGAN samples M drawn per z (default: "
+      + TrainingDefaults.SAMPLES_PER_Z + ")")
   Integer samplesPerZ;
 
   @Option(names = "--margin", description = "EBGAN margin m on the reconstruction-error energy (default: 10)")
@@ -150,10 +157,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--log-placement", description = "log the device TensorFlow places each op on (standard error)")
   boolean logPlacement;
 
-  @Option(names = "--checkpoint-every", defaultValue = "500", description = "iterations between checkpoints (default: ${DEFAULT-VALUE})")
+  @Option(names = "--checkpoint-every", defaultValue = "" + TrainingRun.CHECKPOINT_EVERY, description = "iterations between checkpoints (default: ${DEFAULT-VALUE})")
   int checkpointEvery;
 
-  @Option(names = "--log-every", defaultValue = "10", description = "iterations between log lines (default: ${DEFAULT-VALUE})")
+  @Option(names = "--log-every", defaultValue = "" + TrainingRun.LOG_EVERY, description = "iterations between log lines (default: ${DEFAULT-VALUE})")
   int logEvery;
 
   @Option(names = "--quality-every", defaultValue = "0",
@@ -223,7 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
   public RunConfig resolve() {
     require(steps >= 0, "--steps must be at least 0, got " + steps);
     if (threads == null) {
-      threads = Defaults.threads();
+      threads = TrainingSettings.defaultThreads();
     }
     require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
@@ -269,25 +276,31 @@ public final class TrainCommand implements Callable<Integer> {
     if (!model.equals("mlp") && !model.equals("resnet1d")) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
-    Defaults.Training d = Defaults.training(dataset, objective, model);
-    boolean folder = dataset.equals(NamedDatasets.FOLDER);
-    String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
-    String pixels = pixelRange != null ? pixelRange : d.pixelRange();
-    GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
-        qualityEvery);
-    RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
-        or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
-        gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
-        pixelRange != null ? pixelRange : d.pixelRange(), threads, Jgan.VERSION, margin, ptWeight, reconWeight,
-        Objectives.isDiscrete(objective) ? (divergence != null ? divergence : "gan") : null,
-        Objectives.isDiscrete(objective) ? (samplesPerZ != null ? samplesPerZ : Defaults.SAMPLES_PER_Z) : null,
-        r.optimizer(), r.momentum(), r.finalMomentum(), r.momentumRamp(), r.lrDecayFactor(), r.minLr(), r.dLossWeight(),
-        r.schedule(), r.outputBias(),
-        folder ? or(imageSize, Defaults.FOLDER_IMAGE_SIZE) : null, folder ? or(channels, Defaults.FOLDER_CHANNELS) : null)
-        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm ? Boolean.TRUE : null);
-    checkSizes(config, d);
+    recipe.checkValues(spec.commandLine());
+    RunConfig config = settings().resolve();
+    recipe.check(spec.commandLine(), config, criticSteps, qualityEvery);
+    checkSizes(config);
     requireTrainable(config);
     return config;
+  }
+
+  /** The library's request for this command line: every flag given, null where not. */
+  private TrainingSettings settings() {
+    TrainingSettings settings = TrainingSettings.of(objective, dataset).model(model).steps(steps).seed(seed)
+        .threads(threads).batchSize(batch).zDim(zDim).width(width).depth(depth).objectiveOptions(objectiveOptions())
+        .lrDecay(lrDecay).prior(prior).pixelRange(pixelRange).divergence(divergence).samplesPerZ(samplesPerZ)
+        .imageSize(imageSize).channels(channels).jganVersion(Jgan.VERSION)
+        .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null);
+    return recipe.applyTo(settings);
+  }
+
+  /**
+   * The objective's hyper-parameter flags, in the carrier every objective is built from; the
+   * library resolves what is not given. (The learning-rate schedules travel by their own flags.)
+   */
+  private ObjectiveOptions objectiveOptions() {
+    return new ObjectiveOptions(criticSteps, lr, false, gpWeight, clip, margin, ptWeight, reconWeight, null, null,
+        recipe.dLossWeight, false);
   }
 
   /** The image-folder flags: only with {@code --dataset folder}, and with sizes it can decode to. */
@@ -303,7 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
   /** Refuses, before anything is written, an architecture the objective cannot train (WGAN-GP and a batch-norm critic). */
   private void requireTrainable(RunConfig config) {
     try {
-      TrainingRun.modelSpec(config).networkLayers();
+      RunModel.spec(config).networkLayers();
     } catch (IllegalArgumentException e) {
       require(false, (spectralNorm ? "--spectral-norm with --model " : "--model ") + model + ": " + e.getMessage());
     }
@@ -314,7 +327,8 @@ public final class TrainCommand implements Callable<Integer> {
    * {@link Sessions#maxThreads()}, absurd step counts or depths, or a run whose estimated memory
    * ({@link TrainingMemory}) exceeds the machine's.
    */
-  private void checkSizes(RunConfig config, Defaults.Training d) {
+  private void checkSizes(RunConfig config) {
+    TrainingDefaults d = TrainingDefaults.of(objective, dataset, model);
     require(threads <= Sessions.maxThreads(), Sessions.tooManyThreads("--threads", threads));
     require(steps <= MAX_STEPS, "--steps " + steps + " is more than " + MAX_STEPS + " (years of training)");
     require(criticSteps == null || criticSteps <= MAX_CRITIC_STEPS,
@@ -324,7 +338,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingMemory.Settings given = new TrainingMemory.Settings(config.batchSize(), config.zDim(), config.width(),
         config.depth(), perZ);
     TrainingMemory.Settings defaults = new TrainingMemory.Settings(d.batchSize(), d.zDim(), d.width(), d.depth(),
-        config.samplesPerZ() != null ? Defaults.SAMPLES_PER_Z : 1);
+        config.samplesPerZ() != null ? TrainingDefaults.SAMPLES_PER_Z : 1);
     try {
       TrainingMemory.require(objective, model, config.exampleShape(), given, defaults,
           Memory.machineBytes());
@@ -352,20 +366,5 @@ public final class TrainCommand implements Callable<Integer> {
   /** A float flag, when given, must be finite and at least 0. */
   private void requireNonNegative(String flag, Float value) {
     require(value == null || Float.isFinite(value) && value >= 0, flag + " must be a finite number at least 0, got " + value);
-  }
-
-  private static int or(Integer value, int fallback) {
-    return value != null ? value : fallback;
-  }
-
-  public static Architecture architecture(RunConfig config) {
-    if (Dcgan.NAMES.contains(config.model())) {
-      return Dcgan.named(config.model(), config.width());
-    }
-    return switch (config.model()) {
-      case "mlp" -> new org.jgan.graphs.models.Mlp(config.width(), config.depth());
-      case "resnet1d" -> new org.jgan.graphs.models.ResNet1d(config.width(), config.depth());
-      default -> Architecture.named(config.model());
-    };
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import org.jgan.tools.cli.EvalCommand;
 import org.jgan.eval.metric.Metrics;
 import org.jgan.tools.run.GeneratedSamples;
-import org.jgan.tools.run.RunConfig;
+import org.jgan.training.RunConfig;
 import org.jgan.tools.cli.TrainCommand;
 
 /**

@@ -1,5 +1,7 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.training.TrainingDefaults;
+import org.jgan.training.DataSeeds;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.awt.Color;
@@ -14,7 +16,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.jgan.data.NamedDatasets;
-import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.metric.ParzenMetric;
 import org.jgan.tools.figures.Figure;
@@ -28,7 +29,6 @@ import org.jgan.tools.figures.Picture;
 import org.jgan.tools.figures.RunLog;
 import org.jgan.tools.figures.ScatterFigure;
 import org.jgan.tools.figures.SeedBandFigure;
-import org.jgan.tools.run.Defaults;
 import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.evaluation.Histograms;
 import org.jgan.tools.run.RunFigures;
@@ -63,9 +63,9 @@ public final class ExperimentFigures {
       String dataset = configValue(first, "dataset");
       if (NamedDatasets.isToy(dataset)) {
         ToyDistribution toy = ToyDistribution.byId(dataset);
-        GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, Defaults.SAMPLE_COUNT, 0, System.err::println);
+        GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, TrainingDefaults.SAMPLE_COUNT, 0, System.err::println);
         long seed = Long.parseLong(configValue(first, "seed"));
-        float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), Defaults.SAMPLE_COUNT);
+        float[] real = toy.sample(new SplittableRandom(DataSeeds.plot(seed)), TrainingDefaults.SAMPLE_COUNT);
         panels.add(ScatterFigure.panel(row.getKey(), real, samples.values(), toy.modes(), RunFigures.TOY_EXTENT,
             colour(first), notes));
       } else if (Files.exists(runDir.resolve("samples.png"))) {

@@ -13,9 +13,9 @@ import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.StrictYaml;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
-import org.jgan.tools.run.Defaults;
 import org.jgan.tools.cli.EvalCommand;
 import org.jgan.tools.cli.TrainCommand;
+import org.jgan.training.TrainingSettings;
 
 /**
  * An experiment described in a YAML (or JSON) file: a grid of training settings times seeds, the
@@ -102,7 +102,7 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
     }
     String description = top.containsKey("description") ? string(file, "description", top.get("description")) : "";
     List<Long> seeds = new ArrayList<>();
-    for (Object seed : list(file, "seeds", top.getOrDefault("seeds", List.of(Defaults.SEED)))) {
+    for (Object seed : list(file, "seeds", top.getOrDefault("seeds", List.of(TrainingSettings.SEED)))) {
       if (!(seed instanceof Integer || seed instanceof Long)) {
         throw new IllegalArgumentException(file + ": 'seeds' must hold integers, got " + seed);
       }

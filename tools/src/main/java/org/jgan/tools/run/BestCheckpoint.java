@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.jgan.graphs.CheckpointStore;
+import org.jgan.training.RunConfig;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 

@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jgan.data.BatchSource;
 import org.jgan.data.ImageFolder;
-import org.jgan.data.PixelRange;
-import org.jgan.data.Seeds;
-import org.jgan.data.ShuffledBatches;
-import org.jgan.data.Split;
 import org.jgan.data.fetch.DataDirectory;
+import org.jgan.training.RunConfig;
+import org.jgan.training.RunModel;
 
 /** Training batches from a folder of the user's images, with the skipped files reported. */
 public final class FolderTraining {
@@ -24,8 +22,8 @@ public final class FolderTraining {
    * are reported on {@code errors} whether or not the run is quiet: the run trains on fewer images
    * than the folder holds.
    */
-  static BatchSource batches(RunConfig config, Path folder, boolean strict, Path cache, PixelRange range,
-      PrintWriter console, PrintWriter errors) {
+  static BatchSource batches(RunConfig config, Path folder, boolean strict, Path cache, PrintWriter console,
+      PrintWriter errors) {
     ImageFolder images = ImageFolder.open(folder, config.imageSize(), config.channels(),
         cache != null ? cache : DataDirectory.imageCache(), strict, line -> {
           if (console != null) {
@@ -38,7 +36,7 @@ public final class FolderTraining {
       errors.println(report(folder, skipped, images.paths().size()));
       errors.flush();
     }
-    return new ShuffledBatches(images.split(Split.TRAIN, range), config.batchSize(), Seeds.derive(config.seed(), "data"));
+    return RunModel.folderBatches(config, images);
   }
 
   /** One line: how many files were skipped, and the first few with their reasons. */

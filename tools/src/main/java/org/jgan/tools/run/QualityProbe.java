@@ -10,6 +10,7 @@ import org.jgan.data.Seeds;
 import org.jgan.data.Split;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ParzenWindow;
+import org.jgan.training.RunConfig;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 

@@ -12,6 +12,7 @@ import org.jgan.tools.figures.LossFigure;
 import org.jgan.tools.figures.Palette;
 import org.jgan.tools.figures.RunLog;
 import org.jgan.tools.figures.ScatterFigure;
+import org.jgan.training.RunConfig;
 
 /** The figures of one training run: its loss curves, and for 2-D data its samples over the real mixture. */
 public final class RunFigures {

@@ -1,5 +1,7 @@
 package org.jgan.tools.run;
 
+import org.jgan.training.RunModel;
+import org.jgan.training.RunConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,8 +48,8 @@ public final class RunGenerator implements AutoCloseable {
    */
   public static RunGenerator open(Path runDir, Consumer<String> skipped) throws IOException {
     RunConfig config = RunConfig.read(runDir.resolve("config.json"));
-    CheckpointStore store = new CheckpointStore(runDir.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
-    ModelSpec spec = TrainingRun.modelSpec(config);
+    CheckpointStore store = new CheckpointStore(runDir.resolve("checkpoints"), TrainingRun.KEEP_CHECKPOINTS);
+    ModelSpec spec = RunModel.spec(config);
     Graph graph = new Graph();
     try {
       GeneratorGraph generator = GeneratorGraph.build(graph, spec,
@@ -111,7 +113,7 @@ public final class RunGenerator implements AutoCloseable {
 
   private ModelMetadata metadata() {
     boolean toy = NamedDatasets.isToy(config.dataset());
-    NoisePrior prior = TrainingRun.modelSpec(config).prior();
+    NoisePrior prior = RunModel.spec(config).prior();
     return new ModelMetadata(ModelMetadata.FORMAT, Jgan.VERSION, config.objective(), config.dataset(), config.model(),
         step, prior.dimension(), prior.kind().id(), config.exampleShape(),
         toy ? ModelMetadata.UNBOUNDED : ModelMetadata.UNIT_RANGE,

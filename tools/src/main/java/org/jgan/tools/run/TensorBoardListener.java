@@ -1,5 +1,7 @@
 package org.jgan.tools.run;
 
+import org.jgan.training.TrainingDefaults;
+import org.jgan.training.DataSeeds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.data.NamedDatasets;
-import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.EventWriter;
@@ -21,7 +22,7 @@ import org.jgan.training.TrainingListener;
  * and at the end. Close it.
  */
 public final class TensorBoardListener implements TrainingListener, AutoCloseable {
-  /** Images in the sample grid; points in the scatter plot are {@link Defaults#SAMPLE_COUNT}. */
+  /** Images in the sample grid; points in the scatter plot are {@link TrainingDefaults#SAMPLE_COUNT}. */
   static final int GRID_IMAGES = 64;
   public static final String SAMPLES_TAG = "samples";
   /** Tag prefix of the evaluation metrics computed with each picture (2-D mixtures: mode coverage). */
@@ -78,9 +79,9 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
     }
     BufferedImage picture;
     if (NamedDatasets.isToy(dataset)) {
-      int count = Defaults.SAMPLE_COUNT;
+      int count = TrainingDefaults.SAMPLE_COUNT;
       ToyDistribution toy = ToyDistribution.byId(dataset);
-      float[] real = toy.sample(new SplittableRandom(Seeds.derive(seed, "plot")), count);
+      float[] real = toy.sample(new SplittableRandom(DataSeeds.plot(seed)), count);
       float[] samples = trainer.sample(count, 0);
       picture = FigureWriter.image(RunFigures.toyScatter("samples at step " + step, toy, real, samples, "samples"));
       if (!toy.modes().isEmpty()) {

@@ -11,14 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jgan.data.BatchSource;
-import org.jgan.data.DataException;
-import org.jgan.data.Dataset;
-import org.jgan.data.PixelMarginals;
-import org.jgan.data.Split;
-import org.jgan.graphs.models.GanPaperMlp;
 import org.jgan.data.NamedDatasets;
-import org.jgan.data.PixelRange;
-import org.jgan.data.Seeds;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ToyMetrics;
 import org.jgan.graphs.AtomicFiles;
@@ -26,24 +19,25 @@ import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.Device;
 import org.jgan.graphs.FolderLock;
 import org.jgan.graphs.SessionSettings;
-import org.jgan.graphs.layers.Activation;
-import org.jgan.losses.DiscreteBgan;
-import org.jgan.losses.FDivergence;
-import org.jgan.losses.NoisePrior;
-import org.jgan.losses.Objective;
-import org.jgan.losses.ObjectiveOptions;
-import org.jgan.losses.Objectives;
-import org.jgan.training.ModelSpec;
+import org.jgan.training.DataSeeds;
 import org.jgan.training.NonFiniteTrainingException;
+import org.jgan.training.RunConfig;
+import org.jgan.training.RunModel;
+import org.jgan.training.TrainingDefaults;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
-import org.jgan.tools.cli.GanRecipeOptions;
 import org.jgan.tools.progress.Progress;
-import org.jgan.tools.cli.TrainCommand;
 import org.jgan.tools.figures.FigureFormat;
 
 /** One training run into a folder: fresh or resumed, with its log, checkpoints, pictures and metrics. */
 public final class TrainingRun {
+  /** Iterations between checkpoints when {@code --checkpoint-every} is not given. */
+  public static final int CHECKPOINT_EVERY = 500;
+  /** Iterations between log lines when {@code --log-every} is not given. */
+  public static final int LOG_EVERY = 10;
+  /** Checkpoints kept in a run folder (the oldest go first). */
+  public static final int KEEP_CHECKPOINTS = 3;
+
   private final RunConfig config;
   private final Path out;
   private final boolean resume;
@@ -107,46 +101,9 @@ public final class TrainingRun {
     return this;
   }
 
-  /** The model a configuration describes. */
-  public static ModelSpec modelSpec(RunConfig config) {
-    boolean toy = NamedDatasets.isToy(config.dataset());
-    ObjectiveOptions options = new ObjectiveOptions(config.criticSteps(), config.learningRate(),
-        config.lrDecay().equals("linear"), config.gpWeight(), config.clip(), config.margin(), config.ptWeight(),
-        config.reconWeight(), GanRecipeOptions.momentumRamp(config), GanRecipeOptions.exponentialDecay(config),
-        config.dLossWeight(), "simultaneous".equals(config.schedule()));
-    Objective objective = Objectives.isDiscrete(config.objective())
-        ? Objectives.discrete(config.objective(), options,
-            NamedDatasets.isMultinomial(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL : DiscreteBgan.Kind.BINARY,
-            FDivergence.byId(config.divergence()), config.samplesPerZ())
-        : Objectives.named(config.objective(), options);
-    return new ModelSpec(objective, TrainCommand.architecture(config),
-        config.exampleShape(),
-        toy ? Activation.identity() : unitPixels(config) ? Activation.sigmoid() : Activation.tanh(),
-        new NoisePrior(NoisePrior.Kind.byId(config.prior()), config.zDim()),
-        config.batchSize(), config.seed())
-        .withGeneratorEma(config.ema() != null ? config.ema() : 0f)
-        .withSpectralNorm(Boolean.TRUE.equals(config.spectralNorm()));
-  }
-
-  /**
-   * The model to train: {@link #modelSpec} with, for {@code --output-bias marginals}, the generator's
-   * output biases computed from the training split's pixel means.
-   */
-  static ModelSpec trainingSpec(RunConfig config, Path dataDir) {
-    ModelSpec spec = modelSpec(config);
-    if (!"marginals".equals(config.outputBias())) {
-      return spec;
-    }
-    if (dataDir == null) {
-      throw new DataException("--output-bias marginals needs the training data: pass --data DIR or set JGAN_DATA");
-    }
-    Dataset train = NamedDatasets.evaluationSplit(config.dataset(), dataDir, Split.TRAIN);
-    return spec.withArchitecture(((GanPaperMlp) spec.architecture()).withOutputBias(PixelMarginals.sigmoidBias(train)));
-  }
-
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
   static boolean unitPixels(RunConfig config) {
-    return "unit".equals(config.pixelRange());
+    return RunModel.unitPixels(config);
   }
 
   /** The lowest pixel value of the run's images: 0 or -1. */
@@ -166,7 +123,7 @@ public final class TrainingRun {
   }
 
   private Optional<String> train(GracefulStop stop) throws Exception {
-    CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), Defaults.KEEP_CHECKPOINTS);
+    CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), KEEP_CHECKPOINTS);
     Path configFile = out.resolve("config.json");
     if (resume) {
       if (Files.exists(configFile)) {
@@ -181,12 +138,10 @@ public final class TrainingRun {
     }
     config.write(configFile);
 
-    PixelRange range = unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE;
     BatchSource data = config.dataset().equals(NamedDatasets.FOLDER)
-        ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
-        : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
-            range);
-    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data,
+        ? FolderTraining.batches(config, dataDir, strictImages, imageCache, console, errors)
+        : RunModel.batches(config, dataDir);
+    try (Trainer trainer = new Trainer(RunModel.trainingSpec(config, dataDir), data,
         new SessionSettings(config.threads(), device, logPlacement))) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
@@ -245,12 +200,12 @@ public final class TrainingRun {
   }
 
   private void finish(Trainer trainer) throws IOException {
-    int count = Defaults.SAMPLE_COUNT;
+    int count = TrainingDefaults.SAMPLE_COUNT;
     float[] samples = trainer.sample(count, 0);
     Path picture = out.resolve("samples.png");
     if (NamedDatasets.isToy(config.dataset())) {
       ToyDistribution toy = ToyDistribution.byId(config.dataset());
-      float[] real = toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "plot")), count);
+      float[] real = toy.sample(new SplittableRandom(DataSeeds.plot(config.seed())), count);
       RunFigures.writeToyScatter(picture, config.objective() + " on " + config.dataset() + ", step "
           + trainer.state().iteration(), toy, real, samples, config.objective(), figureFormat);
       if (!toy.modes().isEmpty()) {

@@ -17,6 +17,7 @@ import org.jgan.data.PixelRange;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.Tensors;
 import org.jgan.training.ModelSpec;
+import org.jgan.training.RunModel;
 import org.jgan.training.Trainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.jgan.tools.Jgan;
 import org.jgan.tools.run.ModelMetadata;
-import org.jgan.tools.run.RunConfig;
+import org.jgan.training.RunConfig;
 import org.jgan.tools.run.TrainingRun;
 
 /** {@code jgan export}: a short run's generator as a SavedModel, reloaded here and in a fresh JVM. */
@@ -229,7 +230,7 @@ class ExportCommandTest {
   /** The training graph's generator restored from the run's latest checkpoint, on a fed z. */
   static float[] checkpointSamples(float[] z) throws Exception {
     RunConfig config = RunConfig.read(run.resolve("config.json"));
-    ModelSpec spec = TrainingRun.modelSpec(config);
+    ModelSpec spec = RunModel.spec(config);
     try (Trainer trainer = new Trainer(spec, NamedDatasets.trainingBatches(config.dataset(), null, config.batchSize(), 1,
         PixelRange.MINUS_ONE_ONE), 1)) {
       assertTrue(trainer.restoreLatest(new CheckpointStore(run.resolve("checkpoints"), 3)));

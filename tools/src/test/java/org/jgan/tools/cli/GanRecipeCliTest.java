@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.run.QualityProbe;
-import org.jgan.tools.run.RunConfig;
+import org.jgan.training.RunConfig;
 
 /** The GAN paper's MNIST recipe from {@code jgan train} flags: resolution, refusals, the kept best checkpoint, resume. */
 class GanRecipeCliTest {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.Jgan;
-import org.jgan.tools.run.RunConfig;
+import org.jgan.training.RunConfig;
 
 /** The image-folder fields of config.json: the run's example shape, and runs saved before they existed. */
 class RunConfigFieldsTest {

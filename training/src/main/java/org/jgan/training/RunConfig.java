@@ -1,4 +1,4 @@
-package org.jgan.tools.run;
+package org.jgan.training;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,0 +1,85 @@
+package org.jgan.training;
+
+import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.models.Dcgan;
+import org.jgan.losses.ObjectiveOptions;
+
+/**
+ * The sizes and settings a run uses, by dataset, objective and architecture, where the run does
+ * not set them. Image data uses the papers' settings; the 2-D toy sets use a small fast model and,
+ * for WGAN-GP, the reference toy script's lambda = 0.1 with a larger, linearly decayed learning
+ * rate, so a run converges in about a thousand iterations.
+ *
+ * @param width MLP hidden width (DCGAN-32/64: base channel count)
+ * @param depth MLP hidden layers
+ * @param batchSize examples per batch
+ * @param zDim dimension of z
+ * @param learningRate learning rate of every optimiser; null: the objective's paper value
+ * @param linearDecay whether learning rates fall linearly to zero over the run
+ * @param gpWeight gradient-penalty weight; null: the objective's paper value
+ * @param prior the distribution of z ({@code normal}, {@code uniform})
+ * @param pixelRange {@code signed} ([-1, 1], tanh generator) or {@code unit} ([0, 1], sigmoid)
+ */
+public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Float learningRate, boolean linearDecay,
+    Float gpWeight, String prior, String pixelRange) {
+  /** 2-D toy sets: MLP hidden width. */
+  public static final int TOY_WIDTH = 128;
+  /** 2-D toy sets: examples per batch. */
+  public static final int TOY_BATCH = 256;
+  /** 2-D toy sets: z has the data's dimension. */
+  public static final int TOY_Z_DIM = 2;
+  /** MLP hidden layers, on every dataset. */
+  public static final int DEPTH = 3;
+  /** Images and discrete data: MLP hidden width. */
+  public static final int MLP_WIDTH = 512;
+  /** Images and discrete data: DCGAN's batch size. */
+  public static final int IMAGE_BATCH = 64;
+  /** The GAN paper's network ({@code gan-mlp}): its batch size (mnist.yaml). */
+  public static final int GAN_PAPER_BATCH = 100;
+  /** Images and discrete data: dimension of z. */
+  public static final int IMAGE_Z_DIM = 100;
+  /** WGAN-GP on the 2-D toy sets: the reference toy script's Adam learning rate, decayed linearly to 0. */
+  public static final float TOY_WGAN_GP_LEARNING_RATE = 1e-3f;
+  /** WGAN-GP on the 2-D toy sets: the reference toy script's lambda. */
+  public static final float TOY_WGAN_GP_PENALTY_WEIGHT = 0.1f;
+  /** Discrete BGAN's samples M drawn per z. */
+  public static final int SAMPLES_PER_Z = 20;
+  /** Samples a run draws at its end for its picture and, on the 2-D sets, the toy metrics. */
+  public static final int SAMPLE_COUNT = 2500;
+  /** {@code folder} datasets: images are decoded to 64 x 64 (DCGAN-64's size) ... */
+  public static final int FOLDER_IMAGE_SIZE = 64;
+  /** ... in colour. */
+  public static final int FOLDER_CHANNELS = 3;
+
+  /**
+   * The defaults for training {@code objective} on {@code dataset} with {@code model}. Images are
+   * in [-1, 1] for tanh generators, except the GAN paper's network ({@code gan-mlp}), which has a
+   * sigmoid output, [0, 1] pixels and uniform noise.
+   */
+  public static TrainingDefaults of(String objective, String dataset, String model) {
+    if (NamedDatasets.isToy(dataset)) {
+      ObjectiveOptions toy = toyOptions(objective);
+      return new TrainingDefaults(TOY_WIDTH, DEPTH, TOY_BATCH, TOY_Z_DIM, toy.learningRate(), toy.linearDecay(),
+          toy.gradientPenaltyWeight(), "normal", "signed");
+    }
+    if (NamedDatasets.isDiscrete(dataset)) {
+      // Logits out, probabilities in [0, 1] for pictures and export.
+      return new TrainingDefaults(MLP_WIDTH, DEPTH, IMAGE_BATCH, IMAGE_Z_DIM, null, false, null, "normal", "unit");
+    }
+    boolean paper = model.equals("gan-mlp");
+    // DCGAN-32/64 read the width as their base channel count; the paper's is 64.
+    int width = Dcgan.NAMES.contains(model) ? Dcgan.BASE : MLP_WIDTH;
+    return new TrainingDefaults(width, DEPTH, paper ? GAN_PAPER_BATCH : IMAGE_BATCH, IMAGE_Z_DIM, null, false, null,
+        paper ? "uniform" : "normal", paper ? "unit" : "signed");
+  }
+
+  /**
+   * The objective's settings on the 2-D toy sets, over its paper's: only WGAN-GP has its own (the
+   * reference toy script's); the others keep their papers' and, untuned, cover few modes there.
+   */
+  public static ObjectiveOptions toyOptions(String objective) {
+    return objective.equals("wgan-gp")
+        ? new ObjectiveOptions(null, TOY_WGAN_GP_LEARNING_RATE, true, TOY_WGAN_GP_PENALTY_WEIGHT, null)
+        : ObjectiveOptions.PAPER_DEFAULTS;
+  }
+}

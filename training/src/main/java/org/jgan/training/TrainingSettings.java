@@ -1,0 +1,226 @@
+package org.jgan.training;
+
+import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.optim.ExponentialDecay;
+import org.jgan.graphs.SessionSettings;
+import org.jgan.losses.FDivergence;
+import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Objectives;
+
+/**
+ * What a run asks for, resolved into the complete {@link RunConfig} that {@code jgan train} would
+ * write: every setting left unset (null) takes its default here, from {@link TrainingDefaults} by
+ * dataset, objective and architecture, or the objective's paper value. {@code jgan train} is this
+ * class driven by flags, so
+ * {@code TrainingSettings.of("wgan-gp", "toy8").seed(1).resolve()} is the configuration of
+ * {@code jgan train --objective wgan-gp --dataset toy8 --seed 1}. Train it with {@link RunModel}.
+ *
+ * <p>Values are not range-checked here beyond what the objective and model check when built; the
+ * command line checks its flags first.
+ */
+public final class TrainingSettings {
+  /** The dataset of a run that names none: 8 Gaussians, which needs no data files. */
+  public static final String DATASET = "toy8";
+  /** The architecture of a run that names none. */
+  public static final String MODEL = "mlp";
+  /** Generator iterations: enough for WGAN-GP to cover toy8's modes. */
+  public static final long STEPS = 1200;
+  /** The run seed every random stream derives from. */
+  public static final long SEED = 1;
+  /** Optimizer {@code momentum}: the GAN paper's initial momentum (mnist.yaml, init_momentum). */
+  public static final float MOMENTUM = 0.5f;
+  /** Optimizer {@code momentum}: the GAN paper's MomentumAdjustor start and saturate epochs. */
+  public static final String MOMENTUM_RAMP = "1:250";
+  /** Learning-rate decay {@code exponential}: the GAN paper's ExponentialDecay. */
+  public static final ExponentialDecay EXPONENTIAL_DECAY = ExponentialDecay.GAN_PAPER_MNIST;
+
+  private final String objective;
+  private final String dataset;
+  private String model;
+  private Long steps;
+  private Long seed;
+  private Integer threads;
+  private Integer batchSize;
+  private Integer zDim;
+  private Integer width;
+  private Integer depth;
+  private ObjectiveOptions objectiveOptions = ObjectiveOptions.PAPER_DEFAULTS;
+  private String lrDecay;
+  private String prior;
+  private String pixelRange;
+  private String divergence;
+  private Integer samplesPerZ;
+  private String optimizer;
+  private Float momentum;
+  private Float finalMomentum;
+  private String momentumRamp;
+  private Double lrDecayFactor;
+  private Float minLr;
+  private String schedule;
+  private String outputBias;
+  private Integer imageSize;
+  private Integer channels;
+  private String jganVersion;
+  private Float ema;
+  private Boolean spectralNorm;
+
+  private TrainingSettings(String objective, String dataset) {
+    this.objective = objective;
+    this.dataset = dataset;
+  }
+
+  /**
+   * A run of {@code objective} (one of {@link Objectives#NAMES}) on {@code dataset} (one of
+   * {@link NamedDatasets#NAMES}; null for {@link #DATASET}), everything else at its default.
+   */
+  public static TrainingSettings of(String objective, String dataset) {
+    return new TrainingSettings(objective, dataset != null ? dataset : DATASET);
+  }
+
+  /** The architecture ({@code mlp}, {@code dcgan28}, ...); null: {@link #MODEL}. */
+  public TrainingSettings model(String value) { model = value; return this; }
+
+  /** Generator iterations; unset: {@link #STEPS}. */
+  public TrainingSettings steps(long value) { steps = value; return this; }
+
+  /** The run seed; unset: {@link #SEED}. */
+  public TrainingSettings seed(long value) { seed = value; return this; }
+
+  /** TensorFlow intra-op threads; null: {@link #defaultThreads()}. */
+  public TrainingSettings threads(Integer value) { threads = value; return this; }
+
+  /** Examples per batch. */
+  public TrainingSettings batchSize(Integer value) { batchSize = value; return this; }
+
+  /** Dimension of z. */
+  public TrainingSettings zDim(Integer value) { zDim = value; return this; }
+
+  /** MLP hidden width, or DCGAN-32/64's base channel count. */
+  public TrainingSettings width(Integer value) { width = value; return this; }
+
+  /** MLP hidden layers (ResNet-1d: blocks). */
+  public TrainingSettings depth(Integer value) { depth = value; return this; }
+
+  /**
+   * The objective's own hyper-parameters, as {@code Objectives.named(name, options)} takes them:
+   * critic steps, learning rate, gradient-penalty weight, clip, margin, pulling-away and
+   * reconstruction weights, discriminator loss weight; null fields keep the defaults. Its linear
+   * decay and simultaneous updates stand for {@code lrDecay("linear")} and
+   * {@code schedule("simultaneous")}; a momentum ramp or exponential decay is refused, since a
+   * configuration records them by their settings ({@link #optimizer}, {@link #lrDecay}).
+   */
+  public TrainingSettings objectiveOptions(ObjectiveOptions value) {
+    if (value.momentum() != null || value.exponentialDecay() != null) {
+      throw new IllegalArgumentException("set the momentum ramp and exponential decay with optimizer(\"momentum\"),"
+          + " momentum(...), lrDecay(\"exponential\") and lrDecayFactor(...), not through the objective options");
+    }
+    objectiveOptions = value;
+    return this;
+  }
+
+  /** {@code none}, {@code linear} or {@code exponential}. */
+  public TrainingSettings lrDecay(String value) { lrDecay = value; return this; }
+
+  /** The distribution of z: {@code normal}, {@code uniform} or {@code uniform-unit-variance}. */
+  public TrainingSettings prior(String value) { prior = value; return this; }
+
+  /** {@code signed} ([-1, 1], tanh) or {@code unit} ([0, 1], sigmoid). */
+  public TrainingSettings pixelRange(String value) { pixelRange = value; return this; }
+
+  /** Discrete BGAN's f-divergence ({@link FDivergence#id()}); null: {@link FDivergence#GAN}. */
+  public TrainingSettings divergence(String value) { divergence = value; return this; }
+
+  /** Discrete BGAN's samples per z; null: {@link TrainingDefaults#SAMPLES_PER_Z}. */
+  public TrainingSettings samplesPerZ(Integer value) { samplesPerZ = value; return this; }
+
+  /** {@code adam} or {@code momentum} (the GAN paper's SGD); null: the objective's optimiser. */
+  public TrainingSettings optimizer(String value) { optimizer = value; return this; }
+
+  /** Initial momentum of optimizer {@code momentum}; null: {@link #MOMENTUM}. */
+  public TrainingSettings momentum(Float value) { momentum = value; return this; }
+
+  /** Momentum reached at the end of the ramp; null: the initial momentum, constant. */
+  public TrainingSettings finalMomentum(Float value) { finalMomentum = value; return this; }
+
+  /** {@code START:SATURATE} epochs of the momentum ramp; null: {@link #MOMENTUM_RAMP}. */
+  public TrainingSettings momentumRamp(String value) { momentumRamp = value; return this; }
+
+  /** Exponential decay: the factor the learning rate is divided by per update. */
+  public TrainingSettings lrDecayFactor(Double value) { lrDecayFactor = value; return this; }
+
+  /** Exponential decay: the learning rate's floor. */
+  public TrainingSettings minLr(Float value) { minLr = value; return this; }
+
+  /** GAN: {@code alternating} or {@code simultaneous} updates. */
+  public TrainingSettings schedule(String value) { schedule = value; return this; }
+
+  /** {@code gan-mlp}: {@code zero} or {@code marginals} output biases. */
+  public TrainingSettings outputBias(String value) { outputBias = value; return this; }
+
+  /** {@code folder}: the side images are resized to; null: {@link TrainingDefaults#FOLDER_IMAGE_SIZE}. */
+  public TrainingSettings imageSize(Integer value) { imageSize = value; return this; }
+
+  /** {@code folder}: 1 (grey) or 3 (colour); null: {@link TrainingDefaults#FOLDER_CHANNELS}. */
+  public TrainingSettings channels(Integer value) { channels = value; return this; }
+
+  /** Decay of a zero-debiased moving average of the generator's weights, used for samples and export; null: off. */
+  public TrainingSettings ema(Float value) { ema = value; return this; }
+
+  /** Whether the critic's weight layers are spectrally normalised; null: off. */
+  public TrainingSettings spectralNorm(Boolean value) { spectralNorm = value; return this; }
+
+  /**
+   * TensorFlow intra-op threads of one run alone on this machine: one per available processor
+   * ({@code experiment run --jobs N} gives each cell its share instead).
+   */
+  public static int defaultThreads() {
+    return SessionSettings.threadsPerJob(1);
+  }
+
+  /** The version of jgan recorded in the configuration. */
+  public TrainingSettings jganVersion(String value) { jganVersion = value; return this; }
+
+  /**
+   * The complete configuration, every default resolved. Settings that only apply to some runs
+   * (the momentum of optimizer {@code momentum}, the divergence of discrete BGAN, the size of a
+   * {@code folder} dataset) stay null where they do not apply.
+   */
+  public RunConfig resolve() {
+    if (!Objectives.NAMES.contains(objective)) {
+      throw new IllegalArgumentException("unknown objective '" + objective + "' (known: "
+          + String.join(", ", Objectives.NAMES) + ")");
+    }
+    if (!NamedDatasets.NAMES.contains(dataset)) {
+      throw new IllegalArgumentException("unknown dataset '" + dataset + "' (known: "
+          + String.join(", ", NamedDatasets.NAMES) + ")");
+    }
+    String architecture = or(model, MODEL);
+    TrainingDefaults d = TrainingDefaults.of(objective, dataset, architecture);
+    ObjectiveOptions o = objectiveOptions;
+    String decay = or(lrDecay, o.linearDecay() ? "linear" : d.linearDecay() ? "linear" : "none");
+    boolean sgd = "momentum".equals(optimizer);
+    Float initialMomentum = sgd ? or(momentum, MOMENTUM) : null;
+    boolean exponential = "exponential".equals(decay);
+    boolean discrete = Objectives.isDiscrete(objective);
+    boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    return new RunConfig(objective, dataset, architecture, or(steps, STEPS), or(seed, SEED), or(batchSize, d.batchSize()),
+        or(zDim, d.zDim()), or(width, d.width()), or(depth, d.depth()), or(o.learningRate(), d.learningRate()), decay,
+        o.criticSteps(), or(o.gradientPenaltyWeight(), d.gpWeight()), o.clip(), or(prior, d.prior()),
+        or(pixelRange, d.pixelRange()), or(threads, defaultThreads()), jganVersion, o.margin(), o.ptWeight(),
+        o.reconstructionWeight(),
+        discrete ? or(divergence, FDivergence.GAN.id()) : null,
+        discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null,
+        optimizer, initialMomentum, sgd ? or(finalMomentum, initialMomentum) : null,
+        sgd ? or(momentumRamp, MOMENTUM_RAMP) : null,
+        exponential ? or(lrDecayFactor, EXPONENTIAL_DECAY.factor()) : null,
+        exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
+        or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
+        folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null)
+        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm);
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}
