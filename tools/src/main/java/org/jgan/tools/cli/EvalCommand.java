@@ -21,7 +21,7 @@ import org.jgan.tools.evaluation.EvalMetrics;
 import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.Jgan;
-import org.jgan.tools.run.ModelMetadata;
+import org.jgan.training.export.ModelMetadata;
 import org.jgan.tools.run.RunConfig;
 
 /** {@code jgan eval}: scores a set of samples with every applicable metric and writes them with their protocol. */
