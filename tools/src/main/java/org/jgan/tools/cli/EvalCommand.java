@@ -200,7 +200,7 @@ public final class EvalCommand implements Callable<Integer> {
     console.printf("| metric | value |%n|---|---|%n| text | %s |%n", text.get("summary"));
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("jgan_version", Jgan.VERSION);
-    document.put("dataset", "text");
+    document.put("dataset", org.jgan.data.NamedDataset.TEXT.id());
     document.put("source", sourceName);
     document.put("samples", samples.size());
     document.put("metrics", Map.of("text", text));
@@ -229,7 +229,7 @@ public final class EvalCommand implements Callable<Integer> {
           ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed, spec.commandLine().getErr()::println)
           : GeneratedSamples.fromModel(source.model, n, seed);
       String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
-      if (trainedOn.equals("quantized-mnist")) {
+      if (NamedDatasets.hasPalette(trainedOn)) {
         // Palette indices back to grey images, compared with MNIST.
         Path dataDir = DataDirectory.orDefault(data);
         if (dataDir == null) {

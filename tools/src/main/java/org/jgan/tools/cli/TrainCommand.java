@@ -49,8 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
-      + " | folder (every PNG/JPEG under --data) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", defaultValue = "toy8", completionCandidates = DatasetNames.class,
+      description = "${COMPLETION-CANDIDATES}; folder: every PNG/JPEG under --data (default: ${DEFAULT-VALUE})")
   String dataset;
 
   @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
@@ -168,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunConfig config = resolve();
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
-    require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
+    require(!NamedDatasets.isFolder(dataset) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
@@ -224,7 +224,8 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     require(Objectives.isDiscrete(objective) == NamedDatasets.isDiscrete(dataset),
-        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data (binary-mnist, text), not " + dataset
+        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data ("
+            + String.join(", ", org.jgan.data.NamedDataset.discreteNames()) + "), not " + dataset
             : "--dataset " + dataset + " is discrete: use --objective bgan-discrete or bgan-reinforce");
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
@@ -233,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
-    boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    boolean folder = NamedDatasets.isFolder(dataset);
     String decay = lrDecay != null ? lrDecay : d.linearDecay() ? "linear" : "none";
     String pixels = pixelRange != null ? pixelRange : d.pixelRange();
     GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
@@ -254,7 +255,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The image-folder flags: only with {@code --dataset folder}, and with sizes it can decode to. */
   private void requireImageFolderFlags() {
-    boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    boolean folder = NamedDatasets.isFolder(dataset);
     require(folder || (imageSize == null && channels == null && !strictImages && imageCache == null),
         "--image-size, --channels, --strict-images and --image-cache apply to --dataset folder only, not " + dataset);
     require(imageSize == null || ImageFolder.SIZES.contains(imageSize),
@@ -329,5 +330,13 @@ public final class TrainCommand implements Callable<Integer> {
       case "resnet1d" -> new org.jgan.graphs.models.ResNet1d(config.width(), config.depth());
       default -> Architecture.named(config.model());
     };
+  }
+
+  /** The dataset names, listed in {@code --dataset}'s help from the registry. */
+  static final class DatasetNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NamedDatasets.NAMES.iterator();
+    }
   }
 }

@@ -65,7 +65,7 @@ public final class EvalMetrics {
   public static List<String> applicable(String dataset, boolean hasClassifier) {
     List<String> names = new ArrayList<>();
     if (NamedDatasets.isToy(dataset)) {
-      if (!dataset.equals("swissroll")) {
+      if (org.jgan.data.NamedDataset.named(dataset).hasModes()) {
         names.add("toy");
       }
       names.add("critic");

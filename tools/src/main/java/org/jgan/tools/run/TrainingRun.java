@@ -168,7 +168,7 @@ public final class TrainingRun {
     config.write(configFile);
 
     PixelRange range = unitPixels(config) ? PixelRange.ZERO_ONE : PixelRange.MINUS_ONE_ONE;
-    BatchSource data = config.dataset().equals(NamedDatasets.FOLDER)
+    BatchSource data = NamedDatasets.isFolder(config.dataset())
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
         : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
             range);
@@ -263,7 +263,7 @@ public final class TrainingRun {
     } else if (NamedDatasets.isText(config.dataset())) {
       picture = out.resolve("samples.txt");
       AtomicFiles.writeLines(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
-    } else if (config.dataset().equals("quantized-mnist")) {
+    } else if (NamedDatasets.hasPalette(config.dataset())) {
       int shown = Math.min(64, count);
       int[] shape = NamedDatasets.exampleShape(config.dataset());
       float[] grey = NamedDatasets.palette(config.dataset(), dataDir)
