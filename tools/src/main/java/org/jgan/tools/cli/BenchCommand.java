@@ -76,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     try {
       // Only the batch varies here; a default of 1 makes it the flag named when the run cannot fit.
-      TrainingMemory.require(objective, "dcgan28", IMAGE_SHAPE, new TrainingMemory.Settings(batch, Z_DIM, 0, 0, 1),
+      TrainingMemory.require(objective, org.jgan.graphs.models.Dcgan28.NAME, IMAGE_SHAPE,
+          new TrainingMemory.Settings(batch, Z_DIM, 0, 0, 1),
           new TrainingMemory.Settings(1, Z_DIM, 0, 0, 1), Memory.machineBytes());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -98,8 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
     Arrays.sort(sorted);
     double median = steps % 2 == 1 ? sorted[steps / 2] : (sorted[steps / 2 - 1] + sorted[steps / 2]) / 2;
     var out = spec.commandLine().getOut();
-    out.printf("# objective=%s batch=%d steps=%d warmup=%d threads=%d model=dcgan28 min=%.2f max=%.2f%n",
-        objective, batch, steps, warmup, threads, sorted[0], sorted[steps - 1]);
+    out.printf("# objective=%s batch=%d steps=%d warmup=%d threads=%d model=%s min=%.2f max=%.2f%n",
+        objective, batch, steps, warmup, threads, org.jgan.graphs.models.Dcgan28.NAME, sorted[0], sorted[steps - 1]);
     out.printf("ms_per_step %.2f%n", median);
     out.flush();
     return 0;

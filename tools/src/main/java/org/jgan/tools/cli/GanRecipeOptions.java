@@ -97,7 +97,8 @@ public final class GanRecipeOptions {
         "--schedule simultaneous takes one discriminator step per iteration, not --critic-steps " + criticSteps);
     require(cl, outputBias == null || List.of("zero", "marginals").contains(outputBias),
         "--output-bias must be zero or marginals, got '" + outputBias + "'");
-    require(cl, !"marginals".equals(outputBias) || (model.equals("gan-mlp") && "unit".equals(pixelRange)),
+    boolean paperNetwork = org.jgan.graphs.models.NamedArchitecture.named(model).paperRecipe();
+    require(cl, !"marginals".equals(outputBias) || (paperNetwork && "unit".equals(pixelRange)),
         "--output-bias marginals is for --model gan-mlp with its sigmoid output (--pixel-range unit)");
     require(cl, !keepBest || qualityEvery > 0, "--keep-best needs --quality-every N (the validation score it selects on)");
     return new Resolved(optimizer, initial, last, ramp,

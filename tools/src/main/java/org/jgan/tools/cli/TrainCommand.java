@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jgan.data.ImageFolder;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.models.Architecture;
+import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.graphs.models.Dcgan;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Objectives;
@@ -40,8 +40,6 @@ public final class TrainCommand implements Callable<Integer> {
   static final int MAX_CRITIC_STEPS = 10_000;
   /** Bound on --depth: every layer adds to the forward, gradient and second-order graphs built before step 1. */
   static final int MAX_DEPTH = 1_000;
-  private static final List<String> MODELS = Stream.concat(
-      Stream.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d"), Dcgan.NAMES.stream()).toList();
 
   @Spec
   CommandSpec spec;
@@ -53,8 +51,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES}; folder: every PNG/JPEG under --data (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = "mlp", description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
-      + " | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "mlp", completionCandidates = ArchitectureNames.class,
+      description = "${COMPLETION-CANDIDATES}; dcgan32/64: --width is the base channel count; gan-mlp: the GAN paper's"
+      + " maxout MLPs; resnet1d: text, --depth blocks (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "1200", description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -197,10 +196,12 @@ public final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(MODELS.contains(model), "--model: unknown model '" + model + "' (known: " + String.join(", ", MODELS) + ")");
+    require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
+        + String.join(", ", NamedArchitecture.names()) + ")");
+    NamedArchitecture.Data modelData = NamedArchitecture.named(model).data();
     requireImageFolderFlags();
-    require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
-        "--model resnet1d is for sequences (--dataset text), not " + dataset);
+    require(modelData != NamedArchitecture.Data.SEQUENCES || NamedDatasets.isText(dataset),
+        "--model " + model + " is for sequences (--dataset text), not " + dataset);
     require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
         "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
@@ -230,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);
-    if (!model.equals("mlp") && !model.equals("resnet1d")) {
+    if (modelData == NamedArchitecture.Data.IMAGES) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     Defaults.Training d = Defaults.training(dataset, objective, model);
@@ -322,14 +323,15 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   public static Architecture architecture(RunConfig config) {
-    if (Dcgan.NAMES.contains(config.model())) {
-      return Dcgan.named(config.model(), config.width());
+    return NamedArchitecture.named(config.model()).build(config.width(), config.depth());
+  }
+
+  /** The architecture names, listed in {@code --model}'s help from the registry. */
+  static final class ArchitectureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NamedArchitecture.names().iterator();
     }
-    return switch (config.model()) {
-      case "mlp" -> new org.jgan.graphs.models.Mlp(config.width(), config.depth());
-      case "resnet1d" -> new org.jgan.graphs.models.ResNet1d(config.width(), config.depth());
-      default -> Architecture.named(config.model());
-    };
   }
 
   /** The dataset names, listed in {@code --dataset}'s help from the registry. */

@@ -2,7 +2,7 @@ package org.jgan.tools.run;
 
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
-import org.jgan.graphs.models.Dcgan;
+import org.jgan.graphs.models.NamedArchitecture;
 
 /**
  * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
@@ -53,9 +53,10 @@ public final class Defaults {
       // Logits out, probabilities in [0, 1] for pictures and export.
       return new Training(512, 3, 64, 100, null, false, null, "normal", "unit");
     }
-    boolean paper = model.equals("gan-mlp");
+    NamedArchitecture architecture = NamedArchitecture.named(model);
+    boolean paper = architecture.paperRecipe();
     // DCGAN-32/64 read the width as their base channel count; the paper's is 64.
-    int width = Dcgan.NAMES.contains(model) ? Dcgan.BASE : 512;
+    int width = architecture.defaultWidth();
     return new Training(width, 3, paper ? 100 : 64, 100, null, false, null, paper ? "uniform" : "normal",
         paper ? "unit" : "signed");
   }
