@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jgan.data.fetch.DataDirectory;
 
-/** The datasets the command line knows by name, and how each is opened for training. */
+/**
+ * How each dataset of {@link NamedDataset} is opened for training and evaluation, by name; the
+ * name tests here ask the registry and are false for names it does not know.
+ */
 public final class NamedDatasets {
   /** Users' own images: every PNG and JPEG under the folder {@code --data} names ({@link ImageFolder}). */
-  public static final String FOLDER = "folder";
+  public static final String FOLDER = NamedDataset.FOLDER.id();
   /** Every dataset name the command line accepts ({@link #trainingBatches} opens all but {@link #FOLDER}). */
-  public static final List<String> NAMES = List.of("toy8", "toy25", "swissroll", "mnist", "fashion", "color-mnist",
-      "binary-mnist", "quantized-mnist", "text", "cifar10", FOLDER);
+  public static final List<String> NAMES = NamedDataset.names();
   /** The seed of ColorMNIST's colours: fixed, so every run and evaluation sees the same dataset. */
   public static final long COLOR_SEED = 2017;
 
@@ -19,31 +21,39 @@ public final class NamedDatasets {
 
   /** True for the 2-D toy sets, which need no files. */
   public static boolean isToy(String name) {
-    return name.equals("toy8") || name.equals("toy25") || name.equals("swissroll");
+    return NamedDataset.find(name).map(NamedDataset::isToy).orElse(false);
   }
 
   /** True for discrete data: binarised MNIST (0/1 pixels) and one-hot character sequences. */
   public static boolean isDiscrete(String name) {
-    return name.equals("binary-mnist") || name.equals("quantized-mnist") || name.equals("text");
+    return NamedDataset.find(name).map(NamedDataset::isDiscrete).orElse(false);
   }
 
   /** True for discrete data with a category axis (softmax generators): palette-quantised images and text. */
   public static boolean isMultinomial(String name) {
-    return name.equals("quantized-mnist") || name.equals("text");
+    return NamedDataset.find(name).map(NamedDataset::isMultinomial).orElse(false);
   }
 
   /** True for one-hot character sequences. */
   public static boolean isText(String name) {
-    return name.equals("text");
+    return NamedDataset.find(name).map(NamedDataset::isText).orElse(false);
+  }
+
+  /** True for palette-quantised images, whose samples decode through {@link #palette}. */
+  public static boolean hasPalette(String name) {
+    return NamedDataset.find(name).map(NamedDataset::hasPalette).orElse(false);
+  }
+
+  /** True for users' own image folders. */
+  public static boolean isFolder(String name) {
+    return NamedDataset.find(name).map(NamedDataset::isFolder).orElse(false);
   }
 
   /** The IDX folder for an image dataset name. */
   public static String folder(String name) {
-    return switch (name) {
-      case "mnist", "binary-mnist", "quantized-mnist", "color-mnist" -> "mnist";
-      case "fashion" -> "fashion-mnist";
-      default -> throw new IllegalArgumentException("unknown image dataset '" + name + "' (known: mnist, fashion, binary-mnist)");
-    };
+    return NamedDataset.named(name).idxFolder().orElseThrow(() -> new IllegalArgumentException("dataset '" + name
+        + "' is not read from IDX files (those that are: " + String.join(", ", java.util.Arrays.stream(
+            NamedDataset.values()).filter(d -> d.idxFolder().isPresent()).map(NamedDataset::id).toList()) + ")"));
   }
 
   /**
@@ -51,28 +61,12 @@ public final class NamedDatasets {
    * ({@link #exampleShape(String, Integer, Integer)}).
    */
   public static int[] exampleShape(String name) {
-    check(name);
-    if (name.equals(FOLDER)) {
-      throw new IllegalArgumentException("dataset '" + FOLDER + "' has the shape its image size and channels give");
-    }
-    if (name.equals("cifar10")) {
-      return Cifar10.shape();
-    }
-    if (isText(name)) {
-      return new int[] {TextSequences.LENGTH, TextSequences.VOCABULARY};
-    }
-    if (name.equals("quantized-mnist")) {
-      return new int[] {28, 28, Palette.DEFAULT_COLOURS};
-    }
-    if (name.equals("color-mnist")) {
-      return new int[] {28, 28, 3};
-    }
-    return isToy(name) ? new int[] {2} : new int[] {28, 28, 1};
+    return NamedDataset.named(name).exampleShape();
   }
 
   /** Shape of one example: an image folder's {@code imageSize} x {@code imageSize} x {@code channels}, else the named dataset's. */
   public static int[] exampleShape(String name, Integer imageSize, Integer channels) {
-    if (name.equals(FOLDER)) {
+    if (isFolder(name)) {
       if (imageSize == null || channels == null) {
         throw new IllegalArgumentException("dataset '" + FOLDER + "' needs an image size and a channel count");
       }
@@ -88,36 +82,33 @@ public final class NamedDatasets {
    * @param dataDir folder holding {@code mnist/} and {@code fashion-mnist/}; unused for toy sets
    */
   public static BatchSource trainingBatches(String name, Path dataDir, int batchSize, long seed, PixelRange range) {
-    check(name);
-    if (isToy(name)) {
-      return ToyDistribution.byId(name).batches(batchSize, seed);
+    NamedDataset dataset = NamedDataset.named(name);
+    if (dataset.isToy()) {
+      return dataset.toyDistribution().orElseThrow().batches(batchSize, seed);
     }
     if (dataDir == null) {
       throw new DataException("dataset '" + name + "' needs a data directory: pass --data DIR or set JGAN_DATA");
     }
-    if (isText(name)) {
-      return new ShuffledBatches(TextSequences.trainingSplit(textCorpus(dataDir)), batchSize, seed);
-    }
-    if (name.equals("quantized-mnist")) {
-      Dataset grey = ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE);
-      return Palette.fit(grey, Palette.DEFAULT_COLOURS).encodedBatches(new ShuffledBatches(grey, batchSize, seed));
-    }
-    if (name.equals("color-mnist")) {
-      Dataset colour = ColorMnist.colour(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),
-          COLOR_SEED);
-      return new ShuffledBatches(range == PixelRange.ZERO_ONE ? colour : signed(colour), batchSize, seed);
-    }
-    if (name.equals("cifar10")) {
-      return new ShuffledBatches(Cifar10.load(dataDir, Split.TRAIN, range).images(), batchSize, seed);
-    }
-    if (name.equals(FOLDER)) {
-      throw new IllegalArgumentException("dataset '" + FOLDER + "' is opened with ImageFolder.open: it needs a size and channels");
-    }
-    if (name.equals("binary-mnist")) {
-      return new ShuffledBatches(BinaryImages.threshold(
+    return switch (dataset) {
+      case TEXT -> new ShuffledBatches(TextSequences.trainingSplit(textCorpus(dataDir)), batchSize, seed);
+      case QUANTIZED_MNIST -> {
+        Dataset grey = ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE);
+        yield Palette.fit(grey, Palette.DEFAULT_COLOURS).encodedBatches(new ShuffledBatches(grey, batchSize, seed));
+      }
+      case COLOR_MNIST -> {
+        Dataset colour = ColorMnist.colour(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),
+            COLOR_SEED);
+        yield new ShuffledBatches(range == PixelRange.ZERO_ONE ? colour : signed(colour), batchSize, seed);
+      }
+      case CIFAR10 -> new ShuffledBatches(Cifar10.load(dataDir, Split.TRAIN, range).images(), batchSize, seed);
+      case FOLDER -> throw new IllegalArgumentException("dataset '" + FOLDER
+          + "' is opened with ImageFolder.open: it needs a size and channels");
+      case BINARY_MNIST -> new ShuffledBatches(BinaryImages.threshold(
           ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE), 0.5), batchSize, seed);
-    }
-    return new ShuffledBatches(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, range), batchSize, seed);
+      case MNIST, FASHION -> new ShuffledBatches(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, range),
+          batchSize, seed);
+      case TOY8, TOY25, SWISSROLL -> throw new AssertionError("toy sets are drawn above");
+    };
   }
 
   /**
@@ -125,15 +116,18 @@ public final class NamedDatasets {
    * ColorMNIST (coloured with {@link #COLOR_SEED}) or binarised MNIST.
    */
   public static Dataset evaluationSplit(String name, Path dataDir, Split split) {
-    if (name.equals("cifar10")) {
+    NamedDataset dataset = NamedDataset.named(name);
+    if (dataset == NamedDataset.CIFAR10) {
       return Cifar10.load(dataDir, split, PixelRange.ZERO_ONE).toDataset();
     }
+    if (dataset.idxFolder().isEmpty()) {
+      throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
+    }
     Dataset grey = ImageDatasets.load(dataDir, folder(name), split, PixelRange.ZERO_ONE);
-    return switch (name) {
-      case "color-mnist" -> ColorMnist.colour(grey, COLOR_SEED + split.ordinal());
-      case "binary-mnist" -> BinaryImages.threshold(grey, 0.5);
-      case "mnist", "fashion", "quantized-mnist" -> grey;
-      default -> throw new IllegalArgumentException("no image evaluation data for dataset '" + name + "'");
+    return switch (dataset) {
+      case COLOR_MNIST -> ColorMnist.colour(grey, COLOR_SEED + split.ordinal());
+      case BINARY_MNIST -> BinaryImages.threshold(grey, 0.5);
+      default -> grey;
     };
   }
 
@@ -143,7 +137,7 @@ public final class NamedDatasets {
    * skipping undecodable files as training does; otherwise {@link #evaluationSplit(String, Path, Split)}.
    */
   public static Dataset evaluationSplit(String name, Path dataDir, Split split, int[] exampleShape) {
-    if (!name.equals(FOLDER)) {
+    if (!isFolder(name)) {
       return evaluationSplit(name, dataDir, split);
     }
     if (exampleShape.length != 3 || exampleShape[0] != exampleShape[1]) {
@@ -167,7 +161,7 @@ public final class NamedDatasets {
 
   /** The palette a quantised dataset was encoded with (refitted from its training split: deterministic). */
   public static Palette palette(String name, Path dataDir) {
-    if (!name.equals("quantized-mnist")) {
+    if (!hasPalette(name)) {
       throw new IllegalArgumentException("dataset '" + name + "' has no palette");
     }
     return Palette.fit(ImageDatasets.load(dataDir, folder(name), Split.TRAIN, PixelRange.ZERO_ONE),
@@ -180,11 +174,5 @@ public final class NamedDatasets {
       v[i] = v[i] * 2f - 1f;
     }
     return new Dataset(unit.name(), unit.exampleShape(), v, unit.labels());
-  }
-
-  private static void check(String name) {
-    if (!NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown dataset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-    }
   }
 }

@@ -25,7 +25,7 @@ import org.jgan.tools.cli.TrainCommand;
         BenchCommand.class,
         ServerCommand.class})
 public final class Jgan implements Runnable {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = org.jgan.training.JganVersion.VERSION;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -14,7 +14,7 @@ import org.jgan.data.Split;
 import org.jgan.data.fetch.DataDirectory;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Architecture;
-import org.jgan.graphs.models.Dcgan;
+import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.graphs.models.GanPaperMlp;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.graphs.models.ResNet1d;
@@ -100,14 +100,7 @@ public final class RunModel {
 
   /** The generator and discriminator family the configuration names, at its width and depth. */
   public static Architecture architecture(RunConfig config) {
-    if (Dcgan.NAMES.contains(config.model())) {
-      return Dcgan.named(config.model(), config.width());
-    }
-    return switch (config.model()) {
-      case "mlp" -> new Mlp(config.width(), config.depth());
-      case "resnet1d" -> new ResNet1d(config.width(), config.depth());
-      default -> Architecture.named(config.model());
-    };
+    return NamedArchitecture.named(config.model()).build(config.width(), config.depth());
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */

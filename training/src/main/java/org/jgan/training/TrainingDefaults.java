@@ -1,7 +1,7 @@
 package org.jgan.training;
 
 import org.jgan.data.NamedDatasets;
-import org.jgan.graphs.models.Dcgan;
+import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.losses.ObjectiveOptions;
 
 /**
@@ -66,9 +66,10 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
       // Logits out, probabilities in [0, 1] for pictures and export.
       return new TrainingDefaults(MLP_WIDTH, DEPTH, IMAGE_BATCH, IMAGE_Z_DIM, null, false, null, "normal", "unit");
     }
-    boolean paper = model.equals("gan-mlp");
+    NamedArchitecture architecture = NamedArchitecture.named(model);
+    boolean paper = architecture.paperRecipe();
     // DCGAN-32/64 read the width as their base channel count; the paper's is 64.
-    int width = Dcgan.NAMES.contains(model) ? Dcgan.BASE : MLP_WIDTH;
+    int width = architecture.defaultWidth();
     return new TrainingDefaults(width, DEPTH, paper ? GAN_PAPER_BATCH : IMAGE_BATCH, IMAGE_Z_DIM, null, false, null,
         paper ? "uniform" : "normal", paper ? "unit" : "signed");
   }

@@ -45,21 +45,12 @@ public interface Architecture {
   }
 
   /**
-   * The architecture called {@code name}: {@code mlp}, {@code dcgan28}, {@code dcgan28-bn},
-   * {@code gan-mlp}, or one of {@link Dcgan#NAMES} at the paper's width.
+   * The architecture called {@code name} at its default width and depth ({@link NamedArchitecture}).
+   *
+   * @throws IllegalArgumentException "unknown model 'x' (known: ...)" when jgan knows none
    */
   static Architecture named(String name) {
-    if (Dcgan.NAMES.contains(name)) {
-      return Dcgan.named(name, Dcgan.BASE);
-    }
-    return switch (name) {
-      case "mlp" -> new Mlp(512, 3);
-      case "dcgan28" -> new Dcgan28();
-      case "gan-mlp" -> new GanPaperMlp();
-      case "dcgan28-bn" -> new Dcgan28Bn();
-      default -> throw new IllegalArgumentException("unknown model '" + name + "' (known: mlp, dcgan28, dcgan28-bn, gan-mlp, "
-          + String.join(", ", Dcgan.NAMES) + ")");
-    };
+    return NamedArchitecture.named(name).withDefaults();
   }
 
   /** Number of floats in one example. */

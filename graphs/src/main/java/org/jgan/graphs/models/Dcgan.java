@@ -33,8 +33,6 @@ import org.jgan.graphs.layers.Reshape;
 public record Dcgan(int size, boolean batchNormCritic, int base) implements Architecture {
   /** The paper's width, 64 channels. */
   public static final int BASE = 64;
-  /** The names {@link #named} knows. */
-  public static final List<String> NAMES = List.of("dcgan32", "dcgan32-bn", "dcgan64", "dcgan64-bn");
 
   public Dcgan {
     if (size != 32 && size != 64) {
@@ -45,12 +43,15 @@ public record Dcgan(int size, boolean batchNormCritic, int base) implements Arch
     }
   }
 
-  /** The architecture called {@code name} (one of {@link #NAMES}) with {@code base} channels. */
+  /**
+   * The DCGAN called {@code name} in {@link NamedArchitecture} ({@code dcgan32}, {@code dcgan64},
+   * each also {@code -bn}) with {@code base} channels.
+   */
   public static Dcgan named(String name, int base) {
-    if (!NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown DCGAN '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+    if (NamedArchitecture.named(name).build(base, 1) instanceof Dcgan dcgan) {
+      return dcgan;
     }
-    return new Dcgan(name.startsWith("dcgan64") ? 64 : 32, name.endsWith("-bn"), base);
+    throw new IllegalArgumentException("'" + name + "' is not a DCGAN of 32 or 64 pixels");
   }
 
   @Override

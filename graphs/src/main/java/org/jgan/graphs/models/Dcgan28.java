@@ -17,9 +17,12 @@ import org.jgan.graphs.layers.Reshape;
  * Biases on every layer.
  */
 public record Dcgan28() implements Architecture {
+  /** The name on the command line. */
+  public static final String NAME = "dcgan28";
+
   @Override
   public String name() {
-    return "dcgan28";
+    return NAME;
   }
 
   @Override

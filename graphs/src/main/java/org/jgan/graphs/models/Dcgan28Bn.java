@@ -17,9 +17,12 @@ import org.jgan.graphs.layers.Reshape;
  * refuses this architecture: its paper forbids batch norm in the critic.
  */
 public record Dcgan28Bn() implements Architecture {
+  /** The name on the command line. */
+  public static final String NAME = "dcgan28-bn";
+
   @Override
   public String name() {
-    return "dcgan28-bn";
+    return NAME;
   }
 
   @Override

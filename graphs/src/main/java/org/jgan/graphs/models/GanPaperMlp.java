@@ -24,6 +24,9 @@ import org.jgan.graphs.layers.Reshape;
  * @param outputBias initial biases of the output layer, one per pixel; null for zeros
  */
 public record GanPaperMlp(float[] outputBias) implements Architecture {
+  /** The name on the command line. */
+  public static final String NAME = "gan-mlp";
+
   /** The networks with the output biases at zero. */
   public GanPaperMlp() {
     this(null);
@@ -36,7 +39,7 @@ public record GanPaperMlp(float[] outputBias) implements Architecture {
 
   @Override
   public String name() {
-    return "gan-mlp";
+    return NAME;
   }
 
   @Override

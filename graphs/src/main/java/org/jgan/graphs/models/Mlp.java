@@ -12,6 +12,13 @@ import org.jgan.graphs.layers.Reshape;
  * layers of 512 there).
  */
 public record Mlp(int width, int depth) implements Architecture {
+  /** The name on the command line. */
+  public static final String NAME = "mlp";
+  /** Hidden units per layer unless set: the WGAN-GP toy experiments' 512. */
+  public static final int DEFAULT_WIDTH = 512;
+  /** Hidden layers unless set: the WGAN-GP toy experiments' 3. */
+  public static final int DEFAULT_DEPTH = 3;
+
   public Mlp {
     if (width < 1 || depth < 1) {
       throw new IllegalArgumentException("MLP width " + width + " and depth " + depth + " must be positive");
@@ -20,7 +27,7 @@ public record Mlp(int width, int depth) implements Architecture {
 
   @Override
   public String name() {
-    return "mlp";
+    return NAME;
   }
 
   @Override

@@ -16,9 +16,16 @@ import org.jgan.graphs.layers.ResidualBlock1d;
  * dense to one logit.
  */
 public record ResNet1d(int width, int blocks) implements Architecture {
+  /** The name on the command line. */
+  public static final String NAME = "resnet1d";
+  /** Channels unless set: the WGAN-GP language model's 512. */
+  public static final int DEFAULT_WIDTH = 512;
+  /** Residual blocks unless set. */
+  public static final int DEFAULT_BLOCKS = 3;
+
   @Override
   public String name() {
-    return "resnet1d";
+    return NAME;
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class ClassifierCommand implements Runnable {
           "images [-1, 28, 28, C] in [0, 1] -> logits, features), with classifier.json beside it."})
   static final class Train implements Callable<Integer> {
     /** The labelled image sets a classifier can be trained on. */
-    static final java.util.List<String> DATASETS = java.util.List.of("mnist", "fashion", "color-mnist", "cifar10");
+    static final java.util.List<String> DATASETS = org.jgan.data.NamedDataset.classifierNames();
     /** Classes of every dataset in {@link #DATASETS}: digits, clothing types or CIFAR-10's classes, 0..9. */
     static final int CLASSES = 10;
 
@@ -83,7 +83,7 @@ public final class ClassifierCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "--dataset must be one of " + String.join(", ", DATASETS)
             + ", got '" + dataset + "'");
       }
-      int passes = epochs != null ? epochs : dataset.equals("fashion") ? 5 : 3;
+      int passes = epochs != null ? epochs : org.jgan.data.NamedDataset.named(dataset).classifierEpochs();
       if (passes < 1 || batch < 1 || threads < 1 || !(lr > 0) || !Float.isFinite(lr)) {
         throw new ParameterException(spec.commandLine(), "--epochs, --batch, --threads and --lr must be positive"
             + " (--lr a finite number), got " + passes + ", " + batch + ", " + threads + ", " + lr);

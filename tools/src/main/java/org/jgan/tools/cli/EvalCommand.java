@@ -24,7 +24,7 @@ import org.jgan.eval.metric.Samples;
 import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
 import org.jgan.tools.Jgan;
-import org.jgan.tools.run.ModelMetadata;
+import org.jgan.training.export.ModelMetadata;
 import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
 import org.jgan.tools.progress.ProgressUnit;
@@ -175,7 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
           ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed, spec.commandLine().getErr()::println)
           : GeneratedSamples.fromModel(source.model, n, seed);
       String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
-      if (trainedOn.equals("quantized-mnist")) {
+      if (NamedDatasets.hasPalette(trainedOn)) {
         // Palette indices back to grey images, compared with MNIST.
         Path dataDir = DataDirectory.orDefault(data);
         if (dataDir == null) {

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import org.jgan.training.RunConfig;
+import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.training.RunModel;
 import org.jgan.training.TrainingSettings;
 
@@ -103,7 +104,8 @@ public final class GanRecipeOptions {
         "--schedule simultaneous takes one discriminator step per iteration, not --critic-steps " + criticSteps);
     require(cl, outputBias == null || List.of("zero", "marginals").contains(outputBias),
         "--output-bias must be zero or marginals, got '" + outputBias + "'");
-    require(cl, !"marginals".equals(outputBias) || (config.model().equals("gan-mlp") && RunModel.unitPixels(config)),
+    boolean paperNetwork = NamedArchitecture.named(config.model()).paperRecipe();
+    require(cl, !"marginals".equals(outputBias) || (paperNetwork && RunModel.unitPixels(config)),
         "--output-bias marginals is for --model gan-mlp with its sigmoid output (--pixel-range unit)");
     require(cl, !keepBest || qualityEvery > 0, "--keep-best needs --quality-every N (the validation score it selects on)");
   }

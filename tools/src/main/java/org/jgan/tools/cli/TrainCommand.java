@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jgan.data.ImageFolder;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Device;
 import org.jgan.graphs.Sessions;
+import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.graphs.models.Dcgan;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.ObjectiveOptions;
@@ -44,8 +44,6 @@ public final class TrainCommand implements Callable<Integer> {
   static final int MAX_CRITIC_STEPS = 10_000;
   /** Bound on --depth: every layer adds to the forward, gradient and second-order graphs built before step 1. */
   static final int MAX_DEPTH = 1_000;
-  private static final List<String> MODELS = Stream.concat(
-      Stream.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d"), Dcgan.NAMES.stream()).toList();
 
   @Spec
   CommandSpec spec;
@@ -53,12 +51,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
   String objective;
 
-  @Option(names = "--dataset", defaultValue = TrainingSettings.DATASET, description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
-      + " | folder (every PNG/JPEG under --data) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", defaultValue = TrainingSettings.DATASET, completionCandidates = DatasetNames.class,
+      description = "${COMPLETION-CANDIDATES}; folder: every PNG/JPEG under --data (default: ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--model", defaultValue = TrainingSettings.MODEL, description = "mlp | dcgan28 | dcgan28-bn | dcgan32 | dcgan32-bn | dcgan64 | dcgan64-bn (--width: base channels)"
-      + " | gan-mlp (the GAN paper's maxout MLPs) | resnet1d (text: width, depth = blocks) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = TrainingSettings.MODEL, completionCandidates = ArchitectureNames.class,
+      description = "${COMPLETION-CANDIDATES}; dcgan32/64: --width is the base channel count; gan-mlp: the GAN paper's"
+      + " maxout MLPs; resnet1d: text, --depth blocks (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--steps", defaultValue = "" + TrainingSettings.STEPS, description = "generator iterations (default: ${DEFAULT-VALUE})")
@@ -192,7 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunConfig config = resolve();
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
-    require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
+    require(!NamedDatasets.isFolder(dataset) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
     Device placement = device();
     // Before the run folder is touched: a missing GPU leaves nothing behind.
@@ -240,10 +239,12 @@ public final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(MODELS.contains(model), "--model: unknown model '" + model + "' (known: " + String.join(", ", MODELS) + ")");
+    require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
+        + String.join(", ", NamedArchitecture.names()) + ")");
+    NamedArchitecture.Data modelData = NamedArchitecture.named(model).data();
     requireImageFolderFlags();
-    require(!model.equals("resnet1d") || NamedDatasets.isText(dataset),
-        "--model resnet1d is for sequences (--dataset text), not " + dataset);
+    require(modelData != NamedArchitecture.Data.SEQUENCES || NamedDatasets.isText(dataset),
+        "--model " + model + " is for sequences (--dataset text), not " + dataset);
     require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
         "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
@@ -267,13 +268,14 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     require(Objectives.isDiscrete(objective) == NamedDatasets.isDiscrete(dataset),
-        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data (binary-mnist, text), not " + dataset
+        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data ("
+            + String.join(", ", org.jgan.data.NamedDataset.discreteNames()) + "), not " + dataset
             : "--dataset " + dataset + " is discrete: use --objective bgan-discrete or bgan-reinforce");
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);
     require(ema == null || ema > 0f && ema < 1f, "--ema must be a decay above 0 and below 1, got " + ema);
-    if (!model.equals("mlp") && !model.equals("resnet1d")) {
+    if (modelData == NamedArchitecture.Data.IMAGES) {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     recipe.checkValues(spec.commandLine());
@@ -305,7 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The image-folder flags: only with {@code --dataset folder}, and with sizes it can decode to. */
   private void requireImageFolderFlags() {
-    boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    boolean folder = NamedDatasets.isFolder(dataset);
     require(folder || (imageSize == null && channels == null && !strictImages && imageCache == null),
         "--image-size, --channels, --strict-images and --image-cache apply to --dataset folder only, not " + dataset);
     require(imageSize == null || ImageFolder.SIZES.contains(imageSize),
@@ -366,5 +368,21 @@ public final class TrainCommand implements Callable<Integer> {
   /** A float flag, when given, must be finite and at least 0. */
   private void requireNonNegative(String flag, Float value) {
     require(value == null || Float.isFinite(value) && value >= 0, flag + " must be a finite number at least 0, got " + value);
+  }
+
+  /** The architecture names, listed in {@code --model}'s help from the registry. */
+  static final class ArchitectureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NamedArchitecture.names().iterator();
+    }
+  }
+
+  /** The dataset names, listed in {@code --dataset}'s help from the registry. */
+  static final class DatasetNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NamedDatasets.NAMES.iterator();
+    }
   }
 }

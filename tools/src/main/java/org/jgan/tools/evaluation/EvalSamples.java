@@ -96,7 +96,7 @@ public final class EvalSamples {
    * folder (decoded to any size it allows) the samples' own when it is one of those sizes.
    */
   private static int[] expectedShape(Path file, String dataset, int[] shape) {
-    if (!dataset.equals(NamedDatasets.FOLDER)) {
+    if (!NamedDatasets.isFolder(dataset)) {
       return NamedDatasets.exampleShape(dataset);
     }
     boolean decodable = shape[0] == shape[1] && org.jgan.data.ImageFolder.SIZES.contains(shape[0])

@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Tensors;
 import org.jgan.training.GeneratorGraph;
+import org.jgan.training.export.ExportedModel;
+import org.jgan.training.export.ModelMetadata;
+import org.jgan.training.export.ServingSignatures;
 import org.tensorflow.Graph;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -76,14 +79,14 @@ public final class SampleStream implements AutoCloseable {
     try {
       SavedModelBundle bundle = model.bundle();
       ModelMetadata metadata = model.metadata();
-      Signature generate = bundle.function(RunGenerator.GENERATE_KEY).signature();
+      Signature generate = bundle.function(ServingSignatures.GENERATE_KEY).signature();
       Graph graph = bundle.graph();
       Output<?> offset = graph.operation(GeneratorGraph.OFFSET_NAME) != null
           ? graph.outputOrThrow(GeneratorGraph.OFFSET_NAME) : null;
       return new SampleStream(model.folder().toString(), model, bundle.session(),
-          graph.outputOrThrow(generate.getInputs().get("count").name),
-          graph.outputOrThrow(generate.getInputs().get("seed").name), offset,
-          graph.outputOrThrow(generate.getOutputs().get("images").name), metadata.exampleShape(), metadata.dataset(),
+          graph.outputOrThrow(generate.getInputs().get(ServingSignatures.COUNT).name),
+          graph.outputOrThrow(generate.getInputs().get(ServingSignatures.SEED).name), offset,
+          graph.outputOrThrow(generate.getOutputs().get(ServingSignatures.IMAGES).name), metadata.exampleShape(), metadata.dataset(),
           metadata.images());
     } catch (RuntimeException e) {
       model.close();

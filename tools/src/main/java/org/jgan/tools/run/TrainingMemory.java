@@ -1,5 +1,6 @@
 package org.jgan.tools.run;
 
+import org.jgan.graphs.models.NamedArchitecture;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -94,10 +95,10 @@ public final class TrainingMemory {
   private static Net generator(String model, int[] shape, Settings s) {
     double e = size(shape);
     double z = s.zDim();
-    Net net = switch (model) {
-      case "mlp" -> mlp(z, e, s).plus(new Net(0, e));
-      case "resnet1d" -> resnetGenerator(shape, s);
-      case "gan-mlp" -> dense(z, 1200).plus(dense(1200, 1200)).plus(dense(1200, e)).withActivations(2);
+    Net net = switch (NamedArchitecture.named(model)) {
+      case MLP -> mlp(z, e, s).plus(new Net(0, e));
+      case RESNET1D -> resnetGenerator(shape, s);
+      case GAN_MLP -> dense(z, 1200).plus(dense(1200, 1200)).plus(dense(1200, e)).withActivations(2);
       default -> dcganGenerator(z, channels(shape), model);
     };
     return net.plus(new Net(0, z));
@@ -119,29 +120,29 @@ public final class TrainingMemory {
   }
 
   private static Net discriminator(String model, int[] shape, Settings s) {
-    return switch (model) {
-      case "mlp" -> mlp(size(shape), 1, s);
-      case "resnet1d" -> resnetDiscriminator(shape, s);
+    return switch (NamedArchitecture.named(model)) {
+      case MLP -> mlp(size(shape), 1, s);
+      case RESNET1D -> resnetDiscriminator(shape, s);
       // Maxout layers of 240 units x 5 pieces, dropout kept as a mask per layer.
-      case "gan-mlp" -> dense(size(shape), 1200).plus(dense(240, 1200)).plus(dense(240, 1)).withActivations(3);
+      case GAN_MLP -> dense(size(shape), 1200).plus(dense(240, 1200)).plus(dense(240, 1)).withActivations(3);
       default -> dcganConvolutions(channels(shape), model).plus(dense(3136, 1));
     };
   }
 
   private static Net encoder(String model, int[] shape, Settings s) {
-    return switch (model) {
-      case "mlp" -> mlp(size(shape), s.zDim(), s);
-      case "resnet1d", "gan-mlp" -> discriminator(model, shape, s).plus(dense(size(shape), s.zDim()));
+    return switch (NamedArchitecture.named(model)) {
+      case MLP -> mlp(size(shape), s.zDim(), s);
+      case RESNET1D, GAN_MLP -> discriminator(model, shape, s).plus(dense(size(shape), s.zDim()));
       default -> dcganConvolutions(channels(shape), model).plus(dense(3136, s.zDim()));
     };
   }
 
   private static Net decoder(String model, int[] shape, Settings s) {
-    return model.equals("mlp") ? mlp(s.zDim(), size(shape), s) : generator(model, shape, s);
+    return NamedArchitecture.named(model) == NamedArchitecture.MLP ? mlp(s.zDim(), size(shape), s) : generator(model, shape, s);
   }
 
   private static Net codeDiscriminator(String model, double z, Settings s) {
-    return model.equals("mlp") ? mlp(z, 1, s) : dense(z, 512).plus(dense(512, 512)).plus(dense(512, 1)).withActivations(2);
+    return NamedArchitecture.named(model) == NamedArchitecture.MLP ? mlp(z, 1, s) : dense(z, 512).plus(dense(512, 512)).plus(dense(512, 1)).withActivations(2);
   }
 
   /** {@code depth} hidden layers of {@code width} (dense and ReLU outputs), then a dense layer to {@code out}. */
@@ -154,13 +155,13 @@ public final class TrainingMemory {
   /** Dense z -> 7x7x64, then transposed 4x4 convolutions to 14x14x32 and 28x28xC (ReLU and output activations). */
   private static Net dcganGenerator(double z, int channels, String model) {
     Net net = dense(z, 7 * 7 * 64).plus(conv(4 * 4 * 64, 32, 14 * 14)).plus(conv(4 * 4 * 32, channels, 28 * 28));
-    return net.withActivations(model.equals("dcgan28-bn") ? 4 : 2);
+    return net.withActivations(NamedArchitecture.named(model) == NamedArchitecture.DCGAN28_BN ? 4 : 2);
   }
 
   /** 4x4 stride-2 convolutions C -> 32 (14x14) -> 64 (7x7), with their LeakyReLU outputs. */
   private static Net dcganConvolutions(int channels, String model) {
     Net net = conv(4 * 4 * channels, 32, 14 * 14).plus(conv(4 * 4 * 32, 64, 7 * 7));
-    return net.withActivations(model.equals("dcgan28-bn") ? 4 : 2);
+    return net.withActivations(NamedArchitecture.named(model) == NamedArchitecture.DCGAN28_BN ? 4 : 2);
   }
 
   /** Dense z -> length x width, {@code depth} residual blocks (two kernel-5 convolutions each), kernel-1 to K. */

@@ -138,7 +138,7 @@ public final class TrainingRun {
     }
     config.write(configFile);
 
-    BatchSource data = config.dataset().equals(NamedDatasets.FOLDER)
+    BatchSource data = NamedDatasets.isFolder(config.dataset())
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, console, errors)
         : RunModel.batches(config, dataDir);
     try (Trainer trainer = new Trainer(RunModel.trainingSpec(config, dataDir), data,
@@ -233,7 +233,7 @@ public final class TrainingRun {
     } else if (NamedDatasets.isText(config.dataset())) {
       picture = out.resolve("samples.txt");
       AtomicFiles.writeLines(picture, org.jgan.data.TextSequences.decode(samples, Math.min(100, count)));
-    } else if (config.dataset().equals("quantized-mnist")) {
+    } else if (NamedDatasets.hasPalette(config.dataset())) {
       int shown = Math.min(64, count);
       int[] shape = NamedDatasets.exampleShape(config.dataset());
       float[] grey = NamedDatasets.palette(config.dataset(), dataDir)

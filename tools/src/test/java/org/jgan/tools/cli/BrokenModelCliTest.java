@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jgan.tools.run.ModelMetadata;
+import org.jgan.training.export.ModelMetadata;
 
 /** A model folder with an empty or malformed jgan.json, or a damaged SavedModel: one line naming it, exit 2. */
 class BrokenModelCliTest {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jgan.tools.run.ModelMetadata;
+import org.jgan.training.export.ModelMetadata;
 
 /**
  * A run whose newest checkpoint is damaged still resumes, exports, samples and evaluates, from

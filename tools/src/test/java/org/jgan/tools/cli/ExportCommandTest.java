@@ -31,7 +31,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.jgan.tools.Jgan;
-import org.jgan.tools.run.ModelMetadata;
+import org.jgan.training.export.ModelMetadata;
 import org.jgan.training.RunConfig;
 import org.jgan.tools.run.TrainingRun;
 

@@ -26,7 +26,7 @@ import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import org.jgan.tools.run.ExportedModel;
+import org.jgan.training.export.ExportedModel;
 
 /**
  * The README's TensorFlow Serving recipe, run without the server: its two REST request bodies,

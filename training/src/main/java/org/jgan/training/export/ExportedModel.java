@@ -1,4 +1,4 @@
-package org.jgan.tools.run;
+package org.jgan.training.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,19 +9,15 @@ import org.jgan.graphs.SavedModels;
 import org.jgan.graphs.Tensors;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Signature;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A model written by {@code jgan export}, loaded with its {@code jgan.json}: the SavedModel folder
+ * A model written by {@link GeneratorExport} ({@code jgan export}), loaded with its {@code jgan.json}: the SavedModel folder
  * a user's path means (see {@link ModelVersions#resolve}), and its {@code serving_default}
  * signature called on a given z, checked against the model's z dimension before anything runs.
  */
 public final class ExportedModel implements AutoCloseable {
-  /** The name of the serving signature's input. */
-  public static final String Z_INPUT = "z";
-
   private final Path folder;
   private final ModelMetadata metadata;
   private final SavedModelBundle bundle;
@@ -59,8 +55,8 @@ public final class ExportedModel implements AutoCloseable {
     return metadata;
   }
 
-  /** The loaded SavedModel, owned by this object. */
-  SavedModelBundle bundle() {
+  /** The loaded SavedModel, owned by this object: its signatures are named in {@link ServingSignatures}. */
+  public SavedModelBundle bundle() {
     return bundle;
   }
 
@@ -68,13 +64,13 @@ public final class ExportedModel implements AutoCloseable {
    * The {@code serving_default} outputs ({@code images}, and {@code samples} for discrete
    * generators) for {@code z}, row-major with shape {@code zShape}.
    *
-   * @throws IllegalArgumentException naming input {@value #Z_INPUT} when {@code zShape} is not
+   * @throws IllegalArgumentException naming input {@value ServingSignatures#Z} when {@code zShape} is not
    *     [n, zDim] or does not match the length of {@code z}
    */
   public Map<String, float[]> generate(float[] z, long... zShape) {
     requireZShape(metadata.zDim(), z.length, zShape);
     try (TFloat32 zTensor = Tensors.floats(z, zShape);
-        Result result = bundle.function(Signature.DEFAULT_KEY).call(Map.of(Z_INPUT, zTensor))) {
+        Result result = bundle.function(ServingSignatures.SERVING_KEY).call(Map.of(ServingSignatures.Z, zTensor))) {
       Map<String, float[]> outputs = new java.util.LinkedHashMap<>();
       result.forEach(entry -> outputs.put(entry.getKey(), Tensors.toFloats(entry.getValue())));
       return outputs;
@@ -92,7 +88,7 @@ public final class ExportedModel implements AutoCloseable {
       String got = java.util.Arrays.toString(shape);
       String lengthNote = shape.length == 2 && shape[1] == zDim && shape[0] >= 0
           ? " (but " + length + " values were given)" : "";
-      throw new IllegalArgumentException("input " + Z_INPUT + ": expected shape [-1, " + zDim + "], got " + got + lengthNote);
+      throw new IllegalArgumentException("input " + ServingSignatures.Z + ": expected shape [-1, " + zDim + "], got " + got + lengthNote);
     }
   }
 

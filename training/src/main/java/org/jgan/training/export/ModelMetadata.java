@@ -1,4 +1,4 @@
-package org.jgan.tools.run;
+package org.jgan.training.export;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jgan.graphs.AtomicFiles;
 import org.jgan.graphs.ModelVersions;
+import org.jgan.losses.NoisePrior;
+import org.jgan.training.JganVersion;
+import org.jgan.training.ModelSpec;
 
 /**
  * What an exported model is, saved as {@code jgan.json} beside {@code saved_model.pb}: how to
@@ -32,6 +35,21 @@ public record ModelMetadata(String format, String jganVersion, String objective,
   public static final String UNIT_RANGE = "[0, 1]";
   public static final String UNBOUNDED = "unbounded";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
+  /**
+   * What the generator of {@code spec}, trained on {@code trainedOn} for {@code step} iterations,
+   * is once exported by this jgan; {@code discrete} for generators with a {@code samples} output.
+   */
+  public static ModelMetadata describe(ModelSpec spec, TrainedOn trainedOn, long step, boolean discrete) {
+    NoisePrior prior = spec.prior();
+    return new ModelMetadata(FORMAT, JganVersion.VERSION, spec.objective().name(), trainedOn.dataset(),
+        spec.architecture().name(), step, prior.dimension(), prior.kind().id(), spec.exampleShape().clone(),
+        trainedOn.points() ? UNBOUNDED : UNIT_RANGE,
+        "serving_default: z float32 [-1, zDim] -> images; generate: count int32 [], seed int64 [] -> images"
+            + " (z drawn in the graph with stateless key [seed, 0])"
+            + (discrete ? "; discrete: images are probabilities and samples a draw from them"
+                + " (0/1 per pixel or one-hot per position; key [0, 1], or [seed, 1] for generate)" : ""));
+  }
 
   /** True when the outputs are images in [0, 1] rather than raw points. */
   public boolean images() {
