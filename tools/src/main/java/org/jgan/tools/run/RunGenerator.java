@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jgan.data.PixelRange;
 import org.jgan.training.GeneratorGraph;
+import org.jgan.training.export.GeneratorExport;
 import org.jgan.training.export.RestoredGenerator;
 import org.jgan.training.export.TrainedOn;
 import org.tensorflow.Session;
@@ -32,12 +33,7 @@ public final class RunGenerator implements AutoCloseable {
   public static RunGenerator open(Path runDir, Consumer<String> skipped) throws IOException {
     RunConfig config = RunConfig.read(runDir.resolve("config.json"));
     return new RunGenerator(config, RestoredGenerator.fromCheckpoints(RunModel.spec(config),
-        trainedOn(config), runDir.resolve("checkpoints"), config.threads(), skipped));
-  }
-
-  /** What the run trained on, as its exported model records it. */
-  static TrainedOn trainedOn(RunConfig config) {
-    return TrainedOn.named(config.dataset(), RunModel.pixelRange(config));
+        GeneratorExport.trainedOn(config), runDir.resolve("checkpoints"), config.threads(), skipped));
   }
 
   public RunConfig config() {

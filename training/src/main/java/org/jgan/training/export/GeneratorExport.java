@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jgan.training.ModelSpec;
+import org.jgan.training.RunConfig;
+import org.jgan.training.RunModel;
 import org.jgan.training.Trainer;
 
 /**
@@ -39,5 +41,21 @@ public final class GeneratorExport {
         RestoredGenerator.EXPORT_THREADS, skipped)) {
       return generator.export(modelDir);
     }
+  }
+
+  /**
+   * Exports the generator of the run in {@code runDir} (a {@code jgan train --out} folder: its
+   * {@code config.json} and newest checkpoint that restores), exactly as {@code jgan export} does.
+   *
+   * @return the version folder written
+   */
+  public static Path fromRunFolder(Path runDir, Path modelDir, Consumer<String> skipped) throws IOException {
+    RunConfig config = RunConfig.read(runDir.resolve("config.json"));
+    return fromCheckpoints(RunModel.spec(config), trainedOn(config), runDir.resolve("checkpoints"), modelDir, skipped);
+  }
+
+  /** What the run of {@code config} trained on, as its exported model records it. */
+  public static TrainedOn trainedOn(RunConfig config) {
+    return TrainedOn.named(config.dataset(), RunModel.pixelRange(config));
   }
 }
