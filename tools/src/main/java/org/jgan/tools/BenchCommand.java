@@ -1,10 +1,13 @@
 package org.jgan.tools;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jgan.data.BatchSource;
 import org.jgan.data.Seeds;
+import org.jgan.data.fetch.DataDirectory;
 import org.jgan.graphs.Sessions;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Dcgan28;
@@ -20,16 +23,18 @@ import org.jgan.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jgan bench}: times the reference DCGAN-28 training step (one critic and one generator
  * update on a batch) after warm-up and prints the median. Uses synthetic 28x28 batches, so it
- * needs no data files.
+ * needs no data files. Given suite line names, runs those lines instead ({@link BenchLine}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time the reference DCGAN-28 step (one critic + one generator update); prints ms_per_step <median>.")
+    description = {"Time the reference DCGAN-28 step (one critic + one generator update); prints ms_per_step <median>.",
+        "With LINE names, run those lines of the suite instead: iteration, memory."})
 final class BenchCommand implements Callable<Integer> {
   /** Bound on --steps and --warmup: each timed step keeps its time. */
   static final int MAX_STEPS = 1_000_000;
@@ -54,8 +59,28 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
   int threads;
 
+  @Parameters(arity = "0..*", paramLabel = "LINE", description = "suite lines to run: iteration, memory")
+  List<String> lines = List.of();
+
+  @Option(names = "--data", paramLabel = "DIR", description = DataCommand.DATA_HELP)
+  Path data;
+
+  @Option(names = "--models", split = ",", defaultValue = "toy8,mnist",
+      description = "the iteration line's models: toy8, mnist (default: ${DEFAULT-VALUE})")
+  List<String> models;
+
+  @Option(names = "--rounds", defaultValue = "15", description = "suite lines: timed rounds, median reported (default: ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(names = "--iterations", defaultValue = "10000",
+      description = "memory line: fused iterations measured (default: ${DEFAULT-VALUE})")
+  int iterations;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (!lines.isEmpty()) {
+      return runLines();
+    }
     if (!Objectives.NAMES.contains(objective)) {
       throw new ParameterException(spec.commandLine(), "--objective: unknown objective '" + objective + "' (known: "
           + String.join(", ", Objectives.NAMES) + ")");
@@ -98,6 +123,35 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("# objective=%s batch=%d steps=%d warmup=%d threads=%d model=dcgan28 min=%.2f max=%.2f%n",
         objective, batch, steps, warmup, threads, sorted[0], sorted[steps - 1]);
     out.printf("ms_per_step %.2f%n", median);
+    out.flush();
+    return 0;
+  }
+
+  private int runLines() throws Exception {
+    for (String line : lines) {
+      if (!BenchLine.LINES.containsKey(line)) {
+        throw new ParameterException(spec.commandLine(), "LINE: unknown bench line '" + line + "' (known: "
+            + String.join(", ", BenchLine.names()) + ")");
+      }
+    }
+    for (String model : models) {
+      if (!model.equals("toy8") && !model.equals("mnist")) {
+        throw new ParameterException(spec.commandLine(), "--models: unknown model '" + model + "' (known: toy8, mnist)");
+      }
+    }
+    if (threads < 1 || threads > Sessions.maxThreads()) {
+      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threads));
+    }
+    if (rounds < 1 || rounds > MAX_STEPS || iterations < 1 || iterations > MAX_STEPS) {
+      throw new ParameterException(spec.commandLine(), "--rounds and --iterations must be in [1, " + MAX_STEPS
+          + "], got " + rounds + " and " + iterations);
+    }
+    BenchLine.Settings settings = new BenchLine.Settings(threads, DataDirectory.orDefault(data), models, rounds,
+        iterations);
+    var out = spec.commandLine().getOut();
+    for (String line : lines) {
+      BenchLine.LINES.get(line).get().run(settings, out);
+    }
     out.flush();
     return 0;
   }
