@@ -28,13 +28,19 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * One session run per training iteration. For each distinct plan of the schedule the plan's phase
+ * One session run per training iteration (per {@link #MAX_RUNS_PER_CHAIN} phase runs). For each distinct plan of the schedule the plan's phase
  * runs are copied into the graph in order, each copy reading its own run seed (the one its separate
  * run would be fed) and its own batch, and running after the previous copy's update and scalars,
  * so it reads the variables the previous one wrote exactly as a separate run would. Every copy's
  * scalars come back, so each run's values can still be checked in order.
  */
 final class FusedIterations {
+  /**
+   * The most phase runs one chain holds: WGAN-GP's six fit in one, while WGAN's 100 critic updates
+   * run as thirteen chains of two kinds, since each copy makes the graph larger and slower to build.
+   */
+  static final int MAX_RUNS_PER_CHAIN = 8;
+
   private final GanGraph model;
   private final int batchSize;
   private final SubgraphCopy copier;
@@ -67,6 +73,36 @@ final class FusedIterations {
     this.firstRunSeed = tf.withName("first_run_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
     this.training = tf.withName("training").placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
     this.progress = tf.withName("progress").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+  }
+
+  /**
+   * {@code plan} cut into consecutive pieces of at most {@link #MAX_RUNS_PER_CHAIN} runs; a plan
+   * whose runs all read one batch stays whole, as that batch is loaded once per chain.
+   */
+  static List<List<PhaseRun>> segments(List<PhaseRun> plan, boolean oneBatchPerIteration) {
+    if (oneBatchPerIteration) {
+      return List.of(plan);
+    }
+    List<List<PhaseRun>> segments = new ArrayList<>();
+    List<PhaseRun> current = new ArrayList<>();
+    int size = 0;
+    for (PhaseRun run : plan) {
+      for (int left = run.repeats(); left > 0; ) {
+        int take = Math.min(left, MAX_RUNS_PER_CHAIN - size);
+        current.add(new PhaseRun(run.phase(), take));
+        size += take;
+        left -= take;
+        if (size == MAX_RUNS_PER_CHAIN) {
+          segments.add(current);
+          current = new ArrayList<>();
+          size = 0;
+        }
+      }
+    }
+    if (!current.isEmpty()) {
+      segments.add(current);
+    }
+    return segments;
   }
 
   /** Whether the real examples are held in the graph. */

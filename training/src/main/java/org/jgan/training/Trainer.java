@@ -154,26 +154,32 @@ public final class Trainer implements AutoCloseable {
     return fused != null && fused.dataInGraph();
   }
 
-  /** One iteration in one session run; the state and checks advance run by run as {@link #runPhase} does. */
+  /**
+   * One iteration in one session run (or, for a plan longer than a chain, one per chain); the state
+   * and checks advance run by run as {@link #runPhase} does.
+   */
   private void iterateFused(Schedule schedule, Map<String, Float> metrics) {
-    FusedIterations.Chain chain = fused.chain(schedule.plan(state.iteration()), schedule.oneBatchPerIteration());
-    float[] values = fused.run(session, chain, state.runs(), state.batches(), progress());
-    int at = 0;
     long batches = state.batches();
     boolean loaded = false;
-    for (FusedIterations.Link link : chain.links()) {
-      TrainPhase phase = link.phase();
-      Map<String, Float> runValues = new LinkedHashMap<>();
-      for (String name : link.metricNames()) {
-        runValues.put(name, values[at++]);
+    for (List<PhaseRun> segment : FusedIterations.segments(schedule.plan(state.iteration()),
+        schedule.oneBatchPerIteration())) {
+      FusedIterations.Chain chain = fused.chain(segment, schedule.oneBatchPerIteration());
+      float[] values = fused.run(session, chain, state.runs(), state.batches(), progress());
+      int at = 0;
+      for (FusedIterations.Link link : chain.links()) {
+        TrainPhase phase = link.phase();
+        Map<String, Float> runValues = new LinkedHashMap<>();
+        for (String name : link.metricNames()) {
+          runValues.put(name, values[at++]);
+        }
+        requireFinite(phase, runValues);
+        runValues.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
+        if (phase.usesRealData() && !(schedule.oneBatchPerIteration() && loaded)) {
+          batches++;
+          loaded = true;
+        }
+        state = new TrainingState(state.iteration(), state.runs() + 1, batches);
       }
-      requireFinite(phase, runValues);
-      runValues.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
-      if (phase.usesRealData() && !(schedule.oneBatchPerIteration() && loaded)) {
-        batches++;
-        loaded = true;
-      }
-      state = new TrainingState(state.iteration(), state.runs() + 1, batches);
     }
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
   }

@@ -92,11 +92,23 @@ class FusedIterationsTest {
     reference.assertSameAs(fused, "varying critic count");
   }
 
+  @Test
+  void aPlanLongerThanAChainRunsAsSeveralChainsAndStaysEqual() {
+    int critics = FusedIterations.MAX_RUNS_PER_CHAIN + 3;
+    Run reference = trainWith(Execution.UNFUSED, iteration -> iteration == 0 ? critics : 2, 2);
+    Run fused = trainWith(Execution.FUSED, iteration -> iteration == 0 ? critics : 2, 2);
+    reference.assertSameAs(fused, critics + " critic updates");
+    assertEquals(new TrainingState(2, critics + 1 + 3, critics + 2), fused.state);
+  }
+
   private static Run trainWith(Execution execution) {
-    Wgan wgan = new Wgan(0.05f, new RmsProp(5e-3f), new RmsProp(5e-3f), iteration -> iteration < 2 || iteration % 4 == 0
-        ? 4 : 1);
+    return trainWith(execution, iteration -> iteration < 2 || iteration % 4 == 0 ? 4 : 1, 7);
+  }
+
+  private static Run trainWith(Execution execution, java.util.function.LongToIntFunction criticSteps, int iterations) {
+    Wgan wgan = new Wgan(0.05f, new RmsProp(5e-3f), new RmsProp(5e-3f), criticSteps);
     try (Trainer trainer = new Trainer(tinySpec(wgan, 3), finiteData(3), 1, execution)) {
-      return Run.of(trainer, 7);
+      return Run.of(trainer, iterations);
     }
   }
 
