@@ -100,6 +100,27 @@ public final class ByteImages implements Examples {
     }
   }
 
+  /** Every image's bytes, back to back in this set's order: {@code size() * exampleSize()} of them. */
+  public byte[] codes() {
+    byte[] codes = new byte[indices.length * imageBytes];
+    for (int i = 0; i < indices.length; i++) {
+      int stored = indices[i];
+      ByteBuffer segment = segments.get(stored / perSegment).duplicate();
+      segment.position((stored % perSegment) * imageBytes);
+      segment.get(codes, i * imageBytes, imageBytes);
+    }
+    return codes;
+  }
+
+  /** The float each byte value 0..255 becomes when an example is copied out. */
+  public float[] codeValues() {
+    float[] values = new float[256];
+    for (int b = 0; b < values.length; b++) {
+      values[b] = range.scale(b);
+    }
+    return values;
+  }
+
   /** Every image as floats in one in-memory {@link Dataset} (for evaluation splits, which metrics read whole). */
   public Dataset toDataset() {
     float[] values = new float[indices.length * imageBytes];

@@ -47,6 +47,21 @@ public final class ShuffledBatches implements BatchSource {
     }
   }
 
+  /** The examples the batches are drawn from. */
+  public Examples examples() {
+    return data;
+  }
+
+  /**
+   * Writes the positions in {@link #examples()} of batch {@code index}'s examples, in batch order,
+   * into {@code destination} from {@code offset}: the batch {@link #fill} copies, by reference.
+   */
+  public void indices(long index, int[] destination, int offset) {
+    long epoch = index / batchesPerEpoch;
+    int start = (int) (index % batchesPerEpoch) * batchSize;
+    System.arraycopy(permutation(epoch), start, destination, offset, batchSize);
+  }
+
   private int[] permutation(long epoch) {
     if (epoch != cachedEpoch) {
       int[] p = new int[data.size()];

@@ -31,17 +31,33 @@ import org.tensorflow.types.TFloat32;
  * (or, where the schedule asks for one batch per iteration, the iteration's batch).
  * Owns its graph and session; close it.
  *
+ * <p>By default each iteration is one session run ({@link Execution#FUSED}): the schedule's phase
+ * runs are chained in the graph and give, bit for bit, what separate runs give
+ * ({@link Execution#UNFUSED}, kept as the reference).
+ *
  * <p>Training that diverges stops at once with a {@link NonFiniteTrainingException}: every scalar
  * a phase reports (its loss first) is checked after each run, and every network's weights before
  * each checkpoint is saved, so no checkpoint ever holds NaN or infinite weights.
  */
 public final class Trainer implements AutoCloseable {
+  /** How an iteration reaches the session. */
+  public enum Execution {
+    /** One session run per phase run, each fed its own batch: the reference the fused modes equal bit for bit. */
+    UNFUSED,
+    /** One session run per iteration, its batches fed as one tensor. */
+    FUSED_FED,
+    /** One session run per iteration, a shuffled in-memory training set held in the graph (other data is fed). */
+    FUSED
+  }
+
   private final ModelSpec spec;
   private final Graph graph;
   private final GanGraph model;
   private final FiniteWeights finiteWeights;
   private final Session session;
   private final BatchSource data;
+  /** Null when every phase run is its own session run. */
+  private final FusedIterations fused;
   private final float[] batchBuffer;
   private TrainingState state = TrainingState.START;
   private long plannedIterations;
@@ -50,13 +66,26 @@ public final class Trainer implements AutoCloseable {
   /** Set from another thread (a shutdown hook), read between iterations. */
   private volatile boolean stopRequested;
 
-  /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads on the CPU. */
+  /**
+   * Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads on
+   * the CPU; iterations run {@link Execution#FUSED}.
+   */
   public Trainer(ModelSpec spec, BatchSource data, int threads) {
     this(spec, data, SessionSettings.cpu(threads));
   }
 
-  /** Builds the graph of {@code spec} and opens a session as {@code settings} say (threads, device). */
+  /** Builds the graph of {@code spec} and opens a session as {@code settings} say (threads, device), fused. */
   public Trainer(ModelSpec spec, BatchSource data, SessionSettings settings) {
+    this(spec, data, settings, Execution.FUSED);
+  }
+
+  /** Builds the graph of {@code spec} with {@code threads} intra-op threads on the CPU, running as {@code execution} says. */
+  public Trainer(ModelSpec spec, BatchSource data, int threads, Execution execution) {
+    this(spec, data, SessionSettings.cpu(threads), execution);
+  }
+
+  /** Builds the graph of {@code spec} and opens a session as {@code settings} say, running as {@code execution} says. */
+  public Trainer(ModelSpec spec, BatchSource data, SessionSettings settings, Execution execution) {
     if (data.batchSize() != spec.batchSize()) {
       throw new IllegalArgumentException("data batch size " + data.batchSize() + " differs from model batch size "
           + spec.batchSize());
@@ -71,6 +100,8 @@ public final class Trainer implements AutoCloseable {
     try {
       this.model = GanGraph.build(graph, spec);
       this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
+      this.fused = execution == Execution.UNFUSED ? null
+          : new FusedIterations(model, data, execution == Execution.FUSED);
       this.session = Sessions.open(graph, settings);
       if (model.ema() != null) {
         session.runner().addTarget(model.ema().reset()).run();
@@ -120,6 +151,10 @@ public final class Trainer implements AutoCloseable {
   public Map<String, Float> iterate() {
     Map<String, Float> metrics = new LinkedHashMap<>();
     Schedule schedule = model.objective().schedule();
+    if (fused != null) {
+      iterateFused(schedule, metrics);
+      return metrics;
+    }
     batchLoaded = false;
     for (PhaseRun run : schedule.plan(state.iteration())) {
       for (int i = 0; i < run.repeats(); i++) {
@@ -133,6 +168,46 @@ public final class Trainer implements AutoCloseable {
     }
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
     return metrics;
+  }
+
+  /** Whether the training examples are held in the graph rather than fed each iteration. */
+  public boolean dataInGraph() {
+    return fused != null && fused.dataInGraph();
+  }
+
+  /**
+   * One iteration in one session run (or, for a plan longer than a chain, one per chain); the state
+   * and checks advance run by run as {@link #runPhase} does.
+   */
+  private void iterateFused(Schedule schedule, Map<String, Float> metrics) {
+    long batches = state.batches();
+    boolean loaded = false;
+    for (List<PhaseRun> segment : FusedIterations.segments(schedule.plan(state.iteration()),
+        schedule.oneBatchPerIteration())) {
+      FusedIterations.Chain chain = fused.chain(segment, schedule.oneBatchPerIteration());
+      float[] values = fused.run(session, chain, state.runs(), state.batches(), progress());
+      int at = 0;
+      for (FusedIterations.Link link : chain.links()) {
+        TrainPhase phase = link.phase();
+        Map<String, Float> runValues = new LinkedHashMap<>();
+        for (String name : link.metricNames()) {
+          runValues.put(name, values[at++]);
+        }
+        requireFinite(phase, runValues);
+        runValues.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
+        if (phase.usesRealData() && !(schedule.oneBatchPerIteration() && loaded)) {
+          batches++;
+          loaded = true;
+        }
+        state = new TrainingState(state.iteration(), state.runs() + 1, batches);
+      }
+    }
+    state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
+  }
+
+  /** How far training has gone, as learning-rate decay reads it. */
+  private float progress() {
+    return plannedIterations <= 0 ? 0f : (float) ((double) state.iteration() / plannedIterations);
   }
 
   /**
@@ -175,8 +250,7 @@ public final class Trainer implements AutoCloseable {
       Session.Runner runner = session.runner();
       feeds.add(feed(runner, model.context().runSeedInput(), model.context().runSeedTensor(state.runs())));
       feeds.add(feed(runner, model.context().trainingFlag(), TBool.scalarOf(true)));
-      float progress = plannedIterations <= 0 ? 0f : (float) ((double) state.iteration() / plannedIterations);
-      feeds.add(feed(runner, model.context().progressInput(), TFloat32.scalarOf(progress)));
+      feeds.add(feed(runner, model.context().progressInput(), TFloat32.scalarOf(progress())));
       long batches = state.batches();
       if (phase.usesRealData()) {
         if (!(reuseBatch && batchLoaded)) {

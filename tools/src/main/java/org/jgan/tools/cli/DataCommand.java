@@ -29,7 +29,7 @@ import org.jgan.tools.progress.ProgressUnit;
     subcommands = {DataCommand.Fetch.class, DataCommand.ListDatasets.class, DataCommand.Verify.class})
 public final class DataCommand implements Runnable {
   /** The help text of every command's {@code --data} flag: one wording of where data is looked for. */
-  static final String DATA_HELP = "data folder holding mnist/, fashion-mnist/, text/ (default: $JGAN_DATA, else the"
+  public static final String DATA_HELP = "data folder holding mnist/, fashion-mnist/, text/ (default: $JGAN_DATA, else the"
       + " per-user cache that 'jgan data fetch' fills)";
 
   @Spec

@@ -1,0 +1,156 @@
+package org.jgan.tools.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.jgan.data.BatchSource;
+import org.jgan.data.NamedDatasets;
+import org.jgan.data.PixelRange;
+import org.jgan.data.ToyDistribution;
+import org.jgan.data.fetch.DataDirectory;
+import org.jgan.graphs.SessionSettings;
+import org.jgan.graphs.Sessions;
+import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Dcgan28;
+import org.jgan.losses.NoisePrior;
+import org.jgan.losses.Objectives;
+import org.jgan.tools.cli.DataCommand;
+import org.jgan.training.ModelSpec;
+import org.jgan.training.RunModel;
+import org.jgan.training.Trainer;
+import org.jgan.training.Trainer.Execution;
+import org.jgan.training.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jgan bench iteration}: whole training iterations through the real {@link Trainer}, one
+ * session run per phase run (unfused) against one per iteration (fused), on the models
+ * {@code jgan train} builds: toy8 WGAN-GP at batch 8, 32 and 256, whose fit of time against batch
+ * gives the fixed cost of an iteration as its intercept, and MNIST WGAN-GP on DCGAN-28 (five
+ * critic updates per iteration, batch 64, the training set held in the graph when fused).
+ */
+@Command(name = "iteration", mixinStandardHelpOptions = true,
+    description = "Whole training iterations, fused (one session run each) against unfused; toy8 fixed cost per iteration.")
+public final class BenchIteration implements Callable<Integer> {
+  /** The toy8 batch sizes whose times the fixed cost is fitted through. */
+  public static final int[] TOY_BATCHES = {8, 32, 256};
+  private static final List<String> MODELS = List.of("toy8", "mnist");
+  private static final int TOY_WARMUP = 20;
+  private static final int TOY_BLOCK = 20;
+  private static final int MNIST_BATCH = 64;
+  private static final int MNIST_WARMUP = 2;
+  private static final int MNIST_BLOCK = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--models", split = ",", defaultValue = "toy8,mnist",
+      description = "toy8 and/or mnist (default: ${DEFAULT-VALUE})")
+  List<String> models;
+
+  @Option(names = "--rounds", defaultValue = "15", description = "timed rounds, median reported (default: ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
+  Integer threads;
+
+  @Option(names = "--data", paramLabel = "DIR", description = DataCommand.DATA_HELP)
+  Path data;
+
+  @Override
+  public Integer call() {
+    for (String model : models) {
+      if (!MODELS.contains(model)) {
+        throw new ParameterException(spec.commandLine(), "--models: unknown model '" + model + "' (known: toy8, mnist)");
+      }
+    }
+    if (rounds < 1) {
+      throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+    }
+    int threadCount = threads != null ? threads : TrainingSettings.defaultThreads();
+    if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
+      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
+    }
+    Path dataDir = DataDirectory.orDefault(data);
+    if (models.contains("mnist") && dataDir == null) {
+      throw new ParameterException(spec.commandLine(), "--models mnist needs the data: pass --data DIR or set JGAN_DATA");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SessionSettings settings = SessionSettings.cpu(threadCount);
+    out.printf("# iteration: median ms per whole iteration over %d rounds, unfused (a session run per phase run) "
+        + "vs fused (one per iteration), threads=%d%n", rounds, threadCount);
+    if (models.contains("toy8")) {
+      toy8(settings, out);
+    }
+    if (models.contains("mnist")) {
+      mnist(settings, dataDir, out);
+    }
+    return 0;
+  }
+
+  private void toy8(SessionSettings settings, PrintWriter out) {
+    double[] batches = new double[TOY_BATCHES.length];
+    double[][] wall = new double[2][TOY_BATCHES.length];
+    double[][] cpu = new double[2][TOY_BATCHES.length];
+    for (int i = 0; i < TOY_BATCHES.length; i++) {
+      int batch = TOY_BATCHES[i];
+      BenchTiming.PerIteration[] ms = compare(toy8Spec(batch),
+          () -> ToyDistribution.EIGHT_GAUSSIANS.batches(batch, TrainingSettings.SEED), settings, TOY_WARMUP, TOY_BLOCK);
+      batches[i] = batch;
+      for (int mode = 0; mode < 2; mode++) {
+        wall[mode][i] = ms[mode].wallMillis();
+        cpu[mode][i] = ms[mode].cpuMillis();
+      }
+      print(out, "toy8-wgan-gp batch=" + batch, ms);
+    }
+    double[] u = BenchTiming.fitLine(batches, wall[0]);
+    double[] f = BenchTiming.fitLine(batches, wall[1]);
+    double[] uc = BenchTiming.fitLine(batches, cpu[0]);
+    double[] fc = BenchTiming.fitLine(batches, cpu[1]);
+    out.printf("iteration toy8-wgan-gp fixed_cost_ms unfused=%.3f fused=%.3f ratio=%.2f cpu_unfused=%.3f cpu_fused=%.3f "
+        + "cpu_ratio=%.2f (intercepts of ms against batch)%n", u[0], f[0], u[0] / f[0], uc[0], fc[0], uc[0] / fc[0]);
+    out.flush();
+  }
+
+  private void mnist(SessionSettings settings, Path dataDir, PrintWriter out) {
+    ModelSpec model = new ModelSpec(Objectives.named("wgan-gp"), new Dcgan28(), new int[] {28, 28, 1}, Activation.tanh(),
+        NoisePrior.normal(100), MNIST_BATCH, TrainingSettings.SEED);
+    BenchTiming.PerIteration[] ms = compare(model, () -> NamedDatasets.trainingBatches("mnist", dataDir,
+        MNIST_BATCH, TrainingSettings.SEED, PixelRange.MINUS_ONE_ONE), settings, MNIST_WARMUP, MNIST_BLOCK);
+    print(out, "mnist-wgan-gp-dcgan28 batch=" + MNIST_BATCH + " n_critic=5", ms);
+  }
+
+  private static void print(PrintWriter out, String what, BenchTiming.PerIteration[] ms) {
+    out.printf("iteration %s unfused_ms=%.3f fused_ms=%.3f speedup=%.2f cpu_unfused_ms=%.3f cpu_fused_ms=%.3f "
+        + "cpu_speedup=%.2f%n", what, ms[0].wallMillis(), ms[1].wallMillis(), ms[0].wallMillis() / ms[1].wallMillis(),
+        ms[0].cpuMillis(), ms[1].cpuMillis(), ms[0].cpuMillis() / ms[1].cpuMillis());
+    out.flush();
+  }
+
+  /** The model {@code jgan train --objective wgan-gp --dataset toy8 --batch B} builds. */
+  static ModelSpec toy8Spec(int batch) {
+    return RunModel.spec(TrainingSettings.of("wgan-gp", "toy8").batchSize(batch).resolve());
+  }
+
+  /** Median ms per iteration of {@code model} unfused, then fused, each trainer on its own data. */
+  private BenchTiming.PerIteration[] compare(ModelSpec model, Supplier<BatchSource> data, SessionSettings settings,
+      int warmup, int block) {
+    try (Trainer unfused = new Trainer(model, data.get(), settings, Execution.UNFUSED);
+        Trainer fused = new Trainer(model, data.get(), settings, Execution.FUSED)) {
+      Trainer[] both = {unfused, fused};
+      for (Trainer trainer : both) {
+        trainer.planIterations(1_000_000);
+        for (int i = 0; i < warmup; i++) {
+          trainer.iterate();
+        }
+      }
+      return BenchTiming.medianPerIteration(both, rounds, block);
+    }
+  }
+}
