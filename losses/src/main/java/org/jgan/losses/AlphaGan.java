@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Adam;
@@ -80,28 +81,28 @@ public final class AlphaGan implements Objective {
    * averaged over the batch (equal-sized examples, so the mean over all elements).
    */
   public static Operand<TFloat32> reconstructionError(Ops tf, Operand<TFloat32> x, Operand<TFloat32> reconstruction) {
-    return Gan.mean(tf, tf.math.abs(tf.math.sub(x, reconstruction)));
+    return Reductions.mean(tf, tf.math.abs(tf.math.sub(x, reconstruction)));
   }
 
   /** Algorithm 1, encoder: lambda ||x - G(E(x))||_1 - E[V_C(E(x))]. */
   public static Operand<TFloat32> encoderLoss(Ops tf, float lambda, Operand<TFloat32> x, Operand<TFloat32> reconstruction,
       Operand<TFloat32> codeLogits) {
     return tf.math.sub(tf.math.mul(tf.constant(lambda), reconstructionError(tf, x, reconstruction)),
-        Gan.mean(tf, codeLogits));
+        Reductions.mean(tf, codeLogits));
   }
 
   /** Algorithm 1, generator: lambda ||x - x^||_1 - E[V_D(x^)] - E[V_D(G(z))]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, float lambda, Operand<TFloat32> x,
       Operand<TFloat32> reconstruction, Operand<TFloat32> reconstructionLogits, Operand<TFloat32> generatedLogits) {
     return tf.math.sub(tf.math.sub(tf.math.mul(tf.constant(lambda), reconstructionError(tf, x, reconstruction)),
-        Gan.mean(tf, reconstructionLogits)), Gan.mean(tf, generatedLogits));
+        Reductions.mean(tf, reconstructionLogits)), Reductions.mean(tf, generatedLogits));
   }
 
   /** Algorithm 1, image discriminator: -E[log D(x)] - E[log(1 - D(x^))] - E[log(1 - D(G(z)))]. */
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits,
       Operand<TFloat32> reconstructionLogits, Operand<TFloat32> generatedLogits) {
     return tf.math.add(Gan.discriminatorLoss(tf, realLogits, reconstructionLogits),
-        Gan.mean(tf, tf.math.softplus(generatedLogits)));
+        Reductions.mean(tf, tf.math.softplus(generatedLogits)));
   }
 
   /** Algorithm 1, code discriminator: -E[log C(z)] - E[log(1 - C(E(x)))], prior draws real. */
@@ -135,18 +136,18 @@ public final class AlphaGan implements Objective {
     Operand<TFloat32> l1 = reconstructionError(tf, x, reconstruction);
 
     TrainPhase encoder = new TrainPhase("encoder", e, Map.of("loss", eLoss, "reconstruction_l1", l1),
-        Steps.minimize(graph, "E_optimizer", encoderOptimizer, eLoss, e), true);
+        encoderOptimizer.minimize(graph, "E_optimizer", eLoss, e), true);
     TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss, "reconstruction_l1", l1),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), true);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), true);
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
-            "d_reconstruction", Gan.mean(tf, tf.math.sigmoid(reconstructionLogits)),
-            "d_generated", Gan.mean(tf, tf.math.sigmoid(generatedLogits))),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        Map.of("loss", dLoss, "d_real", Reductions.mean(tf, tf.math.sigmoid(realLogits)),
+            "d_reconstruction", Reductions.mean(tf, tf.math.sigmoid(reconstructionLogits)),
+            "d_generated", Reductions.mean(tf, tf.math.sigmoid(generatedLogits))),
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase codeDiscriminator = new TrainPhase("code_discriminator", c,
-        Map.of("loss", cLoss, "c_prior", Gan.mean(tf, tf.math.sigmoid(priorLogits)),
-            "c_encoded", Gan.mean(tf, tf.math.sigmoid(codeLogits))),
-        Steps.minimize(graph, "C_optimizer", codeDiscriminatorOptimizer, cLoss, c), true);
+        Map.of("loss", cLoss, "c_prior", Reductions.mean(tf, tf.math.sigmoid(priorLogits)),
+            "c_encoded", Reductions.mean(tf, tf.math.sigmoid(codeLogits))),
+        codeDiscriminatorOptimizer.minimize(graph, "C_optimizer", cLoss, c), true);
     List<TrainPhase> phases = List.of(encoder, generator, discriminator, codeDiscriminator);
     return new ObjectiveGraph(phases, Schedule.inOrderOnOneBatch(phases));
   }

@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
 import org.jgan.graphs.Network;
@@ -62,7 +63,7 @@ public final class Bgan implements Objective {
 
   /** Boundary-seeking generator loss: 0.5 * E[(log D(G(z)) - log(1 - D(G(z))))^2] = 0.5 * E[V^2]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return tf.math.mul(tf.constant(0.5f), Gan.mean(tf, tf.math.square(fakeLogits)));
+    return tf.math.mul(tf.constant(0.5f), Reductions.mean(tf, tf.math.square(fakeLogits)));
   }
 
   /**
@@ -75,7 +76,7 @@ public final class Bgan implements Objective {
     // Examples are independent, so d sum(V) / d x_i = d V(x_i) / d x_i.
     Operand<TFloat32> grad = Gradients.of(graph, "D_gradient_penalty", realLogits, List.of(real)).get(0);
     Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(grad), tf.constant(1));
-    return Gan.mean(tf, tf.reduceSum(tf.math.square(grad), nonBatchAxes));
+    return Reductions.mean(tf, tf.reduceSum(tf.math.square(grad), nonBatchAxes));
   }
 
   @Override
@@ -90,8 +91,8 @@ public final class Bgan implements Objective {
 
     Operand<TFloat32> dLoss = Gan.discriminatorLoss(tf, realLogits, fakeLogits);
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeLogits);
-    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
-        "d_fake", Gan.mean(tf, tf.math.sigmoid(fakeLogits))));
+    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Reductions.mean(tf, tf.math.sigmoid(realLogits)),
+        "d_fake", Reductions.mean(tf, tf.math.sigmoid(fakeLogits))));
     if (penaltyWeight > 0) {
       Operand<TFloat32> penalty = realGradientPenalty(graph, realLogits, in.real());
       dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));
@@ -100,9 +101,9 @@ public final class Bgan implements Objective {
     dMetrics.put("loss", dLoss);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d, dMetrics,
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));
   }

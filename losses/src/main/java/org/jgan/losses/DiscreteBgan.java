@@ -2,6 +2,7 @@ package org.jgan.losses;
 
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
@@ -148,7 +149,7 @@ public final class DiscreteBgan implements Objective {
   /** The importance-weighted generator loss -E_z sum_m stopgrad(w~_m) log g(x_m | z); weights and log g are [M, B]. */
   public static Operand<TFloat32> importanceLoss(Ops tf, Operand<TFloat32> normalisedWeights, Operand<TFloat32> logG) {
     Operand<TFloat32> perZ = tf.reduceSum(tf.math.mul(tf.stopGradient(normalisedWeights), logG), tf.constant(0));
-    return tf.math.neg(Gan.mean(tf, perZ));
+    return tf.math.neg(Reductions.mean(tf, perZ));
   }
 
   /** log (1/M) sum_m w_m for each z, from log w [M, B]: the log-partition estimate, [B]. */
@@ -191,26 +192,26 @@ public final class DiscreteBgan implements Objective {
       Variable<TFloat32> baseline = graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f));
       // r = stopgrad(log w - b); L_G = -E[r log g].
       Operand<TFloat32> reward = tf.stopGradient(tf.math.sub(logW, baseline));
-      gLoss = tf.math.neg(Gan.mean(tf, tf.math.mul(reward, logG)));
+      gLoss = tf.math.neg(Reductions.mean(tf, tf.math.mul(reward, logG)));
       Operand<TFloat32> updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
-          tf.math.mul(Gan.mean(tf, logZ), tf.constant(1f - baselineDecay)));
+          tf.math.mul(Reductions.mean(tf, logZ), tf.constant(1f - baselineDecay)));
       // Assign writes the variable's buffer in place: without this ordering the reward could read
       // this run's new b instead of the previous one, depending on the executor's order.
       baselineUpdate = tf.withControlDependencies(List.of(reward)).assign(baseline, updated);
     }
     Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
-        Gan.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
-        Gan.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
+        Reductions.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
+        Reductions.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
 
     TrainPhase discriminator = new TrainPhase("discriminator", d,
         Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
-    Op generatorUpdate = Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
+    Op generatorUpdate = generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g);
     if (baselineUpdate != null) {
       generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate, generatorUpdate)).noOp();
     }
     TrainPhase generator = new TrainPhase("generator", g,
-        Map.of("loss", gLoss, "log_partition", Gan.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
+        Map.of("loss", gLoss, "log_partition", Reductions.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
         generatorUpdate, false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));

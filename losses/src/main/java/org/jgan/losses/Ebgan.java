@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.LayerContext;
@@ -111,13 +112,13 @@ public final class Ebgan implements Objective {
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realEnergy, Operand<TFloat32> fakeEnergy,
       float margin) {
     Operand<TFloat32> hinge = tf.math.maximum(tf.math.sub(tf.constant(margin), fakeEnergy), tf.constant(0f));
-    return tf.math.add(Gan.mean(tf, realEnergy), Gan.mean(tf, hinge));
+    return tf.math.add(Reductions.mean(tf, realEnergy), Reductions.mean(tf, hinge));
   }
 
   /** Eq. 2 with Section 2.4's regulariser: L_G = E[D(G(z))] + w_PT * PT(S). */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeEnergy, Operand<TFloat32> fakeCodes,
       float pullingAwayWeight) {
-    return tf.math.add(Gan.mean(tf, fakeEnergy), tf.math.mul(tf.constant(pullingAwayWeight), pullingAway(tf, fakeCodes)));
+    return tf.math.add(Reductions.mean(tf, fakeEnergy), tf.math.mul(tf.constant(pullingAwayWeight), pullingAway(tf, fakeCodes)));
   }
 
   /**
@@ -160,11 +161,11 @@ public final class Ebgan implements Objective {
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeEnergy, fakeCodes, pullingAwayWeight);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "energy_real", Gan.mean(tf, realEnergy), "energy_fake", Gan.mean(tf, fakeEnergy)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        Map.of("loss", dLoss, "energy_real", Reductions.mean(tf, realEnergy), "energy_fake", Reductions.mean(tf, fakeEnergy)),
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "pulling_away", pullingAway(tf, fakeCodes)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));
   }

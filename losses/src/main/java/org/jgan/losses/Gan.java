@@ -1,6 +1,7 @@
 package org.jgan.losses;
 
 import java.util.Map;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Adam;
@@ -93,17 +94,17 @@ public final class Gan implements Objective {
 
   /** Discriminator loss, Eq. 1 negated: -E[log D(x)] - E[log(1 - D(G(z)))]. */
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits) {
-    return tf.math.add(mean(tf, tf.math.softplus(tf.math.neg(realLogits))), mean(tf, tf.math.softplus(fakeLogits)));
+    return tf.math.add(Reductions.mean(tf, tf.math.softplus(tf.math.neg(realLogits))), Reductions.mean(tf, tf.math.softplus(fakeLogits)));
   }
 
   /** Minimax generator loss, Eq. 1: E[log(1 - D(G(z)))] = -E[softplus(logit)]. */
   public static Operand<TFloat32> minimaxGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return tf.math.neg(mean(tf, tf.math.softplus(fakeLogits)));
+    return tf.math.neg(Reductions.mean(tf, tf.math.softplus(fakeLogits)));
   }
 
   /** Non-saturating generator loss, Section 3: -E[log D(G(z))] = E[softplus(-logit)]. */
   public static Operand<TFloat32> nonSaturatingGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return mean(tf, tf.math.softplus(tf.math.neg(fakeLogits)));
+    return Reductions.mean(tf, tf.math.softplus(tf.math.neg(fakeLogits)));
   }
 
   @Override
@@ -123,8 +124,8 @@ public final class Gan implements Objective {
     Operand<TFloat32> gLoss = generatorLoss == GeneratorLoss.MINIMAX
         ? minimaxGeneratorLoss(tf, fakeLogits)
         : nonSaturatingGeneratorLoss(tf, fakeLogits);
-    Operand<TFloat32> dReal = mean(tf, tf.math.sigmoid(realLogits));
-    Operand<TFloat32> dFake = mean(tf, tf.math.sigmoid(fakeLogits));
+    Operand<TFloat32> dReal = Reductions.mean(tf, tf.math.sigmoid(realLogits));
+    Operand<TFloat32> dFake = Reductions.mean(tf, tf.math.sigmoid(fakeLogits));
 
     if (updates == Updates.SIMULTANEOUS) {
       Op step = Steps.minimizeSimultaneously(graph, discriminatorOptimizer, "D_optimizer", dLoss, d,
@@ -138,15 +139,11 @@ public final class Gan implements Objective {
     TrainPhase discriminator = new TrainPhase("discriminator", d,
         Map.of("loss", dLoss, "d_real", dReal, "d_fake", dFake,
             "learning_rate", discriminatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(java.util.List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));
-  }
-
-  static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mean(x, tf.range(tf.constant(0), tf.rank(x), tf.constant(1)));
   }
 }

@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Optimizer;
@@ -56,12 +57,12 @@ public final class Wgan implements Objective {
 
   /** Critic loss, Algorithm 1 line 5 negated: E[C(G(z))] - E[C(x)]. */
   public static Operand<TFloat32> criticLoss(Ops tf, Operand<TFloat32> realScores, Operand<TFloat32> fakeScores) {
-    return tf.math.sub(Gan.mean(tf, fakeScores), Gan.mean(tf, realScores));
+    return tf.math.sub(Reductions.mean(tf, fakeScores), Reductions.mean(tf, realScores));
   }
 
   /** Generator loss, Algorithm 1 line 10: -E[C(G(z))]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeScores) {
-    return tf.math.neg(Gan.mean(tf, fakeScores));
+    return tf.math.neg(Reductions.mean(tf, fakeScores));
   }
 
   /** Clips every variable to [-c, c] after {@code update} has run (Algorithm 1 line 7). */
@@ -86,14 +87,14 @@ public final class Wgan implements Objective {
 
     Operand<TFloat32> cLoss = criticLoss(tf, realScores, fakeScores);
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeScores);
-    Op criticUpdate = Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c);
+    Op criticUpdate = criticOptimizer.minimize(graph, "D_optimizer", cLoss, c);
 
     TrainPhase critic = new TrainPhase("critic", c,
         Map.of("loss", cLoss, "wasserstein_estimate", tf.math.neg(cLoss), "learning_rate", criticOptimizer.learningRate(graph)),
         clipAfter(graph, criticUpdate, c.trainableVariables(), clip), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator), Schedule.criticThenGenerator(critic, generator, criticSteps));
   }
 }

@@ -3,6 +3,7 @@ package org.jgan.losses;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
 import org.jgan.graphs.Layer;
@@ -100,7 +101,7 @@ public final class WganGp implements Objective {
     Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(grad), nonBatchAxes);
     // pow(., 0.5) rather than Sqrt: Sqrt has no second-order gradient in TensorFlow's C API.
     Operand<TFloat32> norm = tf.math.pow(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)), tf.constant(0.5f));
-    return Gan.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));
+    return Reductions.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));
   }
 
   @Override
@@ -123,10 +124,10 @@ public final class WganGp implements Objective {
     TrainPhase critic = new TrainPhase("critic", c,
         Map.of("loss", cLoss, "gradient_penalty", penalty, "wasserstein_estimate", tf.math.neg(wassersteinLoss),
             "learning_rate", criticOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c), true);
+        criticOptimizer.minimize(graph, "D_optimizer", cLoss, c), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator),
         Schedule.criticThenGenerator(critic, generator, iteration -> criticSteps));
   }
