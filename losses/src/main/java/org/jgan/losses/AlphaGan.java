@@ -3,9 +3,9 @@ package org.jgan.losses;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -33,6 +33,18 @@ import org.tensorflow.types.TFloat32;
  * session run, whereas Algorithm 1 draws one z per iteration.
  */
 public final class AlphaGan implements Objective {
+  /** lambda, the reconstruction weight (the bottom of the paper's range, 1 to 10). */
+  public static final float LAMBDA = 1f;
+  /** DCGAN's Adam learning rate, for each of the four networks. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** DCGAN's Adam beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code alpha-gan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("alpha-gan", AlphaGan::fromOptions)
+      .taking(Hyperparameter.RECONSTRUCTION_WEIGHT);
+
   private final float lambda;
   private final Optimizer encoderOptimizer;
   private final Optimizer generatorOptimizer;
@@ -54,16 +66,23 @@ public final class AlphaGan implements Objective {
 
   /** lambda = 1 and DCGAN's Adam(2e-4, 0.5) for each of the four networks. */
   public AlphaGan() {
-    this(1f, adam(), adam(), adam(), adam());
+    this(LAMBDA, adam(), adam(), adam(), adam());
   }
 
   private static Optimizer adam() {
-    return new Adam(2e-4f, 0.5f, 0.999f);
+    return new Adam(LEARNING_RATE, BETA1, BETA2);
+  }
+
+  /** The default settings with {@code options} over them. */
+  static AlphaGan fromOptions(ObjectiveOptions options) {
+    return new AlphaGan(ObjectiveOptions.or(options.reconstructionWeight(), LAMBDA),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "alpha-gan";
+    return TYPE.name();
   }
 
   /** The reconstruction weight on the per-pixel L1 error. */

@@ -3,10 +3,10 @@ package org.jgan.losses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgan.graphs.Reductions;
-import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
+import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -31,6 +31,15 @@ import org.tensorflow.types.TInt32;
 public final class Bgan implements Objective {
   /** The penalty weight gamma when none is given: 0, no penalty. */
   public static final float DEFAULT_PENALTY_WEIGHT = 0f;
+  /** DCGAN's Adam learning rate, as for the GAN objectives. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** DCGAN's Adam beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code bgan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("bgan", Bgan::fromOptions)
+      .taking(Hyperparameter.GRADIENT_PENALTY_WEIGHT);
 
   private final float penaltyWeight;
   private final Optimizer discriminatorOptimizer;
@@ -53,12 +62,18 @@ public final class Bgan implements Objective {
 
   /** DCGAN's Adam(2e-4, 0.5) for both networks, as for the GAN objectives. */
   public Bgan() {
-    this(new Adam(2e-4f, 0.5f, 0.999f), new Adam(2e-4f, 0.5f, 0.999f));
+    this(new Adam(LEARNING_RATE, BETA1, BETA2), new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The default settings with {@code options} over them. */
+  static Bgan fromOptions(ObjectiveOptions options) {
+    return new Bgan(ObjectiveOptions.or(options.gradientPenaltyWeight(), DEFAULT_PENALTY_WEIGHT),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "bgan";
+    return TYPE.name();
   }
 
   /** Boundary-seeking generator loss: 0.5 * E[(log D(G(z)) - log(1 - D(G(z))))^2] = 0.5 * E[V^2]. */

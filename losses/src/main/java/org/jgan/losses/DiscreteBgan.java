@@ -2,10 +2,10 @@ package org.jgan.losses;
 
 import java.util.List;
 import java.util.Map;
-import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.optim.Adam;
@@ -46,6 +46,23 @@ public final class DiscreteBgan implements Objective {
     REINFORCE
   }
 
+  /** M, the samples drawn per z. */
+  public static final int SAMPLES_PER_Z = 20;
+  /** The decay of REINFORCE's moving-average baseline. */
+  public static final float BASELINE_DECAY = 0.995f;
+  /** Adam's learning rate. */
+  public static final float LEARNING_RATE = 1e-4f;
+  /** Adam's beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code bgan-discrete}: normalised importance weights, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
+  public static final ObjectiveType IMPORTANCE_TYPE = ObjectiveType.of("bgan-discrete",
+      o -> create(Estimator.IMPORTANCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+  /** {@code bgan-reinforce}: REINFORCE with a baseline, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
+  public static final ObjectiveType REINFORCE_TYPE = ObjectiveType.of("bgan-reinforce",
+      o -> create(Estimator.REINFORCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+
   private final Kind kind;
   private final Estimator estimator;
   private final FDivergence divergence;
@@ -73,12 +90,28 @@ public final class DiscreteBgan implements Objective {
 
   /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
   public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence) {
-    this(kind, estimator, divergence, 20, 0.995f, new Adam(1e-4f, 0.5f, 0.999f), new Adam(1e-4f, 0.5f, 0.999f));
+    this(kind, estimator, divergence, SAMPLES_PER_Z, BASELINE_DECAY, new Adam(LEARNING_RATE, BETA1, BETA2),
+        new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The estimator {@code type} (one of {@link #IMPORTANCE_TYPE}, {@link #REINFORCE_TYPE}) uses. */
+  static Estimator estimatorOf(ObjectiveType type) {
+    if (type != IMPORTANCE_TYPE && type != REINFORCE_TYPE) {
+      throw new IllegalArgumentException("'" + type.name() + "' is not a discrete BGAN");
+    }
+    return type == REINFORCE_TYPE ? Estimator.REINFORCE : Estimator.IMPORTANCE;
+  }
+
+  /** Discrete BGAN for data of {@code kind}, with the divergence, M samples per z and {@code options} over the defaults. */
+  static DiscreteBgan create(Estimator estimator, ObjectiveOptions options, Kind kind, FDivergence divergence,
+      int samplesPerZ) {
+    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, BASELINE_DECAY,
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return estimator == Estimator.REINFORCE ? "bgan-reinforce" : "bgan-discrete";
+    return (estimator == Estimator.REINFORCE ? REINFORCE_TYPE : IMPORTANCE_TYPE).name();
   }
 
   /** How the generator's output is read: Bernoulli or categorical. */

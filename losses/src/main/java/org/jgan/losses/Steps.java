@@ -2,8 +2,8 @@ package org.jgan.losses;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
+import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;

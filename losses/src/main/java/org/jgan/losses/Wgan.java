@@ -3,9 +3,9 @@ package org.jgan.losses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jgan.graphs.Reductions;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Optimizer;
 import org.jgan.graphs.optim.RmsProp;
 import org.tensorflow.Operand;
@@ -20,6 +20,14 @@ import org.tensorflow.types.TFloat32;
  * -E[C(G(z))].
  */
 public final class Wgan implements Objective {
+  /** c, the weight-clipping bound (Algorithm 1). */
+  public static final float CLIP = 0.01f;
+  /** RMSProp's learning rate alpha (Algorithm 1). */
+  public static final float LEARNING_RATE = 5e-5f;
+  /** {@code wgan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("wgan", Wgan::fromOptions)
+      .taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.CLIP);
+
   private final float clip;
   private final Optimizer criticOptimizer;
   private final Optimizer generatorOptimizer;
@@ -39,7 +47,16 @@ public final class Wgan implements Objective {
 
   /** c = 0.01, RMSProp(5e-5) for both networks and the reference critic schedule. */
   public Wgan() {
-    this(0.01f, new RmsProp(5e-5f), new RmsProp(5e-5f), Wgan::referenceCriticSteps);
+    this(CLIP, new RmsProp(LEARNING_RATE), new RmsProp(LEARNING_RATE), Wgan::referenceCriticSteps);
+  }
+
+  /** The paper's settings with {@code options} over them; set critic steps replace the reference schedule. */
+  static Wgan fromOptions(ObjectiveOptions options) {
+    float lr = options.learningRateOr(LEARNING_RATE);
+    java.util.function.LongToIntFunction schedule = options.criticSteps() == null ? Wgan::referenceCriticSteps
+        : iteration -> options.criticSteps();
+    return new Wgan(ObjectiveOptions.or(options.clip(), CLIP), options.decayed(new RmsProp(lr)),
+        options.decayed(new RmsProp(lr)), schedule);
   }
 
   /**
@@ -52,7 +69,7 @@ public final class Wgan implements Objective {
 
   @Override
   public String name() {
-    return "wgan";
+    return TYPE.name();
   }
 
   /** Critic loss, Algorithm 1 line 5 negated: E[C(G(z))] - E[C(x)]. */

@@ -10,10 +10,12 @@ import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Dcgan28;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.losses.Gan;
+import org.jgan.losses.Hyperparameter;
 import org.jgan.losses.Objective;
 import org.jgan.losses.WganGp;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.ObjectiveType;
 import org.jgan.losses.Objectives;
 import org.jgan.training.ModelSpec;
 import org.jgan.training.Trainer;
@@ -104,13 +106,17 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The benchmark's objective: one critic update per step, Adam(1e-4, 0.5, 0.9) for both networks. */
   private static Objective referenceObjective(String name) {
-    return switch (name) {
-      case "gan" -> new Gan(Gan.GeneratorLoss.MINIMAX, 1, referenceAdam(), referenceAdam());
-      case "gan-ns" -> new Gan(Gan.GeneratorLoss.NON_SATURATING, 1, referenceAdam(), referenceAdam());
-      case "wgan-gp" -> new WganGp(10f, 1, referenceAdam(), referenceAdam());
-      // WGAN keeps its RMSProp: Adam is what the paper warns against for weight clipping.
-      default -> Objectives.named(name, new ObjectiveOptions(1, null, false, null, null));
-    };
+    ObjectiveType type = Objectives.type(name);
+    if (type == Gan.MINIMAX_TYPE || type == Gan.NON_SATURATING_TYPE) {
+      return new Gan(type == Gan.MINIMAX_TYPE ? Gan.GeneratorLoss.MINIMAX : Gan.GeneratorLoss.NON_SATURATING, 1,
+          referenceAdam(), referenceAdam());
+    }
+    if (type == WganGp.TYPE) {
+      return new WganGp(WganGp.LAMBDA, 1, referenceAdam(), referenceAdam());
+    }
+    // WGAN keeps its RMSProp: Adam is what the paper warns against for weight clipping.
+    Integer oneCriticStep = type.takes(Hyperparameter.CRITIC_STEPS) ? 1 : null;
+    return type.create(new ObjectiveOptions(oneCriticStep, null, false, null, null));
   }
 
   private static Adam referenceAdam() {

@@ -3,6 +3,9 @@ package org.jgan.tools;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
 import org.jgan.graphs.models.Dcgan;
+import org.jgan.losses.DiscreteBgan;
+import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Objectives;
 
 /**
  * The one place the command line's defaults live. Image data uses the papers' settings; the 2-D
@@ -17,7 +20,7 @@ public final class Defaults {
   public static final int LOG_EVERY = 10;
   public static final int SAMPLE_COUNT = 2500;
   /** Discrete BGAN's samples M drawn per z. */
-  public static final int SAMPLES_PER_Z = 20;
+  public static final int SAMPLES_PER_Z = DiscreteBgan.SAMPLES_PER_Z;
 
   /** {@code --optimizer momentum}: the GAN paper's initial momentum (mnist.yaml, init_momentum). */
   public static final float MOMENTUM = 0.5f;
@@ -46,8 +49,9 @@ public final class Defaults {
    */
   public static Training training(String dataset, String objective, String model) {
     if (NamedDatasets.isToy(dataset)) {
-      boolean gp = objective.equals("wgan-gp");
-      return new Training(128, 3, 256, 2, gp ? 1e-3f : null, gp, gp ? 0.1f : null, "normal", "signed");
+      ObjectiveOptions toy = Objectives.type(objective).toyDefaults();
+      return new Training(128, 3, 256, 2, toy.learningRate(), toy.linearDecay(), toy.gradientPenaltyWeight(), "normal",
+          "signed");
     }
     if (NamedDatasets.isDiscrete(dataset)) {
       // Logits out, probabilities in [0, 1] for pictures and export.

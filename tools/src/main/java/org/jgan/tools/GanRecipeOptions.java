@@ -5,6 +5,8 @@ import org.jgan.data.ImageDatasets;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
 import org.jgan.graphs.optim.MomentumRamp;
+import org.jgan.losses.Hyperparameter;
+import org.jgan.losses.Objectives;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,7 +60,7 @@ final class GanRecipeOptions {
   /** Checks the flags against the rest of the command line; a bad value throws a ParameterException naming the flag. */
   Resolved resolve(CommandLine cl, String objective, String dataset, String model, String lrDecay, Integer criticSteps,
       String pixelRange, int qualityEvery) {
-    boolean gan = objective.equals("gan") || objective.equals("gan-ns");
+    boolean gan = Objectives.type(objective).takes(Hyperparameter.SIMULTANEOUS_UPDATES); // the GAN paper's recipe
     require(cl, optimizer == null || List.of("adam", "momentum").contains(optimizer),
         "--optimizer must be adam or momentum, got '" + optimizer + "'");
     require(cl, optimizer == null || gan, "--optimizer is for --objective gan or gan-ns, not " + objective);

@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
+  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce | lsgan | hinge | ragan")
   String objective;
 
   @Option(names = "--dataset", defaultValue = "toy8", description = "toy8 | toy25 | swissroll | mnist | fashion | color-mnist | binary-mnist | quantized-mnist | text | cifar10"
@@ -259,6 +259,8 @@ final class TrainCommand implements Callable<Integer> {
   private void requireTrainable(RunConfig config) {
     try {
       TrainingRun.modelSpec(config).networkLayers();
+    } catch (org.jgan.losses.OptionNotTakenException e) {
+      require(false, e.getMessage()); // names its own flag
     } catch (IllegalArgumentException e) {
       require(false, "--model " + model + ": " + e.getMessage());
     }
