@@ -22,11 +22,22 @@ public interface LayerContext {
 
   /**
    * The network variable {@code name} of the current layer: created with the given initial value
-   * on the first application of the network and returned as-is on later ones.
+   * on the first application of the network and returned as-is on later ones. A layer asks for
+   * each name once per application: a second request for the same name (two layers called
+   * directly inside one layer, each asking for its "kernel") throws an IllegalStateException
+   * rather than sharing the variable; nest such layers with {@link #apply(Layer, Operand)}.
    *
    * @param trainable whether optimisers update it (batch-norm moving statistics are not trainable)
    */
   Variable<TFloat32> variable(String name, Shape shape, Initializer init, long fanIn, long fanOut, boolean trainable);
+
+  /**
+   * Applies {@code inner} inside the current layer in its own variable scope,
+   * {@code <this layer's scope>/<k>_<kind>} where k counts the layers nested so far in this
+   * application: two {@code Dense(8)} applied this way inside one layer have four variables, not
+   * two. Variables are shared only by applying the same {@link Network} again.
+   */
+  Operand<TFloat32> apply(Layer inner, Operand<TFloat32> x);
 
   /** Registers an op to run with each training step of this network (moving-average updates). */
   void addUpdate(Op update);

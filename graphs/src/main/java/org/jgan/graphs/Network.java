@@ -2,9 +2,11 @@ package org.jgan.graphs;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -17,8 +19,10 @@ import org.tensorflow.types.TFloat32;
  * interpolated batches). It owns its variable list, so optimisers and weight clipping can be
  * restricted to it.
  *
- * <p>Variables are named {@code <network>/<layer index>_<kind>/<name>}; the names depend only on
- * the network's structure, so a generator-only graph restores from a full training checkpoint.
+ * <p>Variables are named {@code <network>/<layer index>_<kind>/<name>}, and a layer nested with
+ * {@link LayerContext#apply(Layer, Operand)} adds its own {@code /<k>_<kind>}; the names depend only
+ * on the network's structure, so a generator-only graph restores from a full training checkpoint.
+ * Applying the network again is the one way to share its variables.
  */
 public final class Network {
   private final String name;
@@ -109,6 +113,9 @@ public final class Network {
     private final Ops tf;
     private final String prefix;
     private final boolean first;
+    /** The variable names this layer asked for in this application. */
+    private final Set<String> requested = new HashSet<>();
+    private int nestedLayers;
 
     Context(Ops tf, String prefix, boolean first) {
       this.tf = tf;
@@ -130,6 +137,12 @@ public final class Network {
     public Variable<TFloat32> variable(String variable, Shape shape, Initializer init, long fanIn, long fanOut,
         boolean isTrainable) {
       String fullName = prefix + "/" + variable;
+      if (!requested.add(variable)) {
+        // Two layers called directly inside this one, each asking for its own "kernel".
+        throw new IllegalStateException("layer '" + prefix + "' asked for variable '" + variable
+            + "' twice in one application, so two layers nested in it would share it; apply each nested layer"
+            + " with context.apply(layer, x), which gives it its own scope");
+      }
       Variable<TFloat32> existing = variables.get(fullName);
       if (existing != null) {
         return existing;
@@ -147,6 +160,12 @@ public final class Network {
         trainable.add(v);
       }
       return v;
+    }
+
+    @Override
+    public Operand<TFloat32> apply(Layer inner, Operand<TFloat32> x) {
+      String scope = nestedLayers++ + "_" + inner.kind();
+      return inner.apply(new Context(tf.withSubScope(scope), prefix + "/" + scope, first), x);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -32,6 +33,18 @@ import org.tensorflow.types.TFloat32;
  * session run, whereas Algorithm 1 draws one z per iteration.
  */
 public final class AlphaGan implements Objective {
+  /** lambda, the reconstruction weight (the bottom of the paper's range, 1 to 10). */
+  public static final float LAMBDA = 1f;
+  /** DCGAN's Adam learning rate, for each of the four networks. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** DCGAN's Adam beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code alpha-gan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("alpha-gan", AlphaGan::fromOptions)
+      .taking(Hyperparameter.RECONSTRUCTION_WEIGHT);
+
   private final float lambda;
   private final Optimizer encoderOptimizer;
   private final Optimizer generatorOptimizer;
@@ -53,16 +66,23 @@ public final class AlphaGan implements Objective {
 
   /** lambda = 1 and DCGAN's Adam(2e-4, 0.5) for each of the four networks. */
   public AlphaGan() {
-    this(1f, adam(), adam(), adam(), adam());
+    this(LAMBDA, adam(), adam(), adam(), adam());
   }
 
   private static Optimizer adam() {
-    return new Adam(2e-4f, 0.5f, 0.999f);
+    return new Adam(LEARNING_RATE, BETA1, BETA2);
+  }
+
+  /** The default settings with {@code options} over them. */
+  static AlphaGan fromOptions(ObjectiveOptions options) {
+    return new AlphaGan(ObjectiveOptions.or(options.reconstructionWeight(), LAMBDA),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "alpha-gan";
+    return TYPE.name();
   }
 
   /** The reconstruction weight on the per-pixel L1 error. */
@@ -80,28 +100,28 @@ public final class AlphaGan implements Objective {
    * averaged over the batch (equal-sized examples, so the mean over all elements).
    */
   public static Operand<TFloat32> reconstructionError(Ops tf, Operand<TFloat32> x, Operand<TFloat32> reconstruction) {
-    return Gan.mean(tf, tf.math.abs(tf.math.sub(x, reconstruction)));
+    return Reductions.mean(tf, tf.math.abs(tf.math.sub(x, reconstruction)));
   }
 
   /** Algorithm 1, encoder: lambda ||x - G(E(x))||_1 - E[V_C(E(x))]. */
   public static Operand<TFloat32> encoderLoss(Ops tf, float lambda, Operand<TFloat32> x, Operand<TFloat32> reconstruction,
       Operand<TFloat32> codeLogits) {
     return tf.math.sub(tf.math.mul(tf.constant(lambda), reconstructionError(tf, x, reconstruction)),
-        Gan.mean(tf, codeLogits));
+        Reductions.mean(tf, codeLogits));
   }
 
   /** Algorithm 1, generator: lambda ||x - x^||_1 - E[V_D(x^)] - E[V_D(G(z))]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, float lambda, Operand<TFloat32> x,
       Operand<TFloat32> reconstruction, Operand<TFloat32> reconstructionLogits, Operand<TFloat32> generatedLogits) {
     return tf.math.sub(tf.math.sub(tf.math.mul(tf.constant(lambda), reconstructionError(tf, x, reconstruction)),
-        Gan.mean(tf, reconstructionLogits)), Gan.mean(tf, generatedLogits));
+        Reductions.mean(tf, reconstructionLogits)), Reductions.mean(tf, generatedLogits));
   }
 
   /** Algorithm 1, image discriminator: -E[log D(x)] - E[log(1 - D(x^))] - E[log(1 - D(G(z)))]. */
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits,
       Operand<TFloat32> reconstructionLogits, Operand<TFloat32> generatedLogits) {
     return tf.math.add(Gan.discriminatorLoss(tf, realLogits, reconstructionLogits),
-        Gan.mean(tf, tf.math.softplus(generatedLogits)));
+        Reductions.mean(tf, tf.math.softplus(generatedLogits)));
   }
 
   /** Algorithm 1, code discriminator: -E[log C(z)] - E[log(1 - C(E(x)))], prior draws real. */
@@ -135,18 +155,18 @@ public final class AlphaGan implements Objective {
     Operand<TFloat32> l1 = reconstructionError(tf, x, reconstruction);
 
     TrainPhase encoder = new TrainPhase("encoder", e, Map.of("loss", eLoss, "reconstruction_l1", l1),
-        Steps.minimize(graph, "E_optimizer", encoderOptimizer, eLoss, e), true);
+        encoderOptimizer.minimize(graph, "E_optimizer", eLoss, e), true);
     TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss, "reconstruction_l1", l1),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), true);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), true);
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
-            "d_reconstruction", Gan.mean(tf, tf.math.sigmoid(reconstructionLogits)),
-            "d_generated", Gan.mean(tf, tf.math.sigmoid(generatedLogits))),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        Map.of("loss", dLoss, "d_real", Reductions.mean(tf, tf.math.sigmoid(realLogits)),
+            "d_reconstruction", Reductions.mean(tf, tf.math.sigmoid(reconstructionLogits)),
+            "d_generated", Reductions.mean(tf, tf.math.sigmoid(generatedLogits))),
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase codeDiscriminator = new TrainPhase("code_discriminator", c,
-        Map.of("loss", cLoss, "c_prior", Gan.mean(tf, tf.math.sigmoid(priorLogits)),
-            "c_encoded", Gan.mean(tf, tf.math.sigmoid(codeLogits))),
-        Steps.minimize(graph, "C_optimizer", codeDiscriminatorOptimizer, cLoss, c), true);
+        Map.of("loss", cLoss, "c_prior", Reductions.mean(tf, tf.math.sigmoid(priorLogits)),
+            "c_encoded", Reductions.mean(tf, tf.math.sigmoid(codeLogits))),
+        codeDiscriminatorOptimizer.minimize(graph, "C_optimizer", cLoss, c), true);
     List<TrainPhase> phases = List.of(encoder, generator, discriminator, codeDiscriminator);
     return new ObjectiveGraph(phases, Schedule.inOrderOnOneBatch(phases));
   }

@@ -3,9 +3,10 @@ package org.jgan.losses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
+import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -30,6 +31,15 @@ import org.tensorflow.types.TInt32;
 public final class Bgan implements Objective {
   /** The penalty weight gamma when none is given: 0, no penalty. */
   public static final float DEFAULT_PENALTY_WEIGHT = 0f;
+  /** DCGAN's Adam learning rate, as for the GAN objectives. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** DCGAN's Adam beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code bgan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("bgan", Bgan::fromOptions)
+      .taking(Hyperparameter.GRADIENT_PENALTY_WEIGHT);
 
   private final float penaltyWeight;
   private final Optimizer discriminatorOptimizer;
@@ -52,17 +62,23 @@ public final class Bgan implements Objective {
 
   /** DCGAN's Adam(2e-4, 0.5) for both networks, as for the GAN objectives. */
   public Bgan() {
-    this(new Adam(2e-4f, 0.5f, 0.999f), new Adam(2e-4f, 0.5f, 0.999f));
+    this(new Adam(LEARNING_RATE, BETA1, BETA2), new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The default settings with {@code options} over them. */
+  static Bgan fromOptions(ObjectiveOptions options) {
+    return new Bgan(ObjectiveOptions.or(options.gradientPenaltyWeight(), DEFAULT_PENALTY_WEIGHT),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "bgan";
+    return TYPE.name();
   }
 
   /** Boundary-seeking generator loss: 0.5 * E[(log D(G(z)) - log(1 - D(G(z))))^2] = 0.5 * E[V^2]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return tf.math.mul(tf.constant(0.5f), Gan.mean(tf, tf.math.square(fakeLogits)));
+    return tf.math.mul(tf.constant(0.5f), Reductions.mean(tf, tf.math.square(fakeLogits)));
   }
 
   /**
@@ -75,7 +91,7 @@ public final class Bgan implements Objective {
     // Examples are independent, so d sum(V) / d x_i = d V(x_i) / d x_i.
     Operand<TFloat32> grad = Gradients.of(graph, "D_gradient_penalty", realLogits, List.of(real)).get(0);
     Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(grad), tf.constant(1));
-    return Gan.mean(tf, tf.reduceSum(tf.math.square(grad), nonBatchAxes));
+    return Reductions.mean(tf, tf.reduceSum(tf.math.square(grad), nonBatchAxes));
   }
 
   @Override
@@ -90,8 +106,8 @@ public final class Bgan implements Objective {
 
     Operand<TFloat32> dLoss = Gan.discriminatorLoss(tf, realLogits, fakeLogits);
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeLogits);
-    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Gan.mean(tf, tf.math.sigmoid(realLogits)),
-        "d_fake", Gan.mean(tf, tf.math.sigmoid(fakeLogits))));
+    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Reductions.mean(tf, tf.math.sigmoid(realLogits)),
+        "d_fake", Reductions.mean(tf, tf.math.sigmoid(fakeLogits))));
     if (penaltyWeight > 0) {
       Operand<TFloat32> penalty = realGradientPenalty(graph, realLogits, in.real());
       dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));
@@ -100,9 +116,9 @@ public final class Bgan implements Objective {
     dMetrics.put("loss", dLoss);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d, dMetrics,
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g, Map.of("loss", gLoss),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.optim.Adam;
@@ -45,6 +46,23 @@ public final class DiscreteBgan implements Objective {
     REINFORCE
   }
 
+  /** M, the samples drawn per z. */
+  public static final int SAMPLES_PER_Z = 20;
+  /** The decay of REINFORCE's moving-average baseline. */
+  public static final float BASELINE_DECAY = 0.995f;
+  /** Adam's learning rate. */
+  public static final float LEARNING_RATE = 1e-4f;
+  /** Adam's beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code bgan-discrete}: normalised importance weights, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
+  public static final ObjectiveType IMPORTANCE_TYPE = ObjectiveType.of("bgan-discrete",
+      o -> create(Estimator.IMPORTANCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+  /** {@code bgan-reinforce}: REINFORCE with a baseline, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
+  public static final ObjectiveType REINFORCE_TYPE = ObjectiveType.of("bgan-reinforce",
+      o -> create(Estimator.REINFORCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+
   private final Kind kind;
   private final Estimator estimator;
   private final FDivergence divergence;
@@ -72,12 +90,28 @@ public final class DiscreteBgan implements Objective {
 
   /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
   public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence) {
-    this(kind, estimator, divergence, 20, 0.995f, new Adam(1e-4f, 0.5f, 0.999f), new Adam(1e-4f, 0.5f, 0.999f));
+    this(kind, estimator, divergence, SAMPLES_PER_Z, BASELINE_DECAY, new Adam(LEARNING_RATE, BETA1, BETA2),
+        new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The estimator {@code type} (one of {@link #IMPORTANCE_TYPE}, {@link #REINFORCE_TYPE}) uses. */
+  static Estimator estimatorOf(ObjectiveType type) {
+    if (type != IMPORTANCE_TYPE && type != REINFORCE_TYPE) {
+      throw new IllegalArgumentException("'" + type.name() + "' is not a discrete BGAN");
+    }
+    return type == REINFORCE_TYPE ? Estimator.REINFORCE : Estimator.IMPORTANCE;
+  }
+
+  /** Discrete BGAN for data of {@code kind}, with the divergence, M samples per z and {@code options} over the defaults. */
+  static DiscreteBgan create(Estimator estimator, ObjectiveOptions options, Kind kind, FDivergence divergence,
+      int samplesPerZ) {
+    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, BASELINE_DECAY,
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return estimator == Estimator.REINFORCE ? "bgan-reinforce" : "bgan-discrete";
+    return (estimator == Estimator.REINFORCE ? REINFORCE_TYPE : IMPORTANCE_TYPE).name();
   }
 
   /** How the generator's output is read: Bernoulli or categorical. */
@@ -184,7 +218,7 @@ public final class DiscreteBgan implements Objective {
   /** The importance-weighted generator loss -E_z sum_m stopgrad(w~_m) log g(x_m | z); weights and log g are [M, B]. */
   public static Operand<TFloat32> importanceLoss(Ops tf, Operand<TFloat32> normalisedWeights, Operand<TFloat32> logG) {
     Operand<TFloat32> perZ = tf.reduceSum(tf.math.mul(tf.stopGradient(normalisedWeights), logG), tf.constant(0));
-    return tf.math.neg(Gan.mean(tf, perZ));
+    return tf.math.neg(Reductions.mean(tf, perZ));
   }
 
   /** log (1/M) sum_m w_m for each z, from log w [M, B]: the log-partition estimate, [B]. */
@@ -235,26 +269,26 @@ public final class DiscreteBgan implements Objective {
       Variable<TFloat32> baseline = graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f));
       // r = stopgrad(log w - b); L_G = -E[r log g].
       Operand<TFloat32> reward = tf.stopGradient(tf.math.sub(logW, baseline));
-      gLoss = tf.math.neg(Gan.mean(tf, tf.math.mul(reward, logG)));
+      gLoss = tf.math.neg(Reductions.mean(tf, tf.math.mul(reward, logG)));
       Operand<TFloat32> updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
-          tf.math.mul(Gan.mean(tf, logZ), tf.constant(1f - baselineDecay)));
+          tf.math.mul(Reductions.mean(tf, logZ), tf.constant(1f - baselineDecay)));
       // Assign writes the variable's buffer in place: without this ordering the reward could read
       // this run's new b instead of the previous one, depending on the executor's order.
       baselineUpdate = tf.withControlDependencies(List.of(reward)).assign(baseline, updated);
     }
     Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
-        Gan.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
-        Gan.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
+        Reductions.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
+        Reductions.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
 
     TrainPhase discriminator = new TrainPhase("discriminator", d,
         Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
-    Op generatorUpdate = Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
+    Op generatorUpdate = generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g);
     if (baselineUpdate != null) {
       generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate, generatorUpdate)).noOp();
     }
     TrainPhase generator = new TrainPhase("generator", g,
-        Map.of("loss", gLoss, "log_partition", Gan.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
+        Map.of("loss", gLoss, "log_partition", Reductions.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
         generatorUpdate, false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));

@@ -7,6 +7,7 @@ import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.LayerContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.Optimizer;
@@ -29,6 +30,19 @@ import org.tensorflow.types.TInt32;
  * reached. The auto-encoder's code has the generator's z dimension.
  */
 public final class Ebgan implements Objective {
+  /** m, the energy margin. */
+  public static final float MARGIN = 10f;
+  /** w_PT, the pulling-away-term weight. */
+  public static final float PULLING_AWAY_WEIGHT = 0.1f;
+  /** DCGAN's Adam learning rate, 2e-4. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** Adam's beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2. */
+  public static final float BETA2 = 0.999f;
+  /** {@code ebgan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("ebgan", Ebgan::fromOptions)
+      .taking(Hyperparameter.MARGIN, Hyperparameter.PULLING_AWAY_WEIGHT);
   /** Inside the square root so that a perfect reconstruction has a finite norm gradient. */
   public static final float NORM_EPSILON = 1e-8f;
 
@@ -72,12 +86,18 @@ public final class Ebgan implements Objective {
 
   /** m = 10, w_PT = 0.1 and DCGAN's Adam(2e-4, 0.5) for both networks. */
   public Ebgan() {
-    this(10f, 0.1f, new Adam(2e-4f, 0.5f, 0.999f), new Adam(2e-4f, 0.5f, 0.999f));
+    this(MARGIN, PULLING_AWAY_WEIGHT, new Adam(LEARNING_RATE, BETA1, BETA2), new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The paper's settings with {@code options} over them. */
+  static Ebgan fromOptions(ObjectiveOptions options) {
+    return new Ebgan(ObjectiveOptions.or(options.margin(), MARGIN), ObjectiveOptions.or(options.ptWeight(), PULLING_AWAY_WEIGHT),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "ebgan";
+    return TYPE.name();
   }
 
   public float margin() {
@@ -111,13 +131,13 @@ public final class Ebgan implements Objective {
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realEnergy, Operand<TFloat32> fakeEnergy,
       float margin) {
     Operand<TFloat32> hinge = tf.math.maximum(tf.math.sub(tf.constant(margin), fakeEnergy), tf.constant(0f));
-    return tf.math.add(Gan.mean(tf, realEnergy), Gan.mean(tf, hinge));
+    return tf.math.add(Reductions.mean(tf, realEnergy), Reductions.mean(tf, hinge));
   }
 
   /** Eq. 2 with Section 2.4's regulariser: L_G = E[D(G(z))] + w_PT * PT(S). */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeEnergy, Operand<TFloat32> fakeCodes,
       float pullingAwayWeight) {
-    return tf.math.add(Gan.mean(tf, fakeEnergy), tf.math.mul(tf.constant(pullingAwayWeight), pullingAway(tf, fakeCodes)));
+    return tf.math.add(Reductions.mean(tf, fakeEnergy), tf.math.mul(tf.constant(pullingAwayWeight), pullingAway(tf, fakeCodes)));
   }
 
   /**
@@ -160,11 +180,11 @@ public final class Ebgan implements Objective {
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeEnergy, fakeCodes, pullingAwayWeight);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "energy_real", Gan.mean(tf, realEnergy), "energy_fake", Gan.mean(tf, fakeEnergy)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        Map.of("loss", dLoss, "energy_real", Reductions.mean(tf, realEnergy), "energy_fake", Reductions.mean(tf, fakeEnergy)),
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "pulling_away", pullingAway(tf, fakeCodes)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> 1));
   }

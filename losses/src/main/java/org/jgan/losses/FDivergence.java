@@ -1,5 +1,6 @@
 package org.jgan.losses;
 
+import org.jgan.graphs.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -76,7 +77,7 @@ public enum FDivergence {
 
   /** Discriminator loss E_Q[f(V_fake)] - E_P[r(V_real)]. */
   public Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits) {
-    return tf.math.sub(Gan.mean(tf, fake(tf, fakeLogits)), Gan.mean(tf, real(tf, realLogits)));
+    return tf.math.sub(Reductions.mean(tf, fake(tf, fakeLogits)), Reductions.mean(tf, real(tf, realLogits)));
   }
 
   /**

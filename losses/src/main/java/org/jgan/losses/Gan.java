@@ -1,9 +1,12 @@
 package org.jgan.losses;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Adam;
+import org.jgan.graphs.optim.Momentum;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -38,6 +41,26 @@ public final class Gan implements Objective {
      */
     SIMULTANEOUS
   }
+
+  /** DCGAN's Adam (Radford et al. 2016): learning rate 2e-4, beta1 0.5, beta2 0.999. */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** DCGAN's Adam beta1. */
+  public static final float BETA1 = 0.5f;
+  /** Adam's default beta2, kept by DCGAN. */
+  public static final float BETA2 = 0.999f;
+  /** The GAN paper's SGD learning rate (goodfeli/adversarial, mnist.yaml), with {@code --optimizer momentum}. */
+  public static final float SGD_LEARNING_RATE = 0.1f;
+  /** k, discriminator updates per generator update (Algorithm 1 uses k = 1). */
+  public static final int DISCRIMINATOR_STEPS = 1;
+
+  /** {@code gan}: the minimax game of Eq. 1. */
+  public static final ObjectiveType MINIMAX_TYPE = ObjectiveType.of("gan", o -> fromOptions(GeneratorLoss.MINIMAX, o))
+      .taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.MOMENTUM, Hyperparameter.DISCRIMINATOR_LOSS_WEIGHT,
+          Hyperparameter.SIMULTANEOUS_UPDATES);
+  /** {@code gan-ns}: the non-saturating generator loss of Section 3. */
+  public static final ObjectiveType NON_SATURATING_TYPE = ObjectiveType.of("gan-ns",
+      o -> fromOptions(GeneratorLoss.NON_SATURATING, o)).taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.MOMENTUM,
+          Hyperparameter.DISCRIMINATOR_LOSS_WEIGHT, Hyperparameter.SIMULTANEOUS_UPDATES);
 
   private final GeneratorLoss generatorLoss;
   private final int discriminatorSteps;
@@ -83,27 +106,40 @@ public final class Gan implements Objective {
 
   /** k = 1 and Adam(2e-4, 0.5, 0.999) for both networks, the DCGAN settings. */
   public Gan(GeneratorLoss generatorLoss) {
-    this(generatorLoss, 1, new Adam(2e-4f, 0.5f, 0.999f), new Adam(2e-4f, 0.5f, 0.999f));
+    this(generatorLoss, DISCRIMINATOR_STEPS, new Adam(LEARNING_RATE, BETA1, BETA2), new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /**
+   * DCGAN's Adam settings unless {@code options} ask for the GAN paper's SGD with momentum (its
+   * learning rate 0.1), with the options' k, discriminator loss weight and update schedule.
+   */
+  static Gan fromOptions(GeneratorLoss loss, ObjectiveOptions options) {
+    boolean sgd = options.momentum() != null;
+    float lr = options.learningRateOr(sgd ? SGD_LEARNING_RATE : LEARNING_RATE);
+    Supplier<Optimizer> optimizer = () -> sgd ? new Momentum(lr, options.momentum()) : new Adam(lr, BETA1, BETA2);
+    return new Gan(loss, options.criticStepsOr(DISCRIMINATOR_STEPS), options.decayed(optimizer.get()),
+        options.decayed(optimizer.get()), ObjectiveOptions.or(options.discriminatorLossWeight(), 1f),
+        options.simultaneous() ? Updates.SIMULTANEOUS : Updates.ALTERNATING);
   }
 
   @Override
   public String name() {
-    return generatorLoss == GeneratorLoss.MINIMAX ? "gan" : "gan-ns";
+    return (generatorLoss == GeneratorLoss.MINIMAX ? MINIMAX_TYPE : NON_SATURATING_TYPE).name();
   }
 
   /** Discriminator loss, Eq. 1 negated: -E[log D(x)] - E[log(1 - D(G(z)))]. */
   public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits) {
-    return tf.math.add(mean(tf, tf.math.softplus(tf.math.neg(realLogits))), mean(tf, tf.math.softplus(fakeLogits)));
+    return tf.math.add(Reductions.mean(tf, tf.math.softplus(tf.math.neg(realLogits))), Reductions.mean(tf, tf.math.softplus(fakeLogits)));
   }
 
   /** Minimax generator loss, Eq. 1: E[log(1 - D(G(z)))] = -E[softplus(logit)]. */
   public static Operand<TFloat32> minimaxGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return tf.math.neg(mean(tf, tf.math.softplus(fakeLogits)));
+    return tf.math.neg(Reductions.mean(tf, tf.math.softplus(fakeLogits)));
   }
 
   /** Non-saturating generator loss, Section 3: -E[log D(G(z))] = E[softplus(-logit)]. */
   public static Operand<TFloat32> nonSaturatingGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
-    return mean(tf, tf.math.softplus(tf.math.neg(fakeLogits)));
+    return Reductions.mean(tf, tf.math.softplus(tf.math.neg(fakeLogits)));
   }
 
   @Override
@@ -123,8 +159,8 @@ public final class Gan implements Objective {
     Operand<TFloat32> gLoss = generatorLoss == GeneratorLoss.MINIMAX
         ? minimaxGeneratorLoss(tf, fakeLogits)
         : nonSaturatingGeneratorLoss(tf, fakeLogits);
-    Operand<TFloat32> dReal = mean(tf, tf.math.sigmoid(realLogits));
-    Operand<TFloat32> dFake = mean(tf, tf.math.sigmoid(fakeLogits));
+    Operand<TFloat32> dReal = Reductions.mean(tf, tf.math.sigmoid(realLogits));
+    Operand<TFloat32> dFake = Reductions.mean(tf, tf.math.sigmoid(fakeLogits));
 
     if (updates == Updates.SIMULTANEOUS) {
       Op step = Steps.minimizeSimultaneously(graph, discriminatorOptimizer, "D_optimizer", dLoss, d,
@@ -138,15 +174,11 @@ public final class Gan implements Objective {
     TrainPhase discriminator = new TrainPhase("discriminator", d,
         Map.of("loss", dLoss, "d_real", dReal, "d_fake", dFake,
             "learning_rate", discriminatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", discriminatorOptimizer, dLoss, d), true);
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(java.util.List.of(discriminator, generator),
         Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));
-  }
-
-  static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mean(x, tf.range(tf.constant(0), tf.rank(x), tf.constant(1)));
   }
 }

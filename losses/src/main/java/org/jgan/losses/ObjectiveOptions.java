@@ -1,10 +1,14 @@
 package org.jgan.losses;
 
+import org.jgan.graphs.optim.Adam;
 import org.jgan.graphs.optim.ExponentialDecay;
 import org.jgan.graphs.optim.MomentumRamp;
+import org.jgan.graphs.optim.Optimizer;
 
 /**
- * Settings that override an objective's paper defaults; a null field keeps the default.
+ * Settings that override an objective's paper defaults; a null field keeps the default. Which of
+ * them an objective reads is its {@link ObjectiveType#hyperparameters()} (every objective reads
+ * the learning rate and its decay).
  *
  * @param criticSteps critic (discriminator) updates per generator update
  * @param learningRate learning rate of every optimiser of the objective
@@ -71,20 +75,34 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
     }
   }
 
-  /** Whether any of the GAN paper's training settings that only {@code gan} and {@code gan-ns} read is set. */
-  boolean usesGanRecipe() {
-    return momentum != null || discriminatorLossWeight != null || simultaneous;
-  }
-
-  float learningRateOr(float paperValue) {
+  /** The learning rate set, or {@code paperValue}. */
+  public float learningRateOr(float paperValue) {
     return learningRate == null ? paperValue : learningRate;
   }
 
-  static float or(Float value, float paperValue) {
+  /** {@code value}, or {@code paperValue} when it is null (an option left unset). */
+  public static float or(Float value, float paperValue) {
     return value == null ? paperValue : value;
   }
 
-  int criticStepsOr(int paperValue) {
+  /** The critic steps set, or {@code paperValue}. */
+  public int criticStepsOr(int paperValue) {
     return criticSteps == null ? paperValue : criticSteps;
+  }
+
+  /** {@code optimizer} with the learning-rate decay these options ask for (linear, exponential or none). */
+  public Optimizer decayed(Optimizer optimizer) {
+    if (exponentialDecay != null) {
+      return optimizer.withExponentialDecay(exponentialDecay);
+    }
+    return linearDecay ? optimizer.withLinearDecay() : optimizer;
+  }
+
+  /**
+   * Adam with {@code beta1}, {@code beta2} and the set learning rate (else {@code paperLearningRate}),
+   * decayed as these options ask: the optimiser of most objectives, one per network.
+   */
+  public Optimizer adam(float paperLearningRate, float beta1, float beta2) {
+    return decayed(new Adam(learningRateOr(paperLearningRate), beta1, beta2));
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Optimizer;
 import org.jgan.graphs.optim.RmsProp;
 import org.tensorflow.Operand;
@@ -19,6 +20,14 @@ import org.tensorflow.types.TFloat32;
  * -E[C(G(z))].
  */
 public final class Wgan implements Objective {
+  /** c, the weight-clipping bound (Algorithm 1). */
+  public static final float CLIP = 0.01f;
+  /** RMSProp's learning rate alpha (Algorithm 1). */
+  public static final float LEARNING_RATE = 5e-5f;
+  /** {@code wgan}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("wgan", Wgan::fromOptions)
+      .taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.CLIP);
+
   private final float clip;
   private final Optimizer criticOptimizer;
   private final Optimizer generatorOptimizer;
@@ -38,7 +47,16 @@ public final class Wgan implements Objective {
 
   /** c = 0.01, RMSProp(5e-5) for both networks and the reference critic schedule. */
   public Wgan() {
-    this(0.01f, new RmsProp(5e-5f), new RmsProp(5e-5f), Wgan::referenceCriticSteps);
+    this(CLIP, new RmsProp(LEARNING_RATE), new RmsProp(LEARNING_RATE), Wgan::referenceCriticSteps);
+  }
+
+  /** The paper's settings with {@code options} over them; set critic steps replace the reference schedule. */
+  static Wgan fromOptions(ObjectiveOptions options) {
+    float lr = options.learningRateOr(LEARNING_RATE);
+    java.util.function.LongToIntFunction schedule = options.criticSteps() == null ? Wgan::referenceCriticSteps
+        : iteration -> options.criticSteps();
+    return new Wgan(ObjectiveOptions.or(options.clip(), CLIP), options.decayed(new RmsProp(lr)),
+        options.decayed(new RmsProp(lr)), schedule);
   }
 
   /**
@@ -51,17 +69,17 @@ public final class Wgan implements Objective {
 
   @Override
   public String name() {
-    return "wgan";
+    return TYPE.name();
   }
 
   /** Critic loss, Algorithm 1 line 5 negated: E[C(G(z))] - E[C(x)]. */
   public static Operand<TFloat32> criticLoss(Ops tf, Operand<TFloat32> realScores, Operand<TFloat32> fakeScores) {
-    return tf.math.sub(Gan.mean(tf, fakeScores), Gan.mean(tf, realScores));
+    return tf.math.sub(Reductions.mean(tf, fakeScores), Reductions.mean(tf, realScores));
   }
 
   /** Generator loss, Algorithm 1 line 10: -E[C(G(z))]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeScores) {
-    return tf.math.neg(Gan.mean(tf, fakeScores));
+    return tf.math.neg(Reductions.mean(tf, fakeScores));
   }
 
   /** Clips every variable to [-c, c] after {@code update} has run (Algorithm 1 line 7). */
@@ -86,14 +104,14 @@ public final class Wgan implements Objective {
 
     Operand<TFloat32> cLoss = criticLoss(tf, realScores, fakeScores);
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeScores);
-    Op criticUpdate = Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c);
+    Op criticUpdate = criticOptimizer.minimize(graph, "D_optimizer", cLoss, c);
 
     TrainPhase critic = new TrainPhase("critic", c,
         Map.of("loss", cLoss, "wasserstein_estimate", tf.math.neg(cLoss), "learning_rate", criticOptimizer.learningRate(graph)),
         clipAfter(graph, criticUpdate, c.trainableVariables(), clip), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator), Schedule.criticThenGenerator(critic, generator, criticSteps));
   }
 }

@@ -3,10 +3,11 @@ package org.jgan.losses;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
+import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
 import org.jgan.graphs.layers.BatchNorm;
 import org.jgan.graphs.models.Architecture;
 import org.jgan.graphs.optim.Adam;
@@ -30,6 +31,25 @@ public final class WganGp implements Objective {
   /** Inside the square root so that a zero gradient has a finite norm gradient (no NaN). */
   public static final float NORM_EPSILON = 1e-10f;
 
+  /** lambda, the gradient-penalty weight (Algorithm 1). */
+  public static final float LAMBDA = 10f;
+  /** n_critic (Algorithm 1). */
+  public static final int N_CRITIC = 5;
+  /** Adam's alpha, beta1, beta2 (Algorithm 1). */
+  public static final float LEARNING_RATE = 1e-4f;
+  /** Adam's beta1 (Algorithm 1). */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2 (Algorithm 1). */
+  public static final float BETA2 = 0.9f;
+  /** lambda of the reference toy script (gan_toy.py), which the 2-D sets use. */
+  public static final float TOY_LAMBDA = 0.1f;
+  /** The 2-D sets' larger learning rate, decayed linearly, so a toy run converges in seconds. */
+  public static final float TOY_LEARNING_RATE = 1e-3f;
+  /** {@code wgan-gp}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("wgan-gp", WganGp::fromOptions)
+      .taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.GRADIENT_PENALTY_WEIGHT)
+      .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, TOY_LAMBDA, null));
+
   private final float lambda;
   private final int criticSteps;
   private final Optimizer criticOptimizer;
@@ -51,17 +71,23 @@ public final class WganGp implements Objective {
 
   /** The paper's defaults: lambda = 10, n_critic = 5, Adam(1e-4, 0.5, 0.9) for both networks. */
   public WganGp() {
-    this(10f, 5);
+    this(LAMBDA, N_CRITIC);
   }
 
   /** WGAN-GP with lambda, n_critic and Adam(1e-4, 0.5, 0.9). */
   public WganGp(float lambda, int criticSteps) {
-    this(lambda, criticSteps, new Adam(1e-4f, 0.5f, 0.9f), new Adam(1e-4f, 0.5f, 0.9f));
+    this(lambda, criticSteps, new Adam(LEARNING_RATE, BETA1, BETA2), new Adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  /** The paper's settings with {@code options} over them. */
+  static WganGp fromOptions(ObjectiveOptions options) {
+    return new WganGp(ObjectiveOptions.or(options.gradientPenaltyWeight(), LAMBDA), options.criticStepsOr(N_CRITIC),
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
   }
 
   @Override
   public String name() {
-    return "wgan-gp";
+    return TYPE.name();
   }
 
   /** The architecture's networks, refusing a critic with batch norm (IllegalArgumentException naming both). */
@@ -100,7 +126,7 @@ public final class WganGp implements Objective {
     Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(grad), nonBatchAxes);
     // pow(., 0.5) rather than Sqrt: Sqrt has no second-order gradient in TensorFlow's C API.
     Operand<TFloat32> norm = tf.math.pow(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)), tf.constant(0.5f));
-    return Gan.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));
+    return Reductions.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));
   }
 
   @Override
@@ -123,10 +149,10 @@ public final class WganGp implements Objective {
     TrainPhase critic = new TrainPhase("critic", c,
         Map.of("loss", cLoss, "gradient_penalty", penalty, "wasserstein_estimate", tf.math.neg(wassersteinLoss),
             "learning_rate", criticOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "D_optimizer", criticOptimizer, cLoss, c), true);
+        criticOptimizer.minimize(graph, "D_optimizer", cLoss, c), true);
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        Steps.minimize(graph, "G_optimizer", generatorOptimizer, gLoss, g), false);
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
     return new ObjectiveGraph(List.of(critic, generator),
         Schedule.criticThenGenerator(critic, generator, iteration -> criticSteps));
   }

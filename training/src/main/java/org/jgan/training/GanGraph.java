@@ -4,10 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
+import org.jgan.graphs.UnusedUpdateOps;
 import org.jgan.losses.GanInputs;
 import org.jgan.losses.GanNetworks;
 import org.jgan.losses.ObjectiveGraph;
 import org.jgan.losses.Role;
+import org.jgan.losses.TrainPhase;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -29,7 +31,11 @@ import org.tensorflow.types.TFloat32;
 public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<TFloat32> real, ObjectiveGraph objective,
     Placeholder<TFloat32> zInput, Operand<TFloat32> samples, GeneratorEma ema) {
 
-  /** Builds the training graph of {@code spec} into {@code graph}. */
+  /**
+   * Builds the training graph of {@code spec} into {@code graph}. An objective that leaves a
+   * network's update ops (batch-norm moving statistics) out of every train op is refused with an
+   * IllegalStateException naming the network and the op.
+   */
   public static GanGraph build(Graph graph, ModelSpec spec) {
     GraphContext ctx = new GraphContext(graph, spec.seed());
     Map<Role, Network> byRole = new EnumMap<>(Role.class);
@@ -45,6 +51,7 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
     Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
     ObjectiveGraph objective = spec.objective().build(
         new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
+    UnusedUpdateOps.check(byRole.values(), objective.phases().stream().map(TrainPhase::step).toList());
     Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, zDim)));
     Network sampler = spec.usesEma() ? new Network(GeneratorEma.NETWORK, ctx, networks.generator().layers())

@@ -2,7 +2,9 @@ package org.jgan.training;
 
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.models.NamedArchitecture;
+import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Objectives;
 
 /**
  * The sizes and settings a run uses, by dataset, objective and architecture, where the run does
@@ -38,12 +40,8 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   public static final int GAN_PAPER_BATCH = 100;
   /** Images and discrete data: dimension of z. */
   public static final int IMAGE_Z_DIM = 100;
-  /** WGAN-GP on the 2-D toy sets: the reference toy script's Adam learning rate, decayed linearly to 0. */
-  public static final float TOY_WGAN_GP_LEARNING_RATE = 1e-3f;
-  /** WGAN-GP on the 2-D toy sets: the reference toy script's lambda. */
-  public static final float TOY_WGAN_GP_PENALTY_WEIGHT = 0.1f;
   /** Discrete BGAN's samples M drawn per z. */
-  public static final int SAMPLES_PER_Z = 20;
+  public static final int SAMPLES_PER_Z = DiscreteBgan.SAMPLES_PER_Z;
   /** Samples a run draws at its end for its picture and, on the 2-D sets, the toy metrics. */
   public static final int SAMPLE_COUNT = 2500;
   /** {@code folder} datasets: images are decoded to 64 x 64 (DCGAN-64's size) ... */
@@ -75,12 +73,10 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   }
 
   /**
-   * The objective's settings on the 2-D toy sets, over its paper's: only WGAN-GP has its own (the
-   * reference toy script's); the others keep their papers' and, untuned, cover few modes there.
+   * The objective's settings on the 2-D toy sets, over its paper's: each objective's type carries
+   * its own ({@link org.jgan.losses.ObjectiveType#toyDefaults()}).
    */
   public static ObjectiveOptions toyOptions(String objective) {
-    return objective.equals("wgan-gp")
-        ? new ObjectiveOptions(null, TOY_WGAN_GP_LEARNING_RATE, true, TOY_WGAN_GP_PENALTY_WEIGHT, null)
-        : ObjectiveOptions.PAPER_DEFAULTS;
+    return Objectives.type(objective).toyDefaults();
   }
 }

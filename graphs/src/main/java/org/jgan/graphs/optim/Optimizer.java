@@ -5,6 +5,7 @@ import java.util.List;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Gradients;
 import org.jgan.graphs.Initializer;
+import org.jgan.graphs.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -82,7 +83,33 @@ public abstract class Optimizer {
     return tf.math.mul(base, remaining);
   }
 
-  /** Builds the op applying one update that lowers {@code loss} over {@code variables}. */
+  /**
+   * Builds the update op of {@code network}: one step lowering {@code loss} along the gradients
+   * with respect to that network's trainable variables only (never another network's), with the
+   * network's update ops (batch-norm moving statistics of its first application) run as control
+   * dependencies of the step. This is the way to train a network; {@link #minimize(GraphContext,
+   * String, Operand, List)} over {@code network.trainableVariables()} would leave its moving
+   * statistics at their initial values, which a training graph refuses (its networks' update
+   * ops must all be attached to a train op).
+   *
+   * @param name the optimiser's name: the prefix of its gradient and update ops and of its slot
+   *     variables in checkpoints ({@code "D_optimizer"}, {@code "G_optimizer"})
+   */
+  public final Op minimize(GraphContext graph, String name, Operand<TFloat32> loss, Network network) {
+    Op update = minimize(graph, name, loss, network.trainableVariables());
+    if (network.updateOps().isEmpty()) {
+      return update;
+    }
+    List<Op> all = new ArrayList<>(network.updateOps());
+    all.add(update);
+    return graph.tf().withControlDependencies(all).noOp();
+  }
+
+  /**
+   * Builds the op applying one update that lowers {@code loss} over {@code variables}. To train a
+   * {@link Network}, use {@link #minimize(GraphContext, String, Operand, Network)}, which also
+   * runs its update ops.
+   */
   public final Op minimize(GraphContext graph, String name, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("optimizer '" + name + "' was given no variables");

@@ -42,7 +42,7 @@ public final class BenchDiscrete implements Callable<Integer> {
       throw new IllegalArgumentException("--samples-per-z must be in [1, 10000], got " + samplesPerZ);
     }
     int[] shape = {28, 28, Palette.DEFAULT_COLOURS};
-    ModelSpec model = new ModelSpec(Objectives.discrete("bgan-discrete", ObjectiveOptions.PAPER_DEFAULTS,
+    ModelSpec model = new ModelSpec(Objectives.discrete(DiscreteBgan.IMPORTANCE_TYPE.name(), ObjectiveOptions.PAPER_DEFAULTS,
         DiscreteBgan.Kind.MULTINOMIAL, FDivergence.GAN, samplesPerZ), new Mlp(512, 3), shape, Activation.identity(),
         NoisePrior.normal(ReferenceStep.Z_DIM), options.batch, TrainingSettings.SEED);
     double[] millis = new double[options.steps];

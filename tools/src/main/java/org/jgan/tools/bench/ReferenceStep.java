@@ -10,6 +10,8 @@ import org.jgan.losses.Gan;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Objective;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.Hyperparameter;
+import org.jgan.losses.ObjectiveType;
 import org.jgan.losses.Objectives;
 import org.jgan.losses.WganGp;
 import org.jgan.training.ModelSpec;
@@ -52,13 +54,17 @@ public final class ReferenceStep {
 
   /** The step's objective: one critic update per step. */
   private static Objective objective(String name) {
-    return switch (name) {
-      case "gan" -> new Gan(Gan.GeneratorLoss.MINIMAX, 1, adam(), adam());
-      case "gan-ns" -> new Gan(Gan.GeneratorLoss.NON_SATURATING, 1, adam(), adam());
-      case "wgan-gp" -> new WganGp(GP_WEIGHT, 1, adam(), adam());
-      // WGAN keeps its RMSProp: Adam is what the paper warns against for weight clipping.
-      default -> Objectives.named(name, new ObjectiveOptions(1, null, false, null, null));
-    };
+    ObjectiveType type = Objectives.type(name);
+    if (type == Gan.MINIMAX_TYPE || type == Gan.NON_SATURATING_TYPE) {
+      return new Gan(type == Gan.MINIMAX_TYPE ? Gan.GeneratorLoss.MINIMAX : Gan.GeneratorLoss.NON_SATURATING, 1,
+          adam(), adam());
+    }
+    if (type == WganGp.TYPE) {
+      return new WganGp(GP_WEIGHT, 1, adam(), adam());
+    }
+    // WGAN keeps its RMSProp: Adam is what the paper warns against for weight clipping.
+    Integer oneCriticStep = type.takes(Hyperparameter.CRITIC_STEPS) ? 1 : null;
+    return type.create(new ObjectiveOptions(oneCriticStep, null, false, null, null));
   }
 
   private static Adam adam() {

@@ -2,6 +2,8 @@ package org.jgan.tools.cli;
 
 import java.util.List;
 import org.jgan.data.NamedDatasets;
+import org.jgan.losses.Hyperparameter;
+import org.jgan.losses.Objectives;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,7 +73,7 @@ public final class GanRecipeOptions {
   void check(CommandLine cl, RunConfig config, Integer criticSteps, int qualityEvery) {
     String objective = config.objective();
     String dataset = config.dataset();
-    boolean gan = objective.equals("gan") || objective.equals("gan-ns");
+    boolean gan = Objectives.type(objective).takes(Hyperparameter.SIMULTANEOUS_UPDATES); // the GAN paper's recipe
     require(cl, optimizer == null || List.of("adam", "momentum").contains(optimizer),
         "--optimizer must be adam or momentum, got '" + optimizer + "'");
     require(cl, optimizer == null || gan, "--optimizer is for --objective gan or gan-ns, not " + objective);

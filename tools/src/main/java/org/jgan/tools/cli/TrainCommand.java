@@ -15,6 +15,7 @@ import org.jgan.graphs.models.Dcgan;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
+import org.jgan.losses.WganGp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce")
+  @Option(names = "--objective", required = true, description = "gan | gan-ns | wgan | wgan-gp | ebgan | bgan | alpha-gan | bgan-discrete | bgan-reinforce | lsgan | hinge | ragan")
   String objective;
 
   @Option(names = "--dataset", defaultValue = TrainingSettings.DATASET, completionCandidates = DatasetNames.class,
@@ -114,8 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--critic-steps", description = "critic updates per generator update (default: the objective's)")
   Integer criticSteps;
 
-  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: 10; "
-      + TrainingDefaults.TOY_WGAN_GP_PENALTY_WEIGHT + " on 2-D sets, as in the reference toy script);"
+  @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: " + WganGp.LAMBDA + "; "
+      + WganGp.TOY_LAMBDA + " on 2-D sets, as in the reference toy script);"
       + " bgan: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2 (default: 0, off)")
   Float gpWeight;
 
@@ -319,6 +320,8 @@ public final class TrainCommand implements Callable<Integer> {
   private void requireTrainable(RunConfig config) {
     try {
       RunModel.spec(config).networkLayers();
+    } catch (org.jgan.losses.OptionNotTakenException e) {
+      require(false, e.getMessage()); // names its own flag
     } catch (IllegalArgumentException e) {
       require(false, (spectralNorm ? "--spectral-norm with --model " : "--model ") + model + ": " + e.getMessage());
     }

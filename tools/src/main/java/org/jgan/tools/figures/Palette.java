@@ -14,8 +14,8 @@ public final class Palette {
       new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
       new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120), new Color(0, 0, 0),
       new Color(150, 40, 40)};
-  private static final List<String> KNOWN = List.of("gan", "gan-ns", "wgan", "wgan-gp", "ebgan", "bgan",
-      "alpha-gan", "bgan-discrete", "bgan-reinforce");
+  /** The objectives in registry order: the first ones keep their fixed colours. */
+  private static final List<String> KNOWN = org.jgan.losses.Objectives.NAMES;
 
   /** Grey, for real data drawn behind samples. */
   public static final Color REAL = new Color(170, 170, 170);
@@ -27,7 +27,7 @@ public final class Palette {
   /** The colour of {@code key} (an objective name, or any other label). */
   public static Color of(String key) {
     int known = KNOWN.indexOf(key);
-    if (known >= 0) {
+    if (known >= 0 && known < COLOURS.length) {
       return COLOURS[known];
     }
     return COLOURS[Math.floorMod(key.hashCode(), COLOURS.length)];

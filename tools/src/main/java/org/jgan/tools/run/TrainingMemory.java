@@ -109,11 +109,11 @@ public final class TrainingMemory {
     double e = size(shape);
     double z = s.zDim();
     Net input = new Net(0, e);
-    if (objective.equals("ebgan")) {
+    if (org.jgan.losses.Objectives.type(objective) == org.jgan.losses.Ebgan.TYPE) {
       return input.plus(encoder(model, shape, s)).plus(decoder(model, shape, s));
     }
     Net discriminator = input.plus(discriminator(model, shape, s));
-    if (objective.equals("alpha-gan")) {
+    if (org.jgan.losses.Objectives.type(objective) == org.jgan.losses.AlphaGan.TYPE) {
       return discriminator.plus(encoder(model, shape, s)).plus(codeDiscriminator(model, z, s));
     }
     return discriminator;

@@ -41,12 +41,17 @@ class NewObjectivesCliTest {
   void objectiveFlagsReachTheConfiguration() throws Exception {
     Path out = dir.resolve("flags");
     CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "ebgan", "--dataset", "toy8", "--steps", "1",
-        "--width", "8", "--margin", "2.5", "--pt-weight", "0", "--recon-weight", "3", "--out", out.toString(),
-        "--quiet");
+        "--width", "8", "--margin", "2.5", "--pt-weight", "0", "--out", out.toString(), "--quiet");
     assertEquals(0, outcome.exitCode(), outcome.err());
     JsonObject config = JsonParser.parseString(Files.readString(out.resolve("config.json"))).getAsJsonObject();
     assertEquals(2.5f, config.get("margin").getAsFloat());
     assertEquals(0f, config.get("ptWeight").getAsFloat());
+    // Each objective takes only its own options (ebgan refuses --recon-weight: ObjectiveOptionsCliTest).
+    Path alpha = dir.resolve("alpha");
+    outcome = CliRunner.run("train", "--objective", "alpha-gan", "--dataset", "toy8", "--steps", "1", "--width", "8",
+        "--recon-weight", "3", "--out", alpha.toString(), "--quiet");
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    config = JsonParser.parseString(Files.readString(alpha.resolve("config.json"))).getAsJsonObject();
     assertEquals(3f, config.get("reconWeight").getAsFloat());
   }
 

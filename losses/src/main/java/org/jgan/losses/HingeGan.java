@@ -1,0 +1,99 @@
+package org.jgan.losses;
+
+import java.util.List;
+import java.util.Map;
+import org.jgan.graphs.GraphContext;
+import org.jgan.graphs.Network;
+import org.jgan.graphs.Reductions;
+import org.jgan.graphs.optim.Optimizer;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The hinge loss (Lim and Ye 2017, "Geometric GAN"; Miyato et al. 2018, Eq. 16-17):
+ * <pre>
+ * L_D = E_x[relu(1 - D(x))] + E_z[relu(1 + D(G(z)))]
+ * L_G = -E_z[D(G(z))]
+ * </pre>
+ * with D(.) the discriminator's raw output, and Miyato et al.'s Adam setting C (Table 1:
+ * learning rate 2e-4, beta1 0.5, beta2 0.999, one discriminator update per generator update).
+ * Written with public API only, as an objective of one's own would be.
+ */
+public final class HingeGan implements Objective {
+  /** Adam's learning rate (Miyato et al., setting C). */
+  public static final float LEARNING_RATE = 2e-4f;
+  /** Adam's beta1 (setting C). */
+  public static final float BETA1 = 0.5f;
+  /** Adam's beta2 (setting C). */
+  public static final float BETA2 = 0.999f;
+  /** n_dis, discriminator updates per generator update (setting C). */
+  public static final int DISCRIMINATOR_STEPS = 1;
+  /**
+   * The 2-D toy sets' learning rate, decayed linearly to 0 over the run (as WGAN-GP's toy script
+   * does): at the image rate, 2e-4, 2,000 iterations on 8 Gaussians cover few modes.
+   */
+  public static final float TOY_LEARNING_RATE = 1e-3f;
+  /** {@code hinge}. */
+  public static final ObjectiveType TYPE = ObjectiveType.of("hinge", HingeGan::new).taking(Hyperparameter.CRITIC_STEPS)
+      .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, null, null));
+
+  private final int discriminatorSteps;
+  private final Optimizer discriminatorOptimizer;
+  private final Optimizer generatorOptimizer;
+
+  /** The hinge loss with n_dis discriminator steps per generator step and one optimiser per network. */
+  public HingeGan(int discriminatorSteps, Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+    if (discriminatorSteps < 1) {
+      throw new IllegalArgumentException("discriminator steps " + discriminatorSteps + " must be at least 1");
+    }
+    this.discriminatorSteps = discriminatorSteps;
+    this.discriminatorOptimizer = discriminatorOptimizer;
+    this.generatorOptimizer = generatorOptimizer;
+  }
+
+  /** The defaults above with {@code options} over them. */
+  public HingeGan(ObjectiveOptions options) {
+    this(options.criticStepsOr(DISCRIMINATOR_STEPS), options.adam(LEARNING_RATE, BETA1, BETA2),
+        options.adam(LEARNING_RATE, BETA1, BETA2));
+  }
+
+  @Override
+  public String name() {
+    return TYPE.name();
+  }
+
+  /** E_x[relu(1 - D(x))] + E_z[relu(1 + D(G(z)))]. */
+  public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realScores, Operand<TFloat32> fakeScores) {
+    Operand<TFloat32> one = tf.constant(1f);
+    return tf.math.add(Reductions.mean(tf, tf.nn.relu(tf.math.sub(one, realScores))),
+        Reductions.mean(tf, tf.nn.relu(tf.math.add(one, fakeScores))));
+  }
+
+  /** -E_z[D(G(z))]. */
+  public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeScores) {
+    return tf.math.neg(Reductions.mean(tf, fakeScores));
+  }
+
+  @Override
+  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
+    GraphContext graph = in.graph();
+    Ops tf = graph.tf();
+    Network g = networks.generator();
+    Network d = networks.discriminator();
+    Operand<TFloat32> fakeScores = d.apply(g.apply(in.z()));
+    Operand<TFloat32> realScores = d.apply(in.real());
+    Operand<TFloat32> dLoss = discriminatorLoss(tf, realScores, fakeScores);
+    Operand<TFloat32> gLoss = generatorLoss(tf, fakeScores);
+
+    TrainPhase discriminator = new TrainPhase("discriminator", d,
+        Map.of("loss", dLoss, "d_real", Reductions.mean(tf, realScores), "d_fake", Reductions.mean(tf, fakeScores),
+            "learning_rate", discriminatorOptimizer.learningRate(graph)),
+        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
+    TrainPhase generator = new TrainPhase("generator", g,
+        Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
+        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
+    return new ObjectiveGraph(List.of(discriminator, generator),
+        Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));
+  }
+}

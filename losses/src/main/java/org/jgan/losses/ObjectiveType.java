@@ -1,0 +1,76 @@
+package org.jgan.losses;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One objective known by name in {@link Objectives}: how it is built from options over its
+ * paper's settings, which {@link Hyperparameter}s it reads, and what it changes on the 2-D toy
+ * sets. Each objective class declares its own, e.g.
+ * {@code public static final ObjectiveType TYPE = ObjectiveType.of("lsgan", LeastSquaresGan::new).taking(CRITIC_STEPS)}.
+ *
+ * @param name the name used on the command line
+ * @param factory builds the objective from options whose hyper-parameters it takes
+ * @param hyperparameters the hyper-parameters it reads; any other set in the options is refused
+ * @param discrete whether it trains on discrete data (its generator outputs logits)
+ * @param toyDefaults the options the command line uses on the 2-D toy sets unless flags override
+ *     them (learning rate, its decay and the gradient-penalty weight are read from it)
+ */
+public record ObjectiveType(String name, Function<ObjectiveOptions, Objective> factory, Set<Hyperparameter> hyperparameters,
+    boolean discrete, ObjectiveOptions toyDefaults) {
+  public ObjectiveType {
+    hyperparameters = hyperparameters.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(hyperparameters));
+  }
+
+  /** An objective for continuous data that takes no optional hyper-parameter and has no toy-set settings. */
+  public static ObjectiveType of(String name, Function<ObjectiveOptions, Objective> factory) {
+    return new ObjectiveType(name, factory, Set.of(), false, ObjectiveOptions.PAPER_DEFAULTS);
+  }
+
+  /** This type, also taking {@code taken}. */
+  public ObjectiveType taking(Hyperparameter... taken) {
+    Set<Hyperparameter> all = EnumSet.noneOf(Hyperparameter.class);
+    all.addAll(hyperparameters);
+    all.addAll(Set.of(taken));
+    return new ObjectiveType(name, factory, all, discrete, toyDefaults);
+  }
+
+  /** This type, for discrete data. */
+  public ObjectiveType forDiscreteData() {
+    return new ObjectiveType(name, factory, hyperparameters, true, toyDefaults);
+  }
+
+  /** This type, with {@code options} as its settings on the 2-D toy sets. */
+  public ObjectiveType onToyData(ObjectiveOptions options) {
+    return new ObjectiveType(name, factory, hyperparameters, discrete, options);
+  }
+
+  /** Whether it reads {@code hyperparameter}. */
+  public boolean takes(Hyperparameter hyperparameter) {
+    return hyperparameters.contains(hyperparameter);
+  }
+
+  /** The objective with {@code options} over its paper's settings; an option it does not take is refused. */
+  public Objective create(ObjectiveOptions options) {
+    requireTakes(options);
+    return factory.apply(options);
+  }
+
+  /**
+   * Throws an {@link OptionNotTakenException} naming the flag and this objective when
+   * {@code options} set a hyper-parameter it does not read.
+   */
+  public void requireTakes(ObjectiveOptions options) {
+    for (Hyperparameter h : Hyperparameter.values()) {
+      if (h.isSetIn(options) && !takes(h)) {
+        String own = hyperparameters.isEmpty() ? "none but the learning rate and its decay"
+            : hyperparameters.stream().sorted().map(Hyperparameter::flag).collect(Collectors.joining(", "))
+                + " (and the learning rate and its decay)";
+        throw new OptionNotTakenException(h.flag() + ": objective '" + name + "' does not take it (" + h.description()
+            + "); its options: " + own);
+      }
+    }
+  }
+}
