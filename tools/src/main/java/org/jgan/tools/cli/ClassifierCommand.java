@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.jgan.data.Dataset;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.Split;
+import org.jgan.training.JganVersion;
 import org.jgan.eval.classifier.ClassifierTraining;
 import org.jgan.eval.classifier.SavedModelClassifier;
 import org.jgan.tools.progress.ProgressReporter;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.jgan.tools.Jgan;
 
 /** {@code jgan classifier}: the classifier behind the score-based metrics. */
 @Command(name = "classifier", mixinStandardHelpOptions = true,
@@ -134,7 +134,7 @@ public final class ClassifierCommand implements Runnable {
       info.put("learning_rate", lr);
       info.put("seed", seed);
       info.put("model_sha256", hash);
-      info.put("jgan_version", Jgan.VERSION);
+      info.put("jgan_version", JganVersion.VERSION);
       Files.writeString(out.resolve("classifier.json"),
           new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(info) + "\n");
       console.printf("test accuracy %.4f on %d %s test images; saved %s (sha256 %s)%n", accuracy, test.size(), dataset,

@@ -23,7 +23,7 @@ import org.jgan.eval.metric.Metrics;
 import org.jgan.eval.metric.Samples;
 import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
-import org.jgan.tools.Jgan;
+import org.jgan.training.JganVersion;
 import org.jgan.training.export.ModelMetadata;
 import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
@@ -159,7 +159,7 @@ public final class EvalCommand implements Callable<Integer> {
     console.println();
     if (out != null) {
       org.jgan.graphs.AtomicFiles.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting()
-          .serializeSpecialFloatingPointValues().create().toJson(result.document(Jgan.VERSION)) + "\n");
+          .serializeSpecialFloatingPointValues().create().toJson(result.document(JganVersion.VERSION)) + "\n");
       console.println("wrote " + out);
     }
     console.flush();

@@ -23,8 +23,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import org.jgan.tools.run.GracefulStop;
-import org.jgan.tools.Jgan;
 import org.jgan.tools.run.Memory;
+import org.jgan.training.JganVersion;
 import org.jgan.training.RunConfig;
 import org.jgan.tools.run.TrainingMemory;
 import org.jgan.tools.run.TrainingRun;
@@ -292,7 +292,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingSettings settings = TrainingSettings.of(objective, dataset).model(model).steps(steps).seed(seed)
         .threads(threads).batchSize(batch).zDim(zDim).width(width).depth(depth).objectiveOptions(objectiveOptions())
         .lrDecay(lrDecay).prior(prior).pixelRange(pixelRange).divergence(divergence).samplesPerZ(samplesPerZ)
-        .imageSize(imageSize).channels(channels).jganVersion(Jgan.VERSION)
+        .imageSize(imageSize).channels(channels).jganVersion(JganVersion.VERSION)
         .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null);
     return recipe.applyTo(settings);
   }
