@@ -22,6 +22,7 @@ import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.losses.NoisePrior;
 import org.jgan.graphs.optim.RmsProp;
+import org.jgan.losses.Hyperparameter;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.losses.Wgan;
@@ -127,7 +128,10 @@ class FusedIterationsTest {
   }
 
   private static Run train(String objective, Execution execution, LongFunction<BatchSource> data) {
-    try (Trainer trainer = new Trainer(tinySpec(Objectives.named(objective, TWO_CRITIC_STEPS), 7), data.apply(7), 1,
+    // Two critic updates per iteration where the objective takes a critic count, so a plan chains several phases.
+    ObjectiveOptions options = Objectives.type(objective).takes(Hyperparameter.CRITIC_STEPS) ? TWO_CRITIC_STEPS
+        : ObjectiveOptions.PAPER_DEFAULTS;
+    try (Trainer trainer = new Trainer(tinySpec(Objectives.named(objective, options), 7), data.apply(7), 1,
         execution)) {
       return Run.of(trainer, ITERATIONS);
     }
