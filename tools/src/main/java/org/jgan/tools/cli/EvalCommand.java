@@ -1,7 +1,6 @@
 package org.jgan.tools.cli;
 
 import org.jgan.data.fetch.DataDirectory;
-import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +165,7 @@ public final class EvalCommand implements Callable<Integer> {
     document.put("seed", seed);
     document.put("metrics", results);
     if (out != null) {
-      org.jgan.graphs.AtomicFiles.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting()
-          .serializeSpecialFloatingPointValues().create().toJson(document) + "\n");
+      org.jgan.graphs.JsonFiles.writeWithoutNulls(out, document);
       console.println("wrote " + out);
     }
     console.flush();
@@ -208,8 +206,7 @@ public final class EvalCommand implements Callable<Integer> {
     document.put("samples", samples.size());
     document.put("metrics", Map.of("text", text));
     if (out != null) {
-      org.jgan.graphs.AtomicFiles.writeString(out,
-          new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(document) + "\n");
+      org.jgan.graphs.JsonFiles.writeWithoutNulls(out, document);
     }
     console.flush();
     return 0;
