@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jgan.graphs.AtomicFiles;
 
 /**
  * The exact configuration of a training run, every default resolved; written to
@@ -88,7 +87,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
 
   /** Writes this configuration as JSON, atomically; a failure names the file. */
   public void write(Path file) throws IOException {
-    AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
+    org.jgan.graphs.JsonFiles.write(file, this);
   }
 
   /**

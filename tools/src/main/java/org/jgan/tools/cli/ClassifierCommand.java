@@ -1,7 +1,6 @@
 package org.jgan.tools.cli;
 
 import org.jgan.data.fetch.DataDirectory;
-import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,8 +134,7 @@ public final class ClassifierCommand implements Runnable {
       info.put("seed", seed);
       info.put("model_sha256", hash);
       info.put("jgan_version", JganVersion.VERSION);
-      Files.writeString(out.resolve("classifier.json"),
-          new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(info) + "\n");
+      org.jgan.graphs.JsonFiles.writeWithoutNulls(out.resolve("classifier.json"), info);
       console.printf("test accuracy %.4f on %d %s test images; saved %s (sha256 %s)%n", accuracy, test.size(), dataset,
           out, hash.substring(0, 12));
       return 0;

@@ -1,7 +1,6 @@
 package org.jgan.tools.cli;
 
 import org.jgan.data.fetch.DataDirectory;
-import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,8 +157,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     console.println();
     if (out != null) {
-      org.jgan.graphs.AtomicFiles.writeString(out, new GsonBuilder().disableHtmlEscaping().setPrettyPrinting()
-          .serializeSpecialFloatingPointValues().create().toJson(result.document(JganVersion.VERSION)) + "\n");
+      org.jgan.graphs.JsonFiles.writeWithoutNulls(out, result.document(JganVersion.VERSION));
       console.println("wrote " + out);
     }
     console.flush();

@@ -98,9 +98,7 @@ public final class CellIdentity {
     record.addProperty("cell", cell.id());
     record.addProperty("fingerprint", cell.fingerprint());
     record.add("identity", identityJson(cell));
-    Path temp = Files.createTempFile(dir, ".cell", ".json");
-    Files.writeString(temp, GSON.toJson(record) + "\n", StandardCharsets.UTF_8);
-    Files.move(temp, dir.resolve(STARTED), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    org.jgan.graphs.JsonFiles.writeWithoutNulls(dir.resolve(STARTED), record);
   }
 
   /** Adds the cell's fingerprint and identity to its result. */

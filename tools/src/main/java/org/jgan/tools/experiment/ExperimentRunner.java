@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,9 +165,7 @@ public final class ExperimentRunner {
     // This process's share only when the cell was resumed: the earlier attempts' time is not known.
     result.addProperty("train_seconds", trainSeconds);
     result.addProperty("eval_seconds", evalSeconds);
-    Path temp = Files.createTempFile(dir, ".result", ".json");
-    Files.writeString(temp, GSON.toJson(result) + "\n", StandardCharsets.UTF_8);
-    Files.move(temp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
+    org.jgan.graphs.JsonFiles.write(dir.resolve(RESULT), result);
   }
 
   private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {

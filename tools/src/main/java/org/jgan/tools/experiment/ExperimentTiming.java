@@ -1,6 +1,5 @@
 package org.jgan.tools.experiment;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -125,8 +124,7 @@ public final class ExperimentTiming {
     json.put("probe_iterations", probeSteps);
     json.put("rows", rows);
     json.put("total_seconds", rows.stream().mapToDouble(r -> r.runSeconds() * r.seeds()).sum());
-    Files.writeString(out.resolve("timing.json"),
-        new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
+    org.jgan.graphs.JsonFiles.writeWithoutNulls(out.resolve("timing.json"), json);
   }
 
   /** "42s", "7.5 min" or "3.2 h". */

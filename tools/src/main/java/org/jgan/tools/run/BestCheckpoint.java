@@ -1,11 +1,8 @@
 package org.jgan.tools.run;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +66,6 @@ public final class BestCheckpoint implements TrainingListener {
     summary.put(SCORE, score);
     summary.put("protocol", "Parzen log-likelihood of " + QualityProbe.TEST + " validation images (after the first "
         + QualityProbe.VALIDATION + ", which choose sigma) under " + QualityProbe.SAMPLES + " samples");
-    Path temp = Files.createTempFile(dir, ".best", ".json");
-    Files.writeString(temp, new GsonBuilder().setPrettyPrinting().create().toJson(summary) + "\n", StandardCharsets.UTF_8);
-    Files.move(temp, dir.resolve("best.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    org.jgan.graphs.JsonFiles.writeWithoutNulls(dir.resolve("best.json"), summary);
   }
 }

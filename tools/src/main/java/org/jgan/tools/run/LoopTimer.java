@@ -1,11 +1,9 @@
 package org.jgan.tools.run;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jgan.graphs.AtomicFiles;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 
@@ -47,7 +45,7 @@ public final class LoopTimer implements TrainingListener {
     timing.put("loop_seconds", count == 0 ? 0.0 : (stamps[count - 1] - start) / 1e9);
     timing.put("first_iteration_seconds", count == 0 ? null : (stamps[0] - start) / 1e9);
     timing.put("seconds_per_iteration", steadySecondsPerIteration());
-    AtomicFiles.writeString(file, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(timing) + "\n");
+    org.jgan.graphs.JsonFiles.write(file, timing);
   }
 
   /** Wall time per iteration over the second half of the loop; null with fewer than 4 iterations. */

@@ -219,8 +219,7 @@ public final class TrainingRun {
         metrics.put("mode_kl", Double.isNaN(scores.modeKl()) ? null : scores.modeKl());
         metrics.put("protocol", "nearest mode; high quality = within 3 std; covered = at least "
             + ToyMetrics.COVERAGE_SHARE + " x (samples / modes) high-quality samples");
-        AtomicFiles.writeString(out.resolve("metrics.json"),
-            new com.google.gson.GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create().toJson(metrics) + "\n");
+        org.jgan.graphs.JsonFiles.write(out.resolve("metrics.json"), metrics);
         say("");
         say("| " + config.objective() + " on " + config.dataset() + ", step " + trainer.state().iteration()
             + " | value |");

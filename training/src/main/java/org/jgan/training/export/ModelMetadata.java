@@ -58,7 +58,7 @@ public record ModelMetadata(String format, String jganVersion, String objective,
 
   /** Writes this as {@code dir/jgan.json}, atomically. */
   public void write(Path dir) throws IOException {
-    AtomicFiles.writeString(dir.resolve(FILE), GSON.toJson(this) + "\n");
+    org.jgan.graphs.JsonFiles.write(dir.resolve(FILE), this);
   }
 
   /**

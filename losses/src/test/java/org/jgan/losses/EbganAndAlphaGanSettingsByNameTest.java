@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /** EBGAN's and alpha-GAN's settings by name: the defaults, and options that override them. */
-class NewObjectiveOptionsTest {
+class EbganAndAlphaGanSettingsByNameTest {
   @Test
-  void defaults() {
+  void namedObjectivesTakeThePapersDefaults() {
     Ebgan ebgan = (Ebgan) Objectives.named("ebgan");
     assertEquals(10f, ebgan.margin());
     assertEquals(0.1f, ebgan.pullingAwayWeight());
@@ -17,7 +17,7 @@ class NewObjectiveOptionsTest {
   }
 
   @Test
-  void optionsOverrideThem() {
+  void optionsOverrideTheDefaults() {
     // Each objective gets only the options it takes (another is refused: ObjectiveRegistryTest).
     Ebgan ebgan = (Ebgan) Objectives.named("ebgan", new ObjectiveOptions(null, null, false, null, null, 2.5f, 0f, null));
     assertEquals(2.5f, ebgan.margin());

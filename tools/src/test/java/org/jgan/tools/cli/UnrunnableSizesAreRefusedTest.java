@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sizes that cannot run here are refused before any graph is built, with one line naming the flag
  * and exit code 2 (before, some crashed the JVM in TensorFlow, others stalled it for minutes).
  */
-class SizeFlagsTest {
+class UnrunnableSizesAreRefusedTest {
   private static final String HUGE = Integer.toString(Integer.MAX_VALUE);
 
   @TempDir

@@ -34,7 +34,7 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /** EBGAN, continuous BGAN and alpha-GAN in the trainer, and the one-batch-per-iteration schedule. */
-class NewObjectivesTrainingTest {
+class PhasesTrainTheirOwnNetworkOnOneBatchTest {
   @ParameterizedTest
   @ValueSource(strings = {"ebgan", "bgan", "alpha-gan"})
   void eachPhaseChangesOnlyItsOwnNetwork(String objective) {

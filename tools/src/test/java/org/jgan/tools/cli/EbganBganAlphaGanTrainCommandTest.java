@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code jgan train} for EBGAN, continuous BGAN and alpha-GAN. */
-class NewObjectivesCliTest {
+class EbganBganAlphaGanTrainCommandTest {
   @TempDir
   Path dir;
 
