@@ -43,7 +43,7 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /** Discrete BGAN's samples M drawn per z. */
   public static final int SAMPLES_PER_Z = DiscreteBgan.SAMPLES_PER_Z;
   /** Samples a run draws at its end for its picture and, on the 2-D sets, the toy metrics. */
-  public static final int SAMPLE_COUNT = 2500;
+  public static final int SAMPLE_COUNT = org.jgan.eval.metric.EvalSettings.TOY_SAMPLES;
   /** {@code folder} datasets: images are decoded to 64 x 64 (DCGAN-64's size) ... */
   public static final int FOLDER_IMAGE_SIZE = 64;
   /** ... in colour. */

@@ -48,6 +48,12 @@ public final class ClassifierTraining implements AutoCloseable {
   private final int[] imageShape;
   private final int classes;
 
+  /**
+   * TensorFlow intra-op threads of the classifier recipe: fixed rather than per machine, since the
+   * trained weights (and so every score made with them) depend on the thread count.
+   */
+  public static final int THREADS = 2;
+
   /** Builds the network for images of {@code imageShape} (H, W, C) and {@code classes} classes. */
   public ClassifierTraining(int[] imageShape, int classes, float learningRate, long seed, int threads) {
     this.imageShape = imageShape.clone();

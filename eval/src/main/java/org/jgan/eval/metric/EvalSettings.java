@@ -17,6 +17,15 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
   public static final long DEFAULT_SEED = 0;
   /** {@code jgan eval}'s independent critic length. */
   public static final int DEFAULT_CRITIC_STEPS = 2000;
+  /** Samples drawn from a generator of images to evaluate: the GAN paper's Parzen protocol uses 10,000. */
+  public static final int IMAGE_SAMPLES = 10_000;
+  /** Samples drawn from a generator of 2-D points to evaluate (the same count a run's scatter plot shows). */
+  public static final int TOY_SAMPLES = 2500;
+
+  /** How many samples to draw from a generator trained on {@code dataset} when no count is given. */
+  public static int defaultSampleCount(String dataset) {
+    return org.jgan.data.NamedDatasets.isToy(dataset) ? TOY_SAMPLES : IMAGE_SAMPLES;
+  }
 
   public EvalSettings {
     if (criticSteps < 1) {

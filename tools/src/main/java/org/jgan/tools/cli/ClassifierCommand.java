@@ -70,7 +70,7 @@ public final class ClassifierCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + ClassifierTraining.THREADS, description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--quiet", description = "no progress output")

@@ -77,7 +77,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--range", description = "unit | signed | byte: how --npy values map to [0, 1] (default: byte for uint8, else unit)")
   String range;
 
-  @Option(names = "--n", description = "samples to draw from a generator (default: 10000 for images, 2500 for 2-D sets)")
+  @Option(names = "--n", description = "samples to draw from a generator (default: " + EvalSettings.IMAGE_SAMPLES
+      + " for images, " + EvalSettings.TOY_SAMPLES + " for 2-D sets)")
   public Integer count;
 
   @Option(names = "--metrics", split = ",", description = "comma-separated subset of: ${COMPLETION-CANDIDATES}; default: every one that applies",
@@ -168,7 +169,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (source.checkpoint != null || source.model != null) {
       String trainedOn = source.checkpoint != null ? RunConfig.read(source.checkpoint.resolve("config.json")).dataset()
           : ModelMetadata.read(source.model).dataset();
-      int n = count != null ? count : NamedDatasets.isToy(trainedOn) ? 2500 : 10_000;
+      int n = count != null ? count : EvalSettings.defaultSampleCount(trainedOn);
       GeneratedSamples all = source.checkpoint != null
           ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed, spec.commandLine().getErr()::println)
           : GeneratedSamples.fromModel(source.model, n, seed);
