@@ -7,8 +7,22 @@ package org.jgan.graphs;
  * @param threads intra-op threads, at least 1 and at most {@link Sessions#maxThreads()}
  * @param device cpu, or gpu with soft placement
  * @param logPlacement whether to log each op's device
+ * @param callerThread whether each op runs in the thread that calls {@code Session.run}
+ *     (TensorFlow's {@code inter_op_parallelism_threads} -1) instead of being handed to a
+ *     one-thread inter-op pool; it saves a thread hand-off per op, which is most of the fixed cost
+ *     of a small graph's run
  */
-public record SessionSettings(int threads, Device device, boolean logPlacement) {
+public record SessionSettings(int threads, Device device, boolean logPlacement, boolean callerThread) {
+  /** Ops handed to a one-thread inter-op pool, as sessions ran before {@code callerThread} existed. */
+  public SessionSettings(int threads, Device device, boolean logPlacement) {
+    this(threads, device, logPlacement, false);
+  }
+
+  /** These settings with {@code callerThread} as given. */
+  public SessionSettings withCallerThread(boolean inCallerThread) {
+    return new SessionSettings(threads, device, logPlacement, inCallerThread);
+  }
+
   /** {@code threads} intra-op threads on the CPU, placement not logged. */
   public static SessionSettings cpu(int threads) {
     return new SessionSettings(threads, Device.CPU, false);

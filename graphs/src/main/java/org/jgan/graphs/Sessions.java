@@ -35,7 +35,8 @@ public final class Sessions {
   }
 
   /**
-   * A session as {@code settings} say. One inter-op thread: a training graph is one chain of
+   * A session as {@code settings} say. One inter-op thread (or, with
+   * {@link SessionSettings#callerThread()}, the calling thread): a training graph is one chain of
    * dependent ops, so a second pool would only take cores from the intra-op pool (and the order in
    * which independent ops finish stays fixed). On {@link Device#GPU} the session first checks that
    * TensorFlow sees a GPU.
@@ -76,7 +77,7 @@ public final class Sessions {
         .build();
     ConfigProto.Builder config = ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(settings.threads())
-        .setInterOpParallelismThreads(1)
+        .setInterOpParallelismThreads(settings.callerThread() ? -1 : 1)
         .setGraphOptions(graphOptions)
         .setLogDevicePlacement(settings.logPlacement());
     if (settings.device() == Device.CPU) {

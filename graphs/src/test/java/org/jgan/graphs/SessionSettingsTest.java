@@ -28,6 +28,34 @@ class SessionSettingsTest {
   }
 
   @Test
+  void callerThreadIsOptInAndComputesWhatThePoolComputes() {
+    SessionSettings pool = SessionSettings.cpu(2);
+    assertFalse(pool.callerThread(), "sessions keep the inter-op pool unless asked");
+    assertEquals(-1, Sessions.config(pool.withCallerThread(true)).build().getInterOpParallelismThreads());
+    float[] fromPool = product(pool);
+    float[] fromCaller = product(pool.withCallerThread(true));
+    assertEquals(fromPool.length, fromCaller.length);
+    for (int i = 0; i < fromPool.length; i++) {
+      assertEquals(fromPool[i], fromCaller[i], 1e-5f, "element " + i);
+    }
+  }
+
+  private static float[] product(SessionSettings settings) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      var x = tf.constant(new float[][] {{1f, 2f}, {3f, 4f}});
+      var y = tf.linalg.matMul(x, x);
+      try (Session s = Sessions.open(g, settings); Result r = s.runner().fetch(y).run()) {
+        float[] out = new float[4];
+        for (int i = 0; i < 4; i++) {
+          out[i] = ((TFloat32) r.get(0)).getFloat(i / 2, i % 2);
+        }
+        return out;
+      }
+    }
+  }
+
+  @Test
   void cpuHidesGpusAndGpuAllowsSoftPlacement() {
     ConfigProto cpu = Sessions.config(new SessionSettings(3, Device.CPU, false)).build();
     assertEquals(3, cpu.getIntraOpParallelismThreads());

@@ -60,6 +60,10 @@ public final class BenchIteration implements Callable<Integer> {
   @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
   Integer threads;
 
+  @Option(names = "--caller-thread",
+      description = "run each op in the calling thread instead of the one-thread inter-op pool training uses")
+  boolean callerThread;
+
   @Option(names = "--data", paramLabel = "DIR", description = DataCommand.DATA_HELP)
   Path data;
 
@@ -82,9 +86,10 @@ public final class BenchIteration implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--models mnist needs the data: pass --data DIR or set JGAN_DATA");
     }
     PrintWriter out = spec.commandLine().getOut();
-    SessionSettings settings = SessionSettings.cpu(threadCount);
+    SessionSettings settings = SessionSettings.cpu(threadCount).withCallerThread(callerThread);
     out.printf("# iteration: median ms per whole iteration over %d rounds, unfused (a session run per phase run) "
-        + "vs fused (one per iteration), threads=%d%n", rounds, threadCount);
+        + "vs fused (one per iteration), threads=%d, ops in %s%n", rounds, threadCount,
+        callerThread ? "the caller's thread" : "a one-thread inter-op pool");
     if (models.contains("toy8")) {
       toy8(settings, out);
     }
