@@ -171,6 +171,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   GanRecipeOptions recipe = new GanRecipeOptions();
 
+  @Mixin
+  QualityProbeOptions quality = new QualityProbeOptions();
+
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
@@ -187,6 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
     require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
+    quality.checkClassifierExists(spec.commandLine());
     Device placement = device();
     // Before the run folder is touched: a missing GPU leaves nothing behind.
     try {
@@ -198,7 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
-          .onDevice(placement, logPlacement)
+          .onDevice(placement, logPlacement).withQualityMetric(quality.metric, quality.classifier)
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
           .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
@@ -275,6 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
     String pixels = pixelRange != null ? pixelRange : d.pixelRange();
     GanRecipeOptions.Resolved r = recipe.resolve(spec.commandLine(), objective, dataset, model, decay, criticSteps, pixels,
         qualityEvery);
+    quality.check(spec.commandLine(), dataset, qualityEvery, recipe.keepBest);
     RunConfig config = new RunConfig(objective, dataset, model, steps, seed, or(batch, d.batchSize()), or(zDim, d.zDim()),
         or(width, d.width()), or(depth, d.depth()), lr != null ? lr : d.learningRate(), decay, criticSteps,
         gpWeight != null ? gpWeight : d.gpWeight(), clip, prior != null ? prior : d.prior(),
