@@ -17,7 +17,7 @@ import org.jgan.training.TrainingListener;
 
 /**
  * An in-training quality probe scored by any metric of eval's registry ({@code --quality-metric
- * fid}, {@code kid}, ...): every {@code every} iterations, {@value QualityProbe#SAMPLES} generator
+ * fid}, {@code kid}, ...): every {@code every} iterations, 1,000 generator
  * samples are scored and the metric's main number is added to the iteration's metrics as
  * {@code quality/<metric>}. Unlike Parzen, FID and KID on the metric classifier's features do not
  * reward blur, which is what the WGAN paper's "the loss tracks quality" test needs. The real data,
