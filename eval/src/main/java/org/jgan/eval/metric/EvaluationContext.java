@@ -38,11 +38,37 @@ public final class EvaluationContext implements AutoCloseable {
   private SavedModelClassifier classifier;
   private final Map<Images, SavedModelClassifier.Outputs> outputs = new EnumMap<>(Images.class);
   private Corpus corpus;
+  /** False for a context made by {@link #forSamples}: the classifier belongs to the context it came from. */
+  private boolean ownsClassifier = true;
 
   /** A context for evaluating {@code samples} with {@code settings}; nothing is loaded yet. */
   public EvaluationContext(Samples samples, EvalSettings settings) {
     this.samples = samples;
     this.settings = settings;
+  }
+
+  /**
+   * A context for other samples of the same dataset and settings that reuses what this one has
+   * loaded (real data, classifier, the classifier's outputs on real images): an in-training probe
+   * scores a new sample set every N iterations without rereading or rescoring the real data.
+   * Closing it leaves the classifier open; closing this context closes it.
+   */
+  public EvaluationContext forSamples(Samples other) {
+    if (!other.dataset().equals(samples.dataset())) {
+      throw new IllegalArgumentException("a shared evaluation context scores " + samples.dataset() + ", not " + other.dataset());
+    }
+    EvaluationContext shared = new EvaluationContext(other, settings);
+    shared.validation = validation;
+    shared.test = test;
+    shared.classifier = classifier;
+    shared.corpus = corpus;
+    outputs.forEach((which, o) -> {
+      if (which != Images.SAMPLES) {
+        shared.outputs.put(which, o);
+      }
+    });
+    shared.ownsClassifier = false;
+    return shared;
   }
 
   /** The samples evaluated. */
@@ -139,7 +165,7 @@ public final class EvaluationContext implements AutoCloseable {
   /** Releases the classifier, if one was loaded. */
   @Override
   public void close() {
-    if (classifier != null) {
+    if (classifier != null && ownsClassifier) {
       classifier.close();
     }
   }

@@ -31,7 +31,8 @@ import org.jgan.tools.progress.ProgressReporter;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class,
-        ExperimentFiguresCommand.class, ExperimentReportCommand.class})
+        ExperimentFiguresCommand.class, ExperimentReportCommand.class, ExperimentCorrelateCommand.class,
+        ExperimentDocsCommand.class})
 public final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;

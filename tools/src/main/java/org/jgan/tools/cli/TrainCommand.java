@@ -178,6 +178,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   GanRecipeOptions recipe = new GanRecipeOptions();
 
+  @Mixin
+  QualityProbeOptions quality = new QualityProbeOptions();
+
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
@@ -194,6 +197,7 @@ public final class TrainCommand implements Callable<Integer> {
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
     require(!NamedDatasets.isFolder(dataset) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
+    quality.checkClassifierExists(spec.commandLine());
     Device placement = device();
     // Before the run folder is touched: a missing GPU leaves nothing behind.
     try {
@@ -205,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
-          .onDevice(placement, logPlacement)
+          .onDevice(placement, logPlacement).withQualityMetric(quality.metric, quality.classifier)
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
           .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
       if (stopped.isPresent()) {
@@ -282,6 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
     recipe.checkValues(spec.commandLine());
     RunConfig config = settings().resolve();
     recipe.check(spec.commandLine(), config, criticSteps, qualityEvery);
+    quality.check(spec.commandLine(), dataset, qualityEvery, recipe.keepBest);
     checkSizes(config);
     requireTrainable(config);
     return config;

@@ -27,7 +27,9 @@ import org.jgan.training.TrainingListener;
  * asks.
  */
 public final class QualityProbe implements TrainingListener {
-  public static final String KEY = "quality/parzen";
+  /** The metric this probe scores, the default of {@code --quality-metric}. */
+  public static final String METRIC = "parzen";
+  public static final String KEY = MetricQualityProbe.PREFIX + METRIC;
   public static final String VALIDATION_KEY = "quality/parzen_validation";
   static final int SAMPLES = 1000;
   static final int VALIDATION = 500;

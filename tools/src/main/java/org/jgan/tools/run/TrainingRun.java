@@ -55,6 +55,8 @@ public final class TrainingRun {
   private boolean strictImages;
   private Path imageCache;
   private PrintWriter errors;
+  private String qualityMetric = QualityProbe.METRIC;
+  private Path qualityClassifier;
 
   public TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
@@ -98,6 +100,16 @@ public final class TrainingRun {
     this.strictImages = strict;
     this.imageCache = cache;
     this.errors = errors;
+    return this;
+  }
+
+  /**
+   * Which registered metric {@code --quality-every} scores ({@value QualityProbe#METRIC} unless
+   * set), with the metric classifier's folder for those that need one (or null).
+   */
+  public TrainingRun withQualityMetric(String metric, Path classifier) {
+    this.qualityMetric = metric;
+    this.qualityClassifier = classifier;
     return this;
   }
 
@@ -148,14 +160,18 @@ public final class TrainingRun {
         say("resumed " + out + " at step " + trainer.state().iteration());
       }
       long start = trainer.state().iteration();
-      try (JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
+      try (MetricQualityProbe metricProbe = qualityEvery > 0 && !qualityMetric.equals(QualityProbe.METRIC)
+              ? MetricQualityProbe.forRun(config, dataDir, qualityEvery, qualityMetric, qualityClassifier) : null;
+          JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
           TensorBoardListener board = tensorBoard ? new TensorBoardListener(out.resolve("tensorboard"), config.dataset(),
               pixelLow(config),
               config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new LoopTimer(out.resolve(LoopTimer.FILE), start));
-        if (qualityEvery > 0) {
+        if (metricProbe != null) {
           // First, so the log and TensorBoard see the quality it adds to the iteration's metrics.
+          listeners.add(metricProbe);
+        } else if (qualityEvery > 0) {
           listeners.add(QualityProbe.forRun(config, dataDir, qualityEvery, keepBest));
           if (keepBest) {
             listeners.add(BestCheckpoint.open(out, config));
@@ -163,7 +179,7 @@ public final class TrainingRun {
         }
         listeners.add((t, metrics) -> {
           long step = t.state().iteration();
-          if (step % logEvery == 0 || step == config.steps() || metrics.containsKey(QualityProbe.KEY)) {
+          if (step % logEvery == 0 || step == config.steps() || metrics.keySet().stream().anyMatch(k -> k.startsWith(MetricQualityProbe.PREFIX))) {
             log.append(step, metrics);
           }
         });
