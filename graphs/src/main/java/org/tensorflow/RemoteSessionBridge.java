@@ -18,7 +18,10 @@ import org.tensorflow.proto.ConfigProto;
 public final class RemoteSessionBridge {
   private RemoteSessionBridge() {}
 
-  /** A session on {@code graph} whose master is {@code target}, configured by {@code config}. */
+  /**
+   * A session on {@code graph} whose master is {@code target}, configured by {@code config}, with the
+   * initialisers of the variables already in {@code graph} run (build the graph before opening).
+   */
   public static Session open(Graph graph, String target, ConfigProto config) {
     try (PointerScope scope = new PointerScope(); Graph.Reference ref = graph.ref()) {
       TF_Status status = TF_Status.newStatus();
@@ -30,7 +33,11 @@ public final class RemoteSessionBridge {
       TF_Session session = TF_Session.newSession(ref.nativeHandle(), options, status);
       status.throwExceptionIfNotOK();
       session.retainReference(); // as Session's own allocate: the session outlives this scope
-      return new Session(graph, session);
+      Session wrapped = new Session(graph, session);
+      // That constructor leaves automatic initialisation off (it is meant for restored models):
+      // the variables built so far are initialised now, as Session(Graph) would on its first run.
+      wrapped.initialize();
+      return wrapped;
     }
   }
 }

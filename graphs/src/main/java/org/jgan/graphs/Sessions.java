@@ -1,5 +1,7 @@
 package org.jgan.graphs;
 
+import org.jgan.graphs.cluster.CellTask;
+import org.jgan.graphs.cluster.RemoteSessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
@@ -9,7 +11,8 @@ import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Sessions with fixed thread pools: the same seed and thread settings give bit-identical results.
- * {@link SessionSettings#threadsPerJob} divides the machine among parallel runs.
+ * {@link SessionSettings#threadsPerJob} divides the machine among parallel runs. When the environment
+ * names a cluster task ({@link CellTask#ENVIRONMENT}), sessions run on that task's server instead.
  */
 public final class Sessions {
   /**
@@ -54,6 +57,10 @@ public final class Sessions {
     }
     if (settings.device() == Device.GPU) {
       GpuCheck.require(config(settings).build());
+    }
+    CellTask task = CellTask.fromEnvironment();
+    if (task != null) { // a sweep cell given a cluster worker: its graph runs there
+      return RemoteSessions.open(graph, task.target(), task.configure(config(settings).build()));
     }
     return new Session(graph, config(settings).build());
   }

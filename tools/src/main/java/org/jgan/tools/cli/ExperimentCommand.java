@@ -91,6 +91,11 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--cluster", paramLabel = "FILE",
+        description = {"train each cell on a worker of this cluster file (servers started with jgan server),",
+            "one cell per worker at a time (replaces --jobs); a cell that fails on a worker is retried on another"})
+    Path cluster;
+
     @Override
     public Integer call() throws Exception {
       if (jobs < 1) {
@@ -104,12 +109,18 @@ public final class ExperimentCommand implements Runnable {
       }
       FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentFile experiment = source.read();
+      org.jgan.graphs.cluster.ClusterSpec clusterSpec = cluster == null ? null
+          : org.jgan.graphs.cluster.ClusterSpec.read(cluster);
       List<String> failed;
       try (FolderLock lock = FolderLock.acquire(out)) {
         Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
             StandardCopyOption.REPLACE_EXISTING);
-        failed = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(), spec.commandLine().getOut())
-            .withFigureFormat(format)
+        ExperimentRunner runner = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(),
+            spec.commandLine().getOut());
+        if (clusterSpec != null) {
+          runner.withCluster(clusterSpec);
+        }
+        failed = runner.withFigureFormat(format)
             .withProgress(org.jgan.tools.progress.ProgressReporter.forConsole(spec.commandLine().getOut(), quiet)).run();
       }
       if (!failed.isEmpty()) {

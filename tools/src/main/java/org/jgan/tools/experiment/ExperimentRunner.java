@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jgan.graphs.cluster.CellTask;
+import org.jgan.graphs.cluster.ClusterSpec;
 import org.jgan.tools.figures.FigureFormat;
 import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
@@ -42,12 +46,13 @@ public final class ExperimentRunner {
 
   private final ExperimentFile experiment;
   private final Path out;
-  private final int jobs;
+  private int jobs;
   private final Path dataDir;
   private final PrintWriter console;
   private final Map<String, String> running = new ConcurrentHashMap<>();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  private ClusterWorkers workers;
   private FigureFormat figureFormat = FigureFormat.PNG;
   private ProgressReporter reporter;
   private ProgressTask progress;
@@ -59,6 +64,18 @@ public final class ExperimentRunner {
     this.dataDir = dataDir;
     this.console = console;
     this.reporter = ProgressReporter.forConsole(console, false);
+  }
+
+  /**
+   * Runs each cell's training on a worker of {@code cluster} (its child process's sessions on that
+   * worker's server, see {@link CellTask}), one cell per worker at a time; the sweep's own
+   * {@code jobs} becomes the worker count. Evaluation, checkpoints' paths, logs and results stay on
+   * this machine.
+   */
+  public ExperimentRunner withCluster(ClusterSpec cluster) {
+    this.workers = new ClusterWorkers(cluster);
+    this.jobs = workers.size();
+    return this;
   }
 
   /** Reports the sweep's progress (cells done, rate, time left, what each running cell is at) through {@code reporter}. */
@@ -134,13 +151,11 @@ public final class ExperimentRunner {
     Path runDir = dir.resolve("run");
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
-    List<String> train = cell.trainCommand(runDir, dataDir);
-    boolean resuming = Files.exists(runDir.resolve("checkpoints").resolve("latest"));
-    if (resuming) {
-      train.add("--resume");
+    if (workers == null) {
+      train(cell, runDir, dir.resolve("train.log"), Map.of(), () -> null);
+    } else {
+      trainOnCluster(cell, runDir, dir);
     }
-    CellThreads.add(train, jobs, runDir, resuming);
-    execute(cell, train, dir.resolve("train.log"));
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path evalFile = dir.resolve("eval.json");
     running.put(cell.id(), "evaluating");
@@ -168,14 +183,61 @@ public final class ExperimentRunner {
     org.jgan.graphs.JsonFiles.write(dir.resolve(RESULT), result);
   }
 
+  /** Trains {@code cell} in a child process, resuming from its last checkpoint when it has one. */
+  private void train(ExperimentFile.Cell cell, Path runDir, Path log, Map<String, String> environment,
+      java.util.function.Supplier<String> failure) throws Exception {
+    List<String> train = cell.trainCommand(runDir, dataDir);
+    boolean resuming = Files.exists(runDir.resolve("checkpoints").resolve("latest"));
+    if (resuming) {
+      train.add("--resume");
+    }
+    CellThreads.add(train, jobs, runDir, resuming);
+    execute(cell, train, log, environment, failure);
+  }
+
+  /**
+   * Trains {@code cell} on a free worker; when that fails (a worker killed, say) it is tried again,
+   * from its last checkpoint, on a worker it has not failed on, a bounded number of times. Each
+   * attempt's output is kept in its own log.
+   */
+  private void trainOnCluster(ExperimentFile.Cell cell, Path runDir, Path dir) throws Exception {
+    Set<CellTask> tried = new HashSet<>();
+    for (int attempt = 1; ; attempt++) {
+      CellTask worker = workers.acquire(tried);
+      if (worker == null) {
+        throw new IOException("failed on every worker it was tried on: " + tried);
+      }
+      tried.add(worker);
+      say("cell " + cell.id() + ": training on " + worker);
+      try {
+        Path log = dir.resolve(attempt == 1 ? "train.log" : "train-" + attempt + ".log");
+        train(cell, runDir, log, Map.of(CellTask.ENVIRONMENT, worker.environmentValue()), WorkerWatch.of(worker));
+        return;
+      } catch (IOException e) {
+        String where = "cell " + cell.id() + " failed on " + worker + ": " + e.getMessage();
+        if (attempt >= workers.attempts()) {
+          throw new IOException(where + "; gave up after " + attempt + " worker(s)", e);
+        }
+        say(where + "; retrying from its last checkpoint on another worker");
+      } finally {
+        workers.release(worker);
+      }
+    }
+  }
+
   private void execute(ExperimentFile.Cell cell, List<String> args, Path log) throws Exception {
-    JganProcess.run(args, log, line -> {
+    execute(cell, args, log, Map.of(), () -> null);
+  }
+
+  private void execute(ExperimentFile.Cell cell, List<String> args, Path log, Map<String, String> environment,
+      java.util.function.Supplier<String> failure) throws Exception {
+    JganProcess.run(args, environment, log, line -> {
       Matcher m = STEP.matcher(line.trim());
       if (m.find()) {
         running.put(cell.id(), "step " + m.group(1) + "/" + m.group(2));
         status();
       }
-    });
+    }, failure);
   }
 
   /** Redraws the sweep's progress: a terminal sees each running cell's step; a log gets a line per tenth of the cells. */

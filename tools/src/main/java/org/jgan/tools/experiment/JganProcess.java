@@ -52,11 +52,45 @@ public final class JganProcess {
    * line, to {@code lines}; a non-zero exit is an IOException quoting the log's last line.
    */
   static void run(List<String> args, Path log, Consumer<String> lines) throws IOException, InterruptedException {
+    run(args, java.util.Map.of(), log, lines);
+  }
+
+  /** {@link #run(List, Path, Consumer)} with {@code environment} added to the child's environment. */
+  static void run(List<String> args, java.util.Map<String, String> environment, Path log, Consumer<String> lines)
+      throws IOException, InterruptedException {
+    run(args, environment, log, lines, () -> null);
+  }
+
+  /**
+   * {@link #run(List, java.util.Map, Path, Consumer)}, checking {@code failure} every second while
+   * the child runs: when it gives a reason (a cluster worker died, say, which leaves the child
+   * waiting on it), the child is killed and the IOException gives that reason.
+   */
+  static void run(List<String> args, java.util.Map<String, String> environment, Path log, Consumer<String> lines,
+      java.util.function.Supplier<String> failure) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     builder.environment().put(ParentWatch.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
     Process process = builder.start();
     CHILDREN.add(process);
+    java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread watch = new Thread(() -> {
+      try {
+        while (!process.waitFor(1, TimeUnit.SECONDS)) {
+          String why = failure.get();
+          if (why != null) {
+            reason.set(why);
+            process.toHandle().destroyForcibly(); // its last checkpoint was written atomically, so nothing is lost
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "jgan-child-watch");
+    watch.setDaemon(true);
+    watch.start();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
       for (String line; (line = output.readLine()) != null; ) {
@@ -67,6 +101,10 @@ public final class JganProcess {
     } finally {
       process.waitFor();
       CHILDREN.remove(process);
+    }
+    watch.interrupt();
+    if (reason.get() != null) {
+      throw new IOException("'jgan " + args.get(0) + "' stopped: " + reason.get() + " (log: " + log + ")");
     }
     if (process.exitValue() != 0) {
       List<String> tail = Files.readAllLines(log);
