@@ -1,9 +1,5 @@
 package org.jgan.losses;
 
-import java.util.List;
-import java.util.Map;
-import org.jgan.graphs.GraphContext;
-import org.jgan.graphs.Network;
 import org.jgan.graphs.Reductions;
 import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
@@ -83,23 +79,7 @@ public final class LeastSquaresGan implements Objective {
 
   @Override
   public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
-    GraphContext graph = in.graph();
-    Ops tf = graph.tf();
-    Network g = networks.generator();
-    Network d = networks.discriminator();
-    Operand<TFloat32> fakeScores = d.apply(g.apply(in.z()));
-    Operand<TFloat32> realScores = d.apply(in.real());
-    Operand<TFloat32> dLoss = discriminatorLoss(tf, realScores, fakeScores);
-    Operand<TFloat32> gLoss = generatorLoss(tf, fakeScores);
-
-    TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "d_real", Reductions.mean(tf, realScores), "d_fake", Reductions.mean(tf, fakeScores),
-            "learning_rate", discriminatorOptimizer.learningRate(graph)),
-        discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
-    TrainPhase generator = new TrainPhase("generator", g,
-        Map.of("loss", gLoss, "learning_rate", generatorOptimizer.learningRate(graph)),
-        generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g), false);
-    return new ObjectiveGraph(List.of(discriminator, generator),
-        Schedule.criticThenGenerator(discriminator, generator, iteration -> discriminatorSteps));
+    return ScoreGame.alternating(in, networks, discriminatorSteps, discriminatorOptimizer, LeastSquaresGan::discriminatorLoss,
+        generatorOptimizer, (tf, real, fake) -> generatorLoss(tf, fake), false);
   }
 }
