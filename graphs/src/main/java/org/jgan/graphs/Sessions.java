@@ -27,6 +27,16 @@ public final class Sessions {
    * @throws IllegalArgumentException when {@code threads} is below 1 or above {@link #maxThreads()}
    */
   public static Session open(Graph graph, int threads) {
+    return new Session(graph, config(threads));
+  }
+
+  /**
+   * The configuration {@link #open} gives its sessions: {@code threads} intra-op threads, one inter-op
+   * thread, Grappler's remapper off. Sessions of other kinds (remote, several devices) start from it.
+   *
+   * @throws IllegalArgumentException when {@code threads} is below 1 or above {@link #maxThreads()}
+   */
+  public static ConfigProto config(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
     }
@@ -38,12 +48,11 @@ public final class Sessions {
     GraphOptions graphOptions = GraphOptions.newBuilder()
         .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF))
         .build();
-    ConfigProto config = ConfigProto.newBuilder()
+    return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(1)
         .setGraphOptions(graphOptions)
         .build();
-    return new Session(graph, config);
   }
 
   /** The message refusing {@code threads} threads, beginning with {@code what} (a flag, say). */

@@ -30,21 +30,36 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
   /** Builds the training graph of {@code spec} into {@code graph}. */
   public static GanGraph build(Graph graph, ModelSpec spec) {
     GraphContext ctx = new GraphContext(graph, spec.seed());
+    GanNetworks networks = networks(ctx, spec);
+    Placeholder<TFloat32> real = realInput(ctx, spec);
+    Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
+    ObjectiveGraph objective = spec.objective().build(
+        new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
+    return withSamplingHead(ctx, spec, networks, real, objective);
+  }
+
+  /** The networks of {@code spec}, not yet applied (no variables yet). */
+  static GanNetworks networks(GraphContext ctx, ModelSpec spec) {
     Map<Role, Network> byRole = new EnumMap<>(Role.class);
-    int zDim = spec.prior().dimension();
     spec.networkLayers().forEach((role, layers) -> byRole.put(role, new Network(role.scope(), ctx, layers)));
-    GanNetworks networks = new GanNetworks(byRole);
+    return new GanNetworks(byRole);
+  }
+
+  /** The real-batch input "real", [batch, example shape...]. */
+  static Placeholder<TFloat32> realInput(GraphContext ctx, ModelSpec spec) {
     long[] realShape = new long[spec.exampleShape().length + 1];
     realShape[0] = spec.batchSize();
     for (int i = 0; i < spec.exampleShape().length; i++) {
       realShape[i + 1] = spec.exampleShape()[i];
     }
-    Placeholder<TFloat32> real = ctx.tf().withName("real").placeholder(TFloat32.class, Placeholder.shape(Shape.of(realShape)));
-    Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
-    ObjectiveGraph objective = spec.objective().build(
-        new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
+    return ctx.tf().withName("real").placeholder(TFloat32.class, Placeholder.shape(Shape.of(realShape)));
+  }
+
+  /** The graph with a sampling head G(z) on a fed z added to the networks and objective built. */
+  static GanGraph withSamplingHead(GraphContext ctx, ModelSpec spec, GanNetworks networks, Placeholder<TFloat32> real,
+      ObjectiveGraph objective) {
     Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, zDim)));
+        Placeholder.shape(Shape.of(-1, spec.prior().dimension())));
     Operand<TFloat32> samples = spec.objective().samples(ctx.tf(), networks.generator().apply(zInput));
     return new GanGraph(ctx, networks, real, objective, zInput, samples);
   }

@@ -40,6 +40,8 @@ public final class Trainer implements AutoCloseable {
   private final GanGraph model;
   private final FiniteWeights finiteWeights;
   private final Session session;
+  /** For variables in other processes: the local copy checkpoints are saved from; else null. */
+  private final ClientCheckpoints clientCheckpoints;
   private final BatchSource data;
   private final float[] batchBuffer;
   private TrainingState state = TrainingState.START;
@@ -51,6 +53,15 @@ public final class Trainer implements AutoCloseable {
 
   /** Builds the graph of {@code spec} and opens a session with {@code threads} intra-op threads. */
   public Trainer(ModelSpec spec, BatchSource data, int threads) {
+    this(spec, data, threads, null);
+  }
+
+  /**
+   * Builds the graph of {@code spec} replicated over {@code towers} (synchronous data parallelism, see
+   * {@link ReplicatedGanGraph}), or unreplicated when {@code towers} is null, and opens its session
+   * with {@code threads} intra-op threads. Checkpoints are written by this process either way.
+   */
+  public Trainer(ModelSpec spec, BatchSource data, int threads, Towers towers) {
     if (data.batchSize() != spec.batchSize()) {
       throw new IllegalArgumentException("data batch size " + data.batchSize() + " differs from model batch size "
           + spec.batchSize());
@@ -63,9 +74,10 @@ public final class Trainer implements AutoCloseable {
     this.data = data;
     this.graph = new Graph();
     try {
-      this.model = GanGraph.build(graph, spec);
+      this.model = towers == null ? GanGraph.build(graph, spec) : ReplicatedGanGraph.build(graph, spec, towers);
       this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
-      this.session = Sessions.open(graph, threads);
+      this.session = towers == null ? Sessions.open(graph, threads) : towers.open(graph, threads);
+      this.clientCheckpoints = towers != null && towers.remote() ? new ClientCheckpoints(graph, session) : null;
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -259,7 +271,8 @@ public final class Trainer implements AutoCloseable {
    */
   public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
     finiteWeights.require(session, state.iteration());
-    return store.save(session, state.iteration(), state.toProperties());
+    Session saved = clientCheckpoints == null ? session : clientCheckpoints.pull();
+    return store.save(saved, state.iteration(), state.toProperties());
   }
 
   /**
@@ -279,14 +292,21 @@ public final class Trainer implements AutoCloseable {
    * @throws IllegalArgumentException naming the folder when it holds checkpoints but none restores
    */
   public boolean restoreLatest(CheckpointStore store, Consumer<String> skipped) throws IOException {
-    Optional<CheckpointStore.Checkpoint> restored = store.restoreNewest(session,
+    Optional<CheckpointStore.Checkpoint> restored = store.restoreNewest(
+        clientCheckpoints == null ? session : clientCheckpoints.mirror(),
         checkpoint -> TrainingState.fromProperties(checkpoint.state()), skipped);
+    if (restored.isPresent() && clientCheckpoints != null) {
+      clientCheckpoints.push();
+    }
     restored.ifPresent(checkpoint -> state = TrainingState.fromProperties(checkpoint.state()));
     return restored.isPresent();
   }
 
   @Override
   public void close() {
+    if (clientCheckpoints != null) {
+      clientCheckpoints.close();
+    }
     session.close();
     graph.close();
   }
