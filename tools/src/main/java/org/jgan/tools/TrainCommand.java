@@ -154,6 +154,13 @@ final class TrainCommand implements Callable<Integer> {
       + "; only the 2-D scatter plot gets a vector copy (an image grid is pixels)")
   String figureFormat;
 
+  @Option(names = "--cluster", description = "train on a TensorFlow cluster's workers, one tower per worker task, each on its"
+      + " slice of the batch (variables on the ps task, else worker 0); start each task with 'jgan server' first")
+  Path cluster;
+
+  @Option(names = "--devices", description = "train one tower per device of this machine, e.g. gpu:0,gpu:1 or cpu:0,cpu:1")
+  String devices;
+
   @Option(names = "--no-tensorboard", description = "write no TensorBoard events (default: losses and sample pictures into --out/tensorboard)")
   boolean noTensorBoard;
 
@@ -163,12 +170,13 @@ final class TrainCommand implements Callable<Integer> {
     // Checked here, not in resolve(): experiment files are checked without the --data the sweep passes.
     require(!dataset.equals(NamedDatasets.FOLDER) || data != null,
         "--dataset folder needs --data DIR, the folder of PNG/JPEG images");
+    org.jgan.training.Towers towers = towers();
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
-          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
+          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).withTowers(towers).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -177,6 +185,15 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The towers --cluster or --devices asks for, or null for one graph in this process. */
+  private org.jgan.training.Towers towers() throws java.io.IOException {
+    require(cluster == null || devices == null, "--cluster and --devices exclude each other");
+    if (cluster != null) {
+      return org.jgan.training.Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(cluster));
+    }
+    return devices == null ? null : org.jgan.training.Towers.ofDevices(devices);
   }
 
   /** Checks every flag and resolves the defaults; bad values throw a ParameterException naming the flag. */

@@ -53,6 +53,7 @@ final class TrainingRun {
   private boolean strictImages;
   private Path imageCache;
   private PrintWriter errors;
+  private org.jgan.training.Towers towers;
 
   TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
@@ -89,6 +90,12 @@ final class TrainingRun {
     this.strictImages = strict;
     this.imageCache = cache;
     this.errors = errors;
+    return this;
+  }
+
+  /** Trains replicated over {@code towers} (synchronous data parallelism); null, the default: one graph here. */
+  TrainingRun withTowers(org.jgan.training.Towers towers) {
+    this.towers = towers;
     return this;
   }
 
@@ -169,7 +176,7 @@ final class TrainingRun {
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, range, console, errors)
         : NamedDatasets.trainingBatches(config.dataset(), dataDir, config.batchSize(), Seeds.derive(config.seed(), "data"),
             range);
-    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads())) {
+    try (Trainer trainer = new Trainer(trainingSpec(config, dataDir), data, config.threads(), towers)) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
         say("resumed " + out + " at step " + trainer.state().iteration());

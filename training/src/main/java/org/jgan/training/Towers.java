@@ -97,7 +97,14 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
   public Session open(Graph graph, int threads) {
     ConfigProto.Builder config = Sessions.config(threads).toBuilder().setAllowSoftPlacement(true);
     if (remote()) {
-      return RemoteSessions.open(graph, target, config.build());
+      Session session = RemoteSessions.open(graph, target, config.build());
+      try {
+        session.initialize(); // a session made through the bridge does not initialise itself on first run
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+      return session;
     }
     config.putDeviceCount("CPU", cpus).setInterOpParallelismThreads(count());
     return new Session(graph, config.build());

@@ -1,0 +1,109 @@
+package org.jgan.tools;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TensorFlow cluster of {@code jgan server} child processes on 127.0.0.1 (free ports), for tests:
+ * each task its own JVM, each wait bounded, every process stopped by {@link #close}.
+ */
+final class LoopbackCluster implements AutoCloseable {
+  /** Bounds every wait on a child: JVM and TensorFlow start, then a stop. */
+  static final long WAIT_SECONDS = 90;
+
+  private final Path file;
+  private final List<Process> workers = new ArrayList<>();
+  private final List<Path> logs = new ArrayList<>();
+
+  private LoopbackCluster(Path file) {
+    this.file = file;
+  }
+
+  /** Writes {@code dir/cluster.yaml} with {@code count} worker tasks and starts a server for each. */
+  static LoopbackCluster startWorkers(Path dir, int count) throws IOException, InterruptedException {
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      addresses.add("127.0.0.1:" + freePort(addresses));
+    }
+    LoopbackCluster cluster = new LoopbackCluster(
+        Files.writeString(dir.resolve("cluster.yaml"), "worker: [" + String.join(", ", addresses) + "]\n"));
+    try {
+      for (int i = 0; i < count; i++) {
+        Path log = dir.resolve("worker-" + i + ".log");
+        ProcessBuilder builder = new ProcessBuilder(JganProcess.command(List.of("server", "--cluster",
+            cluster.file.toString(), "--job", "worker", "--task", Integer.toString(i)))).redirectErrorStream(true);
+        builder.redirectOutput(log.toFile());
+        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        builder.environment().put(ParentWatch.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        cluster.workers.add(builder.start());
+        cluster.logs.add(log);
+      }
+      for (Path log : cluster.logs) {
+        awaitLine(log, "serving at");
+      }
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** A port free on 127.0.0.1 now and not among {@code taken}. */
+  private static int freePort(List<String> taken) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = socket.getLocalPort();
+        if (taken.stream().noneMatch(a -> a.endsWith(":" + port))) {
+          return port;
+        }
+      }
+    }
+  }
+
+  /** The cluster file. */
+  Path file() {
+    return file;
+  }
+
+  /** The process of worker task {@code task}. */
+  Process worker(int task) {
+    return workers.get(task);
+  }
+
+  /** The first line of {@code log} containing {@code text}, waiting for it at most {@link #WAIT_SECONDS}. */
+  static String awaitLine(Path log, String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log)) {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+          if (line.contains(text)) {
+            return line;
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    return fail("no line containing '" + text + "' within " + WAIT_SECONDS + " s; output:\n"
+        + (Files.exists(log) ? Files.readString(log) : "(none)"));
+  }
+
+  /** Kills every server (a started TensorFlow server cannot be stopped cleanly) and waits, bounded. */
+  @Override
+  public void close() throws InterruptedException {
+    for (Process worker : workers) {
+      worker.destroyForcibly();
+    }
+    for (Process worker : workers) {
+      worker.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+}
