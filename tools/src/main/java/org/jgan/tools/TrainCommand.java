@@ -158,6 +158,10 @@ final class TrainCommand implements Callable<Integer> {
       + " slice of the batch (variables on the ps task, else worker 0); start each task with 'jgan server' first")
   Path cluster;
 
+  @Option(names = "--cluster-timeout", description = "--cluster: seconds a training step may take before the run stops,"
+      + " naming the task that stopped answering (default: " + org.jgan.training.Towers.DEFAULT_TIMEOUT_SECONDS + ")")
+  Integer clusterTimeout;
+
   @Option(names = "--devices", description = "train one tower per device of this machine, e.g. gpu:0,gpu:1 or cpu:0,cpu:1")
   String devices;
 
@@ -190,8 +194,10 @@ final class TrainCommand implements Callable<Integer> {
   /** The towers --cluster or --devices asks for, or null for one graph in this process. */
   private org.jgan.training.Towers towers() throws java.io.IOException {
     require(cluster == null || devices == null, "--cluster and --devices exclude each other");
+    require(clusterTimeout == null || cluster != null, "--cluster-timeout needs --cluster");
     if (cluster != null) {
-      return org.jgan.training.Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(cluster));
+      org.jgan.training.Towers towers = org.jgan.training.Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(cluster));
+      return clusterTimeout == null ? towers : towers.withTimeout(clusterTimeout);
     }
     return devices == null ? null : org.jgan.training.Towers.ofDevices(devices);
   }

@@ -230,6 +230,8 @@ final class TrainingRun {
     } catch (NonFiniteTrainingException e) {
       throw e.withNote(store.latest().map(c -> "the last finite checkpoint, " + c.folder() + ", stays the latest")
           .orElse("no checkpoint was written"));
+    } catch (org.tensorflow.exceptions.TensorFlowException e) {
+      throw towers == null ? e : towers.failure(e);
     }
   }
 

@@ -25,12 +25,25 @@ import org.tensorflow.proto.ConfigProto;
  * @param state the device variables and optimiser slots live on
  * @param target the session target, {@code grpc://host:port}, or null for a session in this process
  * @param cpus the CPU devices a session in this process must have (at least 1)
+ * @param cluster the cluster the towers run on, or null for devices of this machine
+ * @param timeoutSeconds on a cluster, how long one session run may take before it fails: TensorFlow
+ *     waits forever for a task that died, so this bounds how long a lost task goes unnoticed
  */
-public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, int cpus) {
+public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, int cpus, ClusterSpec cluster,
+    int timeoutSeconds) {
+  /** The default of {@link #timeoutSeconds}: far above a training step's time, the time a lost task goes unnoticed. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
   private static final Pattern DEVICE = Pattern.compile("(cpu|gpu):(\\d{1,3})");
+  private static final Pattern TASK = Pattern.compile("/job:(ps|worker)/replica:\\d+/task:(\\d+)");
+  /** How long {@link #failure} waits for each task to accept a connection. */
+  private static final int PROBE_MILLIS = 2000;
 
   public Towers {
     towers = List.copyOf(towers);
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException("--cluster-timeout must be at least 1 second, got " + timeoutSeconds);
+    }
     if (towers.isEmpty()) {
       throw new IllegalArgumentException("no tower devices");
     }
@@ -43,7 +56,7 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
       devices.add(task(ClusterSpec.WORKER, task));
     }
     DeviceSpec state = cluster.taskCount(ClusterSpec.PS) > 0 ? task(ClusterSpec.PS, 0) : devices.get(0);
-    return new Towers(devices, state, "grpc://" + cluster.address(ClusterSpec.WORKER, 0), 1);
+    return new Towers(devices, state, "grpc://" + cluster.address(ClusterSpec.WORKER, 0), 1, cluster, DEFAULT_TIMEOUT_SECONDS);
   }
 
   /**
@@ -72,11 +85,16 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
       }
     }
     DeviceSpec state = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.CPU).deviceIndex(0).build();
-    return new Towers(devices, state, null, cpus);
+    return new Towers(devices, state, null, cpus, null, DEFAULT_TIMEOUT_SECONDS);
   }
 
   private static DeviceSpec task(String job, int task) {
     return DeviceSpec.newBuilder().job(job).replica(0).task(task).build();
+  }
+
+  /** The same towers, a cluster's session runs failing after {@code seconds}. */
+  public Towers withTimeout(int seconds) {
+    return new Towers(towers, state, target, cpus, cluster, seconds);
   }
 
   /** The number of towers. */
@@ -97,6 +115,7 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
   public Session open(Graph graph, int threads) {
     ConfigProto.Builder config = Sessions.config(threads).toBuilder().setAllowSoftPlacement(true);
     if (remote()) {
+      config.setOperationTimeoutInMs(timeoutSeconds * 1000L);
       Session session = RemoteSessions.open(graph, target, config.build());
       try {
         session.initialize(); // a session made through the bridge does not initialise itself on first run
@@ -108,5 +127,39 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
     }
     config.putDeviceCount("CPU", cpus).setInterOpParallelismThreads(count());
     return new Session(graph, config.build());
+  }
+
+  /**
+   * A one-line failure for a TensorFlow error of a cluster run, naming the task at fault: the first
+   * task that no longer accepts connections, else the task TensorFlow's message names, else none.
+   * The message keeps TensorFlow's first line. Devices of this machine: {@code e} itself.
+   */
+  public RuntimeException failure(RuntimeException e) {
+    if (cluster == null) {
+      return e;
+    }
+    String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+    for (String job : cluster.jobNames()) {
+      for (int task = 0; task < cluster.taskCount(job); task++) {
+        if (!answers(cluster.address(job, task))) {
+          return new ClusterFailureException(job + " task " + task + " (" + cluster.address(job, task)
+              + ") does not answer; restart it with 'jgan server --cluster " + cluster.file() + " --job " + job
+              + " --task " + task + "', then train again with --resume (" + detail + ")", e);
+        }
+      }
+    }
+    Matcher named = TASK.matcher(detail);
+    String who = named.find() ? named.group(1) + " task " + named.group(2) + " ("
+        + cluster.address(named.group(1), Integer.parseInt(named.group(2))) + ") failed" : "the cluster failed";
+    return new ClusterFailureException(who + ": " + detail, e);
+  }
+
+  private static boolean answers(org.jgan.graphs.cluster.TaskAddress address) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), PROBE_MILLIS);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }
