@@ -132,6 +132,25 @@ class ClusterTrainingTest {
     }
   }
 
+  @Test
+  void placementFlagErrorsAreOneLineWithExitCode2() throws Exception {
+    Path out = dir.resolve("run");
+    Path file = java.nio.file.Files.writeString(dir.resolve("cluster.yaml"), "worker: [127.0.0.1:1]\n");
+    CliRunner.Outcome both = CliRunner.run("train", "--objective", "gan", "--out", out.toString(), "--steps", "1",
+        "--cluster", file.toString(), "--devices", "cpu:0");
+    assertEquals(2, both.exitCode(), both.err());
+    assertTrue(both.err().contains("--cluster and --devices exclude each other"), both.err());
+    CliRunner.Outcome bad = CliRunner.run("train", "--objective", "gan", "--out", out.toString(), "--steps", "1",
+        "--devices", "cpu:0,tpu:1");
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertEquals(List.of("jgan train: error: --devices: 'tpu:1' is not cpu:N or gpu:N (e.g. --devices gpu:0,gpu:1)"),
+        bad.errorLines());
+    CliRunner.Outcome odd = CliRunner.run("train", "--objective", "gan", "--out", out.toString(), "--steps", "1",
+        "--batch", "63", "--devices", "cpu:0,cpu:1");
+    assertEquals(2, odd.exitCode(), odd.err());
+    assertTrue(odd.err().contains("batch size 63 does not split evenly over 2 towers"), odd.err());
+  }
+
   private static String[] concat(String[] args, String... more) {
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
