@@ -271,8 +271,15 @@ public final class Trainer implements AutoCloseable {
    */
   public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
     finiteWeights.require(session, state.iteration());
-    Session saved = clientCheckpoints == null ? session : clientCheckpoints.pull();
-    return store.save(saved, state.iteration(), state.toProperties());
+    return store.save(sessionToSave(), state.iteration(), state.toProperties());
+  }
+
+  /**
+   * The session to save every variable from in this process ({@link CheckpointStore#save}): the
+   * training session, or, when the variables live on a cluster, a local copy of them made now.
+   */
+  public Session sessionToSave() {
+    return clientCheckpoints == null ? session : clientCheckpoints.pull();
   }
 
   /**
