@@ -182,7 +182,7 @@ public final class GraphContext {
       throw new IllegalStateException("tower " + index + " of " + count + " out of order");
     }
     int firstRandomOp = index == 0 ? randomOps : tower.firstRandomOp();
-    tower = new TowerScope(index, count, firstRandomOp);
+    tower = new TowerScope(index, count, firstRandomOp, device == null ? null : device.toString());
     randomOps = firstRandomOp;
     tf = device == null ? root : root.withDevice(device);
     towerGradients.beginTower();

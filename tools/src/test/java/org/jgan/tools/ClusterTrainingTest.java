@@ -116,8 +116,8 @@ class ClusterTrainingTest {
   }
 
   @Test
-  void trainCommandRunsOnTheClusterAndResumes() throws Exception {
-    try (LoopbackCluster cluster = LoopbackCluster.startWorkers(dir, 2)) {
+  void trainCommandRunsOnTheClusterWithAParameterServerAndResumes() throws Exception {
+    try (LoopbackCluster cluster = LoopbackCluster.start(dir, 1, 2)) {
       Path out = dir.resolve("run");
       String[] args = {"train", "--objective", "wgan-gp", "--dataset", "toy8", "--batch", "64", "--width", "16",
           "--depth", "1", "--cluster", cluster.file().toString(), "--out", out.toString(), "--checkpoint-every", "1",

@@ -21,6 +21,7 @@ final class LoopbackCluster implements AutoCloseable {
   static final long WAIT_SECONDS = 90;
 
   private final Path file;
+  private final List<Process> all = new ArrayList<>();
   private final List<Process> workers = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
 
@@ -30,21 +31,40 @@ final class LoopbackCluster implements AutoCloseable {
 
   /** Writes {@code dir/cluster.yaml} with {@code count} worker tasks and starts a server for each. */
   static LoopbackCluster startWorkers(Path dir, int count) throws IOException, InterruptedException {
-    List<String> addresses = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      addresses.add("127.0.0.1:" + freePort(addresses));
+    return start(dir, 0, count);
+  }
+
+  /**
+   * Writes {@code dir/cluster.yaml} with {@code ps} parameter-server tasks (0 or more) and
+   * {@code workers} worker tasks, and starts a server for each.
+   */
+  static LoopbackCluster start(Path dir, int ps, int workers) throws IOException, InterruptedException {
+    List<String> taken = new ArrayList<>();
+    List<String> psAddresses = new ArrayList<>();
+    List<String> workerAddresses = new ArrayList<>();
+    for (int i = 0; i < ps + workers; i++) {
+      String address = "127.0.0.1:" + freePort(taken);
+      taken.add(address);
+      (i < ps ? psAddresses : workerAddresses).add(address);
     }
-    LoopbackCluster cluster = new LoopbackCluster(
-        Files.writeString(dir.resolve("cluster.yaml"), "worker: [" + String.join(", ", addresses) + "]\n"));
+    String yaml = (ps > 0 ? "ps: [" + String.join(", ", psAddresses) + "]\n" : "")
+        + "worker: [" + String.join(", ", workerAddresses) + "]\n";
+    LoopbackCluster cluster = new LoopbackCluster(Files.writeString(dir.resolve("cluster.yaml"), yaml));
     try {
-      for (int i = 0; i < count; i++) {
-        Path log = dir.resolve("worker-" + i + ".log");
+      for (int i = 0; i < ps + workers; i++) {
+        String job = i < ps ? "ps" : "worker";
+        int task = i < ps ? i : i - ps;
+        Path log = dir.resolve(job + "-" + task + ".log");
         ProcessBuilder builder = new ProcessBuilder(JganProcess.command(List.of("server", "--cluster",
-            cluster.file.toString(), "--job", "worker", "--task", Integer.toString(i)))).redirectErrorStream(true);
+            cluster.file.toString(), "--job", job, "--task", Integer.toString(task)))).redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         builder.environment().put(ParentWatch.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
-        cluster.workers.add(builder.start());
+        Process process = builder.start();
+        cluster.all.add(process);
+        if (job.equals("worker")) {
+          cluster.workers.add(process);
+        }
         cluster.logs.add(log);
       }
       for (Path log : cluster.logs) {
@@ -57,7 +77,7 @@ final class LoopbackCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** A port free on 127.0.0.1 now and not among {@code taken}. */
+  /** A port free on 127.0.0.1 now and not among the addresses {@code taken}. */
   private static int freePort(List<String> taken) throws IOException {
     while (true) {
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -99,11 +119,11 @@ final class LoopbackCluster implements AutoCloseable {
   /** Kills every server (a started TensorFlow server cannot be stopped cleanly) and waits, bounded. */
   @Override
   public void close() throws InterruptedException {
-    for (Process worker : workers) {
-      worker.destroyForcibly();
+    for (Process task : all) {
+      task.destroyForcibly();
     }
-    for (Process worker : workers) {
-      worker.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+    for (Process task : all) {
+      task.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 }

@@ -134,6 +134,37 @@ class ReplicatedTrainingTest {
   }
 
   @Test
+  void aClusterPutsStateOnThePsTaskAndATowerOnEachWorker(@TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("cluster.yaml"),
+        "ps: [127.0.0.1:1]\nworker: [127.0.0.1:2, 127.0.0.1:3]\n");
+    Towers towers = Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(file));
+    assertEquals("grpc://127.0.0.1:2", towers.target());
+    try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+      GanGraph model = ReplicatedGanGraph.build(graph, spec("wgan-gp"), towers);
+      java.util.Set<String> stateDevices = new java.util.TreeSet<>();
+      java.util.Set<String> penaltyDevices = new java.util.TreeSet<>();
+      graph.operations().forEachRemaining(op -> {
+        String device = ((org.tensorflow.GraphOperation) op).device();
+        if (op.type().equals("VariableV2") || op.type().equals("ApplyAdam")) {
+          stateDevices.add(device);
+        }
+        // TensorFlow builds gradients without a device: only the placed copies have one, and run.
+        if ((op.name().startsWith("gradient_penalty") || op.name().startsWith("D_optimizer_gradients"))
+            && !device.isEmpty()) {
+          penaltyDevices.add(device);
+        }
+      });
+      assertEquals(java.util.Set.of("/job:ps/replica:0/task:0"), stateDevices);
+      assertEquals(java.util.Set.of("/job:worker/replica:0/task:0", "/job:worker/replica:0/task:1"), penaltyDevices,
+          "each worker computes its own examples' gradients, the penalty's and the critic's");
+      assertEquals(2, model.objective().phases().size());
+    }
+    Path noPs = java.nio.file.Files.writeString(dir.resolve("workers.yaml"), "worker: [127.0.0.1:2, 127.0.0.1:3]\n");
+    assertEquals("/job:worker/replica:0/task:0",
+        Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(noPs)).state().toString());
+  }
+
+  @Test
   void refusesABatchThatDoesNotSplitAndMalformedDevices() {
     ModelSpec odd = new ModelSpec(Objectives.named("gan"), new Mlp(8, 1), new int[] {2}, Activation.identity(),
         NoisePrior.normal(2), 63, 3);
