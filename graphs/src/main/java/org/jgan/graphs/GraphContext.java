@@ -192,7 +192,7 @@ public final class GraphContext {
   public void endTowers() {
     tower = null;
     tf = root;
-    towerGradients.requireDrained();
+    towerGradients.endTowers();
   }
 
   /** The tower being built, or null outside towers. */

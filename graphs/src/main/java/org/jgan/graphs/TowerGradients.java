@@ -30,10 +30,13 @@ public final class TowerGradients {
     update = 0;
   }
 
-  void requireDrained() {
-    if (!pending.isEmpty()) {
-      throw new IllegalStateException(pending.size() + " updates were built by earlier towers but not by the last");
+  /** Checks that the last tower built every update the first did, and forgets them. */
+  void endTowers() {
+    if (update != pending.size()) {
+      throw new IllegalStateException(pending.size() + " updates built by the first tower, " + update + " by the last");
     }
+    pending.clear();
+    update = 0;
   }
 
   /**
@@ -53,16 +56,13 @@ public final class TowerGradients {
       pending.add(new Pending(new ArrayList<>(), new ArrayList<>()));
     }
     if (k >= pending.size()) {
-      throw new IllegalStateException("tower " + tower.index() + " builds more updates than tower 0");
+      throw new IllegalStateException("tower " + tower.index() + " builds more updates than the first tower");
     }
     Pending mine = pending.get(k);
     mine.losses().addAll(losses);
     mine.gradients().add(gradients);
     if (!tower.last()) {
       return Optional.empty();
-    }
-    if (k == pending.size() - 1) {
-      pending.clear();
     }
     return Optional.of(graph.onStateDevice(() -> average(graph, mine)));
   }

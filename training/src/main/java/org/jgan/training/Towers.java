@@ -116,6 +116,9 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
     ConfigProto.Builder config = Sessions.config(threads).toBuilder().setAllowSoftPlacement(true);
     if (remote()) {
       config.setOperationTimeoutInMs(timeoutSeconds * 1000L);
+      // A server keeps its variables across sessions by default: the next run's model, shaped
+      // otherwise, would find the last one's and fail. Each run's variables are its own.
+      config.setIsolateSessionState(true);
       Session session = RemoteSessions.open(graph, target, config.build());
       try {
         session.initialize(); // a session made through the bridge does not initialise itself on first run

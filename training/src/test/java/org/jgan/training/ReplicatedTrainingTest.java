@@ -83,6 +83,19 @@ class ReplicatedTrainingTest {
     }
   }
 
+  @Test
+  void oneTowerTakesTheSingleGraphsStep() {
+    Map<String, float[]> single;
+    try (Trainer trainer = new Trainer(spec("wgan-gp"), data(), 1)) {
+      trainer.iterate();
+      single = StateValues.byName(trainer);
+    }
+    try (Trainer trainer = new Trainer(spec("wgan-gp"), data(), 1, Towers.ofDevices("cpu:0"))) {
+      trainer.iterate(); // the only tower is also the last: it applies each of its updates
+      assertTrue(maxDifference(single, StateValues.byName(trainer)) <= TOLERANCE);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bgan-discrete", "bgan-reinforce"})
   void discreteEstimatorsTrainOnTowers(String name) {
