@@ -175,6 +175,7 @@ public final class Trainer implements AutoCloseable {
     Schedule schedule = model.objective().schedule();
     if (fused != null) {
       iterateFused(schedule, metrics);
+      updateAverage();
       return metrics;
     }
     batchLoaded = false;
@@ -183,13 +184,20 @@ public final class Trainer implements AutoCloseable {
         runPhase(run.phase(), metrics, schedule.oneBatchPerIteration());
       }
     }
-    if (model.ema() != null) {
-      // Each iteration updates the generator once. A run of its own, reading no randomness and no
-      // batch, so the seeds and data of every phase are those of a run without the average.
-      session.runner().addTarget(model.ema().update()).run();
-    }
+    updateAverage();
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
     return metrics;
+  }
+
+  /**
+   * Folds the iteration's generator update into the weight average, if the model has one, fused or
+   * not. Each iteration updates the generator once. A run of its own, reading no randomness and no
+   * batch, so the seeds and data of every phase are those of a run without the average.
+   */
+  private void updateAverage() {
+    if (model.ema() != null) {
+      session.runner().addTarget(model.ema().update()).run();
+    }
   }
 
   /** Whether the training examples are held in the graph rather than fed each iteration. */
