@@ -23,7 +23,11 @@ public final class Gradients {
         : graph.tf().reduceSum(loss, graph.tf().range(graph.tf().constant(0), graph.tf().rank(loss), graph.tf().constant(1)));
     Output<?>[] inputs = xs.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
     Output<?>[] dy = {graph.tf().constant(1f).asOutput()};
-    Output<?>[] grads = graph.graph().addGradients(graph.uniqueName(name), new Output<?>[] {y.asOutput()}, inputs, dy);
+    String prefix = graph.uniqueName(name);
+    Output<?>[] grads = graph.graph().addGradients(prefix, new Output<?>[] {y.asOutput()}, inputs, dy);
+    if (graph.tower() != null && graph.tower().device() != null) {
+      grads = PlacedGradients.onDevice(graph, prefix, grads, graph.tower().device());
+    }
     List<Operand<TFloat32>> result = new java.util.ArrayList<>(grads.length);
     for (int i = 0; i < grads.length; i++) {
       if (grads[i] == null || grads[i].isClosed()) {

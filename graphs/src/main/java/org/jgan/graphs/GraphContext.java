@@ -4,11 +4,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.random.StatelessRandomGetKeyCounter;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -23,23 +27,37 @@ import org.tensorflow.types.family.TNumber;
  * per-op offset, so a training step's random numbers depend only on which step it is: a resumed run
  * draws exactly what an uninterrupted one would. Variable initial values use constant stateless
  * seeds derived from the variable's name.
+ *
+ * <p>A context can place what it builds: state (variables, slots, counters: everything built through
+ * {@link #named}) on one device, and the computation of each of several replicas ("towers") of one
+ * model on its own device ({@link #beginTower}). A tower's random draws are its block of rows of the
+ * draw one unreplicated graph makes: tower i of n, drawing shape [b, ...], gets rows [i b, (i + 1) b)
+ * of the same op's draw of [n b, ...], so towers over slices of a batch see the random numbers one
+ * graph over the whole batch sees.
  */
 public final class GraphContext {
   private final Graph graph;
-  private final Ops tf;
+  private final Ops root;
+  /** The op factory of the current placement: root, or root on the current tower's device. */
+  private Ops tf;
+  private DeviceSpec stateDevice;
+  private TowerScope tower;
+  private final TowerGradients towerGradients = new TowerGradients();
   private final long seed;
   private final PlaceholderWithDefault<TInt64> runSeed;
   private final PlaceholderWithDefault<TBool> training;
   private final PlaceholderWithDefault<TFloat32> progress;
   private final Set<String> usedNames = new HashSet<>();
   private final Map<String, Ops> scopes = new HashMap<>();
+  private final Map<String, Object> shared = new HashMap<>();
   private int randomOps;
 
   /** A context over {@code graph} whose randomness all derives from {@code seed}. */
   public GraphContext(Graph graph, long seed) {
     SecondOrderGradients.register();
     this.graph = graph;
-    this.tf = Ops.create(graph);
+    this.root = Ops.create(graph);
+    this.tf = root;
     this.seed = seed;
     this.runSeed = tf.withName("run_seed").placeholderWithDefault(tf.constant(new long[] {seed, 0}), Shape.of(2));
     this.training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
@@ -51,7 +69,7 @@ public final class GraphContext {
     return graph;
   }
 
-  /** The root op factory (no name scope). */
+  /** The op factory (no name scope), on the current tower's device while a tower is built. */
   public Ops tf() {
     return tf;
   }
@@ -86,12 +104,43 @@ public final class GraphContext {
 
   /** Standard normal samples of the given dynamic shape, fresh for every run index. */
   public Operand<TFloat32> normal(Operand<? extends TNumber> shape) {
-    return tf.random.statelessRandomNormal(shape, nextRandomKey());
+    Operand<TInt64> key = nextRandomKey();
+    if (tower == null) {
+      return tf.random.statelessRandomNormal(shape, key);
+    }
+    StatelessRandomGetKeyCounter keyCounter = tf.random.statelessRandomGetKeyCounter(key);
+    return tf.random.statelessRandomNormalV2(shape, keyCounter.key(), towerCounter(keyCounter, shape), philox());
   }
 
   /** U[0, 1) samples of the given dynamic shape, fresh for every run index. */
   public Operand<TFloat32> uniform(Operand<? extends TNumber> shape) {
-    return tf.random.statelessRandomUniform(shape, nextRandomKey());
+    Operand<TInt64> key = nextRandomKey();
+    if (tower == null) {
+      return tf.random.statelessRandomUniform(shape, key);
+    }
+    StatelessRandomGetKeyCounter keyCounter = tf.random.statelessRandomGetKeyCounter(key);
+    return tf.random.statelessRandomUniformV2(shape, keyCounter.key(), towerCounter(keyCounter, shape), philox());
+  }
+
+  /**
+   * The Philox counter of this tower's block: the counter the V1 op derives from the key (so tower 0
+   * draws what the V1 op draws), advanced by index x ceil(size / 4) steps, Philox making 4 values
+   * per step. Blocks never overlap; they are exactly the rows of the whole draw when the size is a
+   * multiple of 4.
+   */
+  private Operand<?> towerCounter(StatelessRandomGetKeyCounter keyCounter, Operand<? extends TNumber> shape) {
+    Operand<TInt64> size = tf.reduceProd(tf.dtypes.cast(shape, TInt64.class), tf.constant(0));
+    Operand<TInt64> steps = tf.math.mul(tf.constant((long) tower.index()),
+        tf.math.div(tf.math.add(size, tf.constant(3L)), tf.constant(4L)));
+    // The counter is uint64[2], low word first; Java has no uint64 type, so it is advanced as int64 bits.
+    Operand<TInt64> counter = tf.math.add(tf.bitcast(keyCounter.counter(), TInt64.class),
+        tf.stack(java.util.List.of(steps, tf.constant(0L))));
+    return tf.scope().env().opBuilder("Bitcast", tf.scope().makeOpName("Bitcast"), tf.scope())
+        .addInput(counter.asOutput()).setAttr("type", DataType.DT_UINT64).build().output(0);
+  }
+
+  private Operand<org.tensorflow.types.TInt32> philox() {
+    return tf.constant(1); // TensorFlow's number for the Philox algorithm
   }
 
   /**
@@ -115,7 +164,81 @@ public final class GraphContext {
    */
   public Ops named(String path) {
     int cut = path.lastIndexOf('/');
-    return cut < 0 ? tf.withName(path) : scope(path.substring(0, cut)).withName(path.substring(cut + 1));
+    Ops parent = cut < 0 ? root : scope(path.substring(0, cut));
+    return (stateDevice == null ? parent : parent.withDevice(stateDevice)).withName(path.substring(cut + 1));
+  }
+
+  /**
+   * Places every op built through {@link #named} (variables, optimiser slots, counters) on {@code device}
+   * from now on: a parameter server, say. Call before the first variable is built.
+   */
+  public void placeStateOn(DeviceSpec device) {
+    this.stateDevice = device;
+  }
+
+  /** The device state is placed on, or null when it is left to TensorFlow. */
+  public DeviceSpec stateDevice() {
+    return stateDevice;
+  }
+
+  /**
+   * Builds what follows as tower {@code index} of {@code count}: ops on {@code device}, random draws
+   * this tower's block of rows (see the class comment), random ops numbered as tower 0's were, so
+   * that each tower's op i draws from the same stream. Towers are built in order 0, 1, ..., and
+   * {@link #endTowers} ends the last.
+   */
+  public void beginTower(int index, int count, DeviceSpec device) {
+    if (index < 0 || index >= count || (index > 0 && (tower == null || tower.index() != index - 1))) {
+      throw new IllegalStateException("tower " + index + " of " + count + " out of order");
+    }
+    int firstRandomOp = index == 0 ? randomOps : tower.firstRandomOp();
+    tower = new TowerScope(index, count, firstRandomOp, device == null ? null : device.toString());
+    randomOps = firstRandomOp;
+    tf = device == null ? root : root.withDevice(device);
+    towerGradients.beginTower();
+  }
+
+  /** Ends the towers: ops are built unplaced again, random draws whole. */
+  public void endTowers() {
+    tower = null;
+    tf = root;
+    towerGradients.endTowers();
+  }
+
+  /** The tower being built, or null outside towers. */
+  public TowerScope tower() {
+    return tower;
+  }
+
+  /** Where the update ops of the towers being built meet (see {@link TowerGradients}). */
+  public TowerGradients towerGradients() {
+    return towerGradients;
+  }
+
+  /**
+   * The state built by {@code build} the first time {@code path} is asked for, the same object every
+   * later time: an objective's own variable (a moving baseline, say), which each tower's build asks
+   * for and all towers share, as they share the networks' variables.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T sharedState(String path, Supplier<T> build) {
+    Object existing = shared.get(path);
+    if (existing == null) {
+      existing = build.get();
+      shared.put(path, existing);
+    }
+    return (T) existing;
+  }
+
+  /** Builds {@code ops} on the state device (outside any tower's device), e.g. an update applied to state. */
+  public <T> T onStateDevice(Supplier<T> ops) {
+    Ops previous = tf;
+    tf = stateDevice == null ? root : root.withDevice(stateDevice);
+    try {
+      return ops.get();
+    } finally {
+      tf = previous;
+    }
   }
 
   /** The op factory for name scope {@code path}, created once and reused so the scope keeps its name. */
@@ -123,7 +246,7 @@ public final class GraphContext {
     Ops cached = scopes.get(path);
     if (cached == null) {
       int cut = path.lastIndexOf('/');
-      Ops parent = cut < 0 ? tf : scope(path.substring(0, cut));
+      Ops parent = cut < 0 ? root : scope(path.substring(0, cut));
       cached = parent.withSubScope(path.substring(cut + 1));
       scopes.put(path, cached);
     }

@@ -76,7 +76,11 @@ public final class Sessions {
     }
   }
 
-  static ConfigProto.Builder config(SessionSettings settings) {
+  /**
+   * The configuration {@link #open(Graph, SessionSettings)} gives its sessions, as a builder:
+   * sessions of other kinds (remote, several devices) start from it and add their own settings.
+   */
+  public static ConfigProto.Builder config(SessionSettings settings) {
     // Grappler's remapper fails on the second-order gradient graphs of a gradient penalty (it
     // logs an error and leaves the graph as it was), so it is switched off rather than left to fail.
     GraphOptions graphOptions = GraphOptions.newBuilder()

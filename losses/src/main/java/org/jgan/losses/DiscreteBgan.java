@@ -262,19 +262,19 @@ public final class DiscreteBgan implements Objective {
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
     Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
     Operand<TFloat32> gLoss;
-    Op baselineUpdate = null;
+    Variable<TFloat32> baseline = null;
+    Operand<TFloat32> reward = null;
+    Operand<TFloat32> updated = null;
     if (estimator == Estimator.IMPORTANCE) {
       gLoss = importanceLoss(tf, divergence.normalisedWeights(tf, fakeLogits), logG);
     } else {
-      Variable<TFloat32> baseline = graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f));
+      baseline = graph.sharedState("G_reinforce/baseline",
+          () -> graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f)));
       // r = stopgrad(log w - b); L_G = -E[r log g].
-      Operand<TFloat32> reward = tf.stopGradient(tf.math.sub(logW, baseline));
+      reward = tf.stopGradient(tf.math.sub(logW, baseline));
       gLoss = tf.math.neg(Reductions.mean(tf, tf.math.mul(reward, logG)));
-      Operand<TFloat32> updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
+      updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
           tf.math.mul(Reductions.mean(tf, logZ), tf.constant(1f - baselineDecay)));
-      // Assign writes the variable's buffer in place: without this ordering the reward could read
-      // this run's new b instead of the previous one, depending on the executor's order.
-      baselineUpdate = tf.withControlDependencies(List.of(reward)).assign(baseline, updated);
     }
     Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
         Reductions.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
@@ -284,8 +284,12 @@ public final class DiscreteBgan implements Objective {
         Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
         discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     Op generatorUpdate = generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g);
-    if (baselineUpdate != null) {
-      generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate, generatorUpdate)).noOp();
+    if (baseline != null) {
+      // Assign writes the variable's buffer in place: without this ordering the reward could read
+      // this run's new b instead of the previous one, depending on the executor's order. After the
+      // update, too: replicated over towers, every tower's reward feeds it, and all share b.
+      Op baselineUpdate = tf.withControlDependencies(List.of(reward, generatorUpdate)).assign(baseline, updated);
+      generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate)).noOp();
     }
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "log_partition", Reductions.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),

@@ -25,13 +25,21 @@ final class Steps {
   static Op minimizeSimultaneously(GraphContext graph, Optimizer firstOptimizer, String firstName,
       Operand<TFloat32> firstLoss, Network first, Optimizer secondOptimizer, String secondName,
       Operand<TFloat32> secondLoss, Network second) {
-    List<List<Operand<TFloat32>>> grads = Optimizer.afterAll(graph, List.of(firstLoss, secondLoss), List.of(
+    java.util.Optional<List<List<Operand<TFloat32>>>> ready = graph.towerGradients().toApply(graph,
+        List.of(firstLoss, secondLoss), List.of(
         Gradients.of(graph, firstName + "_gradients", firstLoss, first.trainableVariables()),
         Gradients.of(graph, secondName + "_gradients", secondLoss, second.trainableVariables())));
+    if (ready.isEmpty()) {
+      return graph.tf().noOp(); // a tower before the last: the last one applies every tower's gradients
+    }
+    List<List<Operand<TFloat32>>> grads = ready.get();
     List<Op> all = new ArrayList<>(first.updateOps());
     all.addAll(second.updateOps());
-    all.add(firstOptimizer.applyGradients(graph, firstName, first.trainableVariables(), grads.get(0)));
-    all.add(secondOptimizer.applyGradients(graph, secondName, second.trainableVariables(), grads.get(1)));
+    graph.onStateDevice(() -> {
+      all.add(firstOptimizer.applyGradients(graph, firstName, first.trainableVariables(), grads.get(0)));
+      all.add(secondOptimizer.applyGradients(graph, secondName, second.trainableVariables(), grads.get(1)));
+      return all;
+    });
     return graph.tf().withControlDependencies(all).noOp();
   }
 }

@@ -61,8 +61,9 @@ public final class Jgan implements Runnable {
         err.println(name + ": error: " + e.getMessage());
         return 2;
       }
-      // A diverged run's message is the whole story; other failures need their exception's name.
-      err.println(name + ": failed: " + (e instanceof NonFiniteTrainingException ? e.getMessage() : e));
+      // A diverged run's or a lost cluster task's message is the whole story; other failures need their exception's name.
+      boolean told = e instanceof NonFiniteTrainingException || e instanceof org.jgan.training.ClusterFailureException;
+      err.println(name + ": failed: " + (told ? e.getMessage() : e));
       return 1;
     });
     return cli.execute(args);

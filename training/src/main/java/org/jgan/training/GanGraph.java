@@ -38,26 +38,47 @@ public record GanGraph(GraphContext context, GanNetworks networks, Placeholder<T
    */
   public static GanGraph build(Graph graph, ModelSpec spec) {
     GraphContext ctx = new GraphContext(graph, spec.seed());
+    GanNetworks networks = networks(ctx, spec);
+    Placeholder<TFloat32> real = realInput(ctx, spec);
+    Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
+    ObjectiveGraph objective = spec.objective().build(
+        new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
+    return withSamplingHead(ctx, spec, networks, real, objective);
+  }
+
+  /** The networks of {@code spec}, not yet applied (no variables yet). */
+  static GanNetworks networks(GraphContext ctx, ModelSpec spec) {
     Map<Role, Network> byRole = new EnumMap<>(Role.class);
-    int zDim = spec.prior().dimension();
     spec.networkLayers().forEach((role, layers) -> byRole.put(role, new Network(role.scope(), ctx, layers)));
-    GanNetworks networks = new GanNetworks(byRole);
+    return new GanNetworks(byRole);
+  }
+
+  /** The real-batch input "real", [batch, example shape...]. */
+  static Placeholder<TFloat32> realInput(GraphContext ctx, ModelSpec spec) {
     long[] realShape = new long[spec.exampleShape().length + 1];
     realShape[0] = spec.batchSize();
     for (int i = 0; i < spec.exampleShape().length; i++) {
       realShape[i + 1] = spec.exampleShape()[i];
     }
-    Placeholder<TFloat32> real = ctx.tf().withName("real").placeholder(TFloat32.class, Placeholder.shape(Shape.of(realShape)));
-    Operand<TFloat32> z = spec.prior().sample(ctx, spec.batchSize());
-    ObjectiveGraph objective = spec.objective().build(
-        new GanInputs(ctx, real, z, spec.prior(), spec.batchSize()), networks);
-    UnusedUpdateOps.check(byRole.values(), objective.phases().stream().map(TrainPhase::step).toList());
+    return ctx.tf().withName("real").placeholder(TFloat32.class, Placeholder.shape(Shape.of(realShape)));
+  }
+
+  /**
+   * The graph with a sampling head G(z) on a fed z (from the weight average, when the model has one)
+   * added to the networks and objective built, once every network's update ops are known to be
+   * attached to a train op.
+   */
+  static GanGraph withSamplingHead(GraphContext ctx, ModelSpec spec, GanNetworks networks, Placeholder<TFloat32> real,
+      ObjectiveGraph objective) {
+    UnusedUpdateOps.check(networks.all().values(), objective.phases().stream().map(TrainPhase::step).toList());
     Placeholder<TFloat32> zInput = ctx.tf().withName("z").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, zDim)));
+        Placeholder.shape(Shape.of(-1, spec.prior().dimension())));
     Network sampler = spec.usesEma() ? new Network(GeneratorEma.NETWORK, ctx, networks.generator().layers())
         : networks.generator();
     Operand<TFloat32> samples = spec.objective().samples(ctx.tf(), sampler.apply(zInput));
-    GeneratorEma ema = spec.usesEma() ? GeneratorEma.of(ctx, networks.generator(), sampler, spec.emaDecay()) : null;
+    // Among towers the average is state like the weights it follows: on the state device.
+    GeneratorEma ema = spec.usesEma()
+        ? ctx.onStateDevice(() -> GeneratorEma.of(ctx, networks.generator(), sampler, spec.emaDecay())) : null;
     return new GanGraph(ctx, networks, real, objective, zInput, samples, ema);
   }
 }

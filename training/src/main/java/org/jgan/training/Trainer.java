@@ -55,6 +55,8 @@ public final class Trainer implements AutoCloseable {
   private final GanGraph model;
   private final FiniteWeights finiteWeights;
   private final Session session;
+  /** For variables in other processes: the local copy checkpoints are saved from; else null. */
+  private final ClientCheckpoints clientCheckpoints;
   private final BatchSource data;
   /** Null when every phase run is its own session run. */
   private final FusedIterations fused;
@@ -86,6 +88,25 @@ public final class Trainer implements AutoCloseable {
 
   /** Builds the graph of {@code spec} and opens a session as {@code settings} say, running as {@code execution} says. */
   public Trainer(ModelSpec spec, BatchSource data, SessionSettings settings, Execution execution) {
+    this(spec, data, settings, execution, null);
+  }
+
+  /** {@link #Trainer(ModelSpec, BatchSource, SessionSettings, Towers)} with {@code threads} intra-op threads on the CPU. */
+  public Trainer(ModelSpec spec, BatchSource data, int threads, Towers towers) {
+    this(spec, data, SessionSettings.cpu(threads), towers);
+  }
+
+  /**
+   * Builds the graph of {@code spec} replicated over {@code towers} (synchronous data parallelism, see
+   * {@link ReplicatedGanGraph}) and opens its session with {@code settings}' threads. A replicated
+   * trainer runs {@link Execution#UNFUSED}: fusion copies the single graph's phase subgraphs, which
+   * know nothing of towers. Checkpoints are written by this process either way.
+   */
+  public Trainer(ModelSpec spec, BatchSource data, SessionSettings settings, Towers towers) {
+    this(spec, data, settings, Execution.UNFUSED, java.util.Objects.requireNonNull(towers, "towers"));
+  }
+
+  private Trainer(ModelSpec spec, BatchSource data, SessionSettings settings, Execution execution, Towers towers) {
     if (data.batchSize() != spec.batchSize()) {
       throw new IllegalArgumentException("data batch size " + data.batchSize() + " differs from model batch size "
           + spec.batchSize());
@@ -98,11 +119,12 @@ public final class Trainer implements AutoCloseable {
     this.data = data;
     this.graph = new Graph();
     try {
-      this.model = GanGraph.build(graph, spec);
+      this.model = towers == null ? GanGraph.build(graph, spec) : ReplicatedGanGraph.build(graph, spec, towers);
       this.finiteWeights = new FiniteWeights(model.context().tf(), model.objective().phases());
       this.fused = execution == Execution.UNFUSED ? null
           : new FusedIterations(model, data, execution == Execution.FUSED);
-      this.session = Sessions.open(graph, settings);
+      this.session = towers == null ? Sessions.open(graph, settings) : towers.open(graph, settings);
+      this.clientCheckpoints = towers != null && towers.remote() ? new ClientCheckpoints(graph, session) : null;
       if (model.ema() != null) {
         session.runner().addTarget(model.ema().reset()).run();
       }
@@ -153,6 +175,7 @@ public final class Trainer implements AutoCloseable {
     Schedule schedule = model.objective().schedule();
     if (fused != null) {
       iterateFused(schedule, metrics);
+      updateAverage();
       return metrics;
     }
     batchLoaded = false;
@@ -161,13 +184,20 @@ public final class Trainer implements AutoCloseable {
         runPhase(run.phase(), metrics, schedule.oneBatchPerIteration());
       }
     }
-    if (model.ema() != null) {
-      // Each iteration updates the generator once. A run of its own, reading no randomness and no
-      // batch, so the seeds and data of every phase are those of a run without the average.
-      session.runner().addTarget(model.ema().update()).run();
-    }
+    updateAverage();
     state = new TrainingState(state.iteration() + 1, state.runs(), state.batches());
     return metrics;
+  }
+
+  /**
+   * Folds the iteration's generator update into the weight average, if the model has one, fused or
+   * not. Each iteration updates the generator once. A run of its own, reading no randomness and no
+   * batch, so the seeds and data of every phase are those of a run without the average.
+   */
+  private void updateAverage() {
+    if (model.ema() != null) {
+      session.runner().addTarget(model.ema().update()).run();
+    }
   }
 
   /** Whether the training examples are held in the graph rather than fed each iteration. */
@@ -349,7 +379,15 @@ public final class Trainer implements AutoCloseable {
    */
   public CheckpointStore.Checkpoint save(CheckpointStore store) throws IOException {
     finiteWeights.require(session, state.iteration());
-    return store.save(session, state.iteration(), state.toProperties());
+    return store.save(sessionToSave(), state.iteration(), state.toProperties());
+  }
+
+  /**
+   * The session to save every variable from in this process ({@link CheckpointStore#save}): the
+   * training session, or, when the variables live on a cluster, a local copy of them made now.
+   */
+  public Session sessionToSave() {
+    return clientCheckpoints == null ? session : clientCheckpoints.pull();
   }
 
   /**
@@ -369,14 +407,21 @@ public final class Trainer implements AutoCloseable {
    * @throws IllegalArgumentException naming the folder when it holds checkpoints but none restores
    */
   public boolean restoreLatest(CheckpointStore store, Consumer<String> skipped) throws IOException {
-    Optional<CheckpointStore.Checkpoint> restored = store.restoreNewest(session,
+    Optional<CheckpointStore.Checkpoint> restored = store.restoreNewest(
+        clientCheckpoints == null ? session : clientCheckpoints.mirror(),
         checkpoint -> TrainingState.fromProperties(checkpoint.state()), skipped);
+    if (restored.isPresent() && clientCheckpoints != null) {
+      clientCheckpoints.push();
+    }
     restored.ifPresent(checkpoint -> state = TrainingState.fromProperties(checkpoint.state()));
     return restored.isPresent();
   }
 
   @Override
   public void close() {
+    if (clientCheckpoints != null) {
+      clientCheckpoints.close();
+    }
     session.close();
     graph.close();
   }

@@ -98,6 +98,29 @@ class GeneratorEmaTest {
   }
 
   @Test
+  void fusedIterationsUpdateTheAverageAsUnfusedOnesDo() {
+    Map<String, float[]> unfused;
+    try (Trainer trainer = new Trainer(spec(0.9f), ToyDistribution.EIGHT_GAUSSIANS.batches(16, 3), 1,
+        Trainer.Execution.UNFUSED)) {
+      for (int i = 0; i < 3; i++) {
+        trainer.iterate();
+      }
+      unfused = StateValues.byName(trainer);
+    }
+    assertEquals(0.729f, unfused.get(GeneratorEma.DECAY_POWER)[0], 1e-6f, "d^t after three generator updates");
+    for (Trainer.Execution fused : List.of(Trainer.Execution.FUSED, Trainer.Execution.FUSED_FED)) {
+      try (Trainer trainer = new Trainer(spec(0.9f), ToyDistribution.EIGHT_GAUSSIANS.batches(16, 3), 1, fused)) {
+        for (int i = 0; i < 3; i++) {
+          trainer.iterate();
+        }
+        Map<String, float[]> values = StateValues.byName(trainer);
+        assertEquals(unfused.keySet(), values.keySet());
+        unfused.forEach((name, expected) -> assertArrayEquals(expected, values.get(name), 0f, fused + ": " + name));
+      }
+    }
+  }
+
+  @Test
   void atStepZeroTheAverageSamplesAsTheRawGenerator() {
     float[] plain;
     try (Trainer trainer = new Trainer(spec(0f), ToyDistribution.EIGHT_GAUSSIANS.batches(16, 3), 1)) {

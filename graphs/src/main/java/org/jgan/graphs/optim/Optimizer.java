@@ -115,7 +115,13 @@ public abstract class Optimizer {
       throw new IllegalArgumentException("optimizer '" + name + "' was given no variables");
     }
     List<Operand<TFloat32>> grads = Gradients.of(graph, name + "_gradients", loss, variables);
-    return applyGradients(graph, name, variables, afterAll(graph, grads, loss));
+    // Among towers, only the last one's update applies (everyone's averaged gradients); see TowerGradients.
+    java.util.Optional<List<List<Operand<TFloat32>>>> ready =
+        graph.towerGradients().toApply(graph, List.of(loss), List.of(grads));
+    if (ready.isEmpty()) {
+      return graph.tf().noOp();
+    }
+    return graph.onStateDevice(() -> applyGradients(graph, name, variables, ready.get().get(0)));
   }
 
   /**

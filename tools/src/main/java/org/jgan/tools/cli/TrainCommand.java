@@ -188,6 +188,17 @@ public final class TrainCommand implements Callable<Integer> {
       + "; only the 2-D scatter plot gets a vector copy (an image grid is pixels)")
   String figureFormat;
 
+  @Option(names = "--cluster", description = "train on a TensorFlow cluster's workers, one tower per worker task, each on its"
+      + " slice of the batch (variables on the ps task, else worker 0); start each task with 'jgan server' first")
+  Path cluster;
+
+  @Option(names = "--cluster-timeout", description = "--cluster: seconds a training step may take before the run stops,"
+      + " naming the task that stopped answering (default: " + org.jgan.training.Towers.DEFAULT_TIMEOUT_SECONDS + ")")
+  Integer clusterTimeout;
+
+  @Option(names = "--devices", description = "train one tower per device of this machine, e.g. gpu:0,gpu:1 or cpu:0,cpu:1")
+  String devices;
+
   @Option(names = "--no-tensorboard", description = "write no TensorBoard events (default: losses and sample pictures into --out/tensorboard)")
   boolean noTensorBoard;
 
@@ -205,13 +216,14 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--device " + device + ": " + e.getMessage());
     }
+    org.jgan.training.Towers towers = towers();
     PrintWriter console = spec.commandLine().getOut();
     try (GracefulStop stop = GracefulStop.install()) {
       Optional<String> stopped = new TrainingRun(config, out, resume, checkpointEvery, logEvery, dataDirectory(),
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
           .onDevice(placement, logPlacement).withQualityMetric(quality.metric, quality.classifier)
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
-          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).run(stop);
+          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).withTowers(towers).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -228,6 +240,17 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
     }
+  }
+
+  /** The towers --cluster or --devices asks for, or null for one graph in this process. */
+  private org.jgan.training.Towers towers() throws java.io.IOException {
+    require(cluster == null || devices == null, "--cluster and --devices exclude each other");
+    require(clusterTimeout == null || cluster != null, "--cluster-timeout needs --cluster");
+    if (cluster != null) {
+      org.jgan.training.Towers towers = org.jgan.training.Towers.ofCluster(org.jgan.graphs.cluster.ClusterSpec.read(cluster));
+      return clusterTimeout == null ? towers : towers.withTimeout(clusterTimeout);
+    }
+    return devices == null ? null : org.jgan.training.Towers.ofDevices(devices);
   }
 
   /** Checks every flag and resolves the defaults; bad values throw a ParameterException naming the flag. */

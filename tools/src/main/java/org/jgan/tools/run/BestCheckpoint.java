@@ -54,7 +54,7 @@ public final class BestCheckpoint implements TrainingListener {
     config.write(dir.resolve("config.json"));
     Properties state = trainer.state().toProperties();
     state.setProperty(SCORE, Float.toString(score));
-    store.save(trainer.session(), trainer.state().iteration(), state);
+    store.save(trainer.sessionToSave(), trainer.state().iteration(), state);
     best = score;
     writeSummary(trainer.state().iteration(), score);
   }

@@ -57,6 +57,7 @@ public final class TrainingRun {
   private PrintWriter errors;
   private String qualityMetric = QualityProbe.METRIC;
   private Path qualityClassifier;
+  private org.jgan.training.Towers towers;
 
   public TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
@@ -113,6 +114,12 @@ public final class TrainingRun {
     return this;
   }
 
+  /** Trains replicated over {@code towers} (synchronous data parallelism); null, the default: one graph here. */
+  public TrainingRun withTowers(org.jgan.training.Towers towers) {
+    this.towers = towers;
+    return this;
+  }
+
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
   static boolean unitPixels(RunConfig config) {
     return RunModel.unitPixels(config);
@@ -153,8 +160,9 @@ public final class TrainingRun {
     BatchSource data = NamedDatasets.isFolder(config.dataset())
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, console, errors)
         : RunModel.batches(config, dataDir);
-    try (Trainer trainer = new Trainer(RunModel.trainingSpec(config, dataDir), data,
-        new SessionSettings(config.threads(), device, logPlacement))) {
+    SessionSettings settings = new SessionSettings(config.threads(), device, logPlacement);
+    try (Trainer trainer = towers == null ? new Trainer(RunModel.trainingSpec(config, dataDir), data, settings)
+        : new Trainer(RunModel.trainingSpec(config, dataDir), data, settings, towers)) {
       stop.attach(trainer);
       if (resume && trainer.restoreLatest(store, this::notice)) {
         say("resumed " + out + " at step " + trainer.state().iteration());
@@ -212,6 +220,8 @@ public final class TrainingRun {
     } catch (NonFiniteTrainingException e) {
       throw e.withNote(store.latest().map(c -> "the last finite checkpoint, " + c.folder() + ", stays the latest")
           .orElse("no checkpoint was written"));
+    } catch (org.tensorflow.exceptions.TensorFlowException e) {
+      throw towers == null ? e : towers.failure(e);
     }
   }
 
