@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * learning rate 2e-4, beta1 0.5, beta2 0.999, one discriminator update per generator update).
  * Written with public API only, as an objective of one's own would be.
  */
-public final class HingeGan implements Objective {
+public final class HingeGan extends ScoreGame {
   /** Adam's learning rate (Miyato et al., setting C). */
   public static final float LEARNING_RATE = 2e-4f;
   /** Adam's beta1 (setting C). */
@@ -34,29 +34,16 @@ public final class HingeGan implements Objective {
   public static final ObjectiveType TYPE = ObjectiveType.of("hinge", HingeGan::new).taking(Hyperparameter.CRITIC_STEPS)
       .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, null, null));
 
-  private final int discriminatorSteps;
-  private final Optimizer discriminatorOptimizer;
-  private final Optimizer generatorOptimizer;
-
   /** The hinge loss with n_dis discriminator steps per generator step and one optimiser per network. */
   public HingeGan(int discriminatorSteps, Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
-    if (discriminatorSteps < 1) {
-      throw new IllegalArgumentException("discriminator steps " + discriminatorSteps + " must be at least 1");
-    }
-    this.discriminatorSteps = discriminatorSteps;
-    this.discriminatorOptimizer = discriminatorOptimizer;
-    this.generatorOptimizer = generatorOptimizer;
+    super(TYPE, discriminatorSteps, discriminatorOptimizer, HingeGan::discriminatorLoss, generatorOptimizer,
+        (tf, real, fake) -> generatorLoss(tf, fake), false);
   }
 
   /** The defaults above with {@code options} over them. */
   public HingeGan(ObjectiveOptions options) {
     this(options.criticStepsOr(DISCRIMINATOR_STEPS), options.adam(LEARNING_RATE, BETA1, BETA2),
         options.adam(LEARNING_RATE, BETA1, BETA2));
-  }
-
-  @Override
-  public String name() {
-    return TYPE.name();
   }
 
   /** E_x[relu(1 - D(x))] + E_z[relu(1 + D(G(z)))]. */
@@ -69,11 +56,5 @@ public final class HingeGan implements Objective {
   /** -E_z[D(G(z))]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeScores) {
     return tf.math.neg(Reductions.mean(tf, fakeScores));
-  }
-
-  @Override
-  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
-    return ScoreGame.alternating(in, networks, discriminatorSteps, discriminatorOptimizer, HingeGan::discriminatorLoss,
-        generatorOptimizer, (tf, real, fake) -> generatorLoss(tf, fake), false);
   }
 }

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
  * where D(.) is the discriminator's raw, linear output. Written with public API only, as an
  * objective of one's own would be.
  */
-public final class LeastSquaresGan implements Objective {
+public final class LeastSquaresGan extends ScoreGame {
   /** a, the label of generated data. */
   public static final float A = 0f;
   /** b, the label of real data. */
@@ -40,29 +40,16 @@ public final class LeastSquaresGan implements Objective {
       .taking(Hyperparameter.CRITIC_STEPS)
       .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, null, null));
 
-  private final int discriminatorSteps;
-  private final Optimizer discriminatorOptimizer;
-  private final Optimizer generatorOptimizer;
-
   /** LSGAN with k discriminator steps per generator step and one optimiser per network. */
   public LeastSquaresGan(int discriminatorSteps, Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
-    if (discriminatorSteps < 1) {
-      throw new IllegalArgumentException("discriminator steps " + discriminatorSteps + " must be at least 1");
-    }
-    this.discriminatorSteps = discriminatorSteps;
-    this.discriminatorOptimizer = discriminatorOptimizer;
-    this.generatorOptimizer = generatorOptimizer;
+    super(TYPE, discriminatorSteps, discriminatorOptimizer, LeastSquaresGan::discriminatorLoss, generatorOptimizer,
+        (tf, real, fake) -> generatorLoss(tf, fake), false);
   }
 
   /** The defaults above with {@code options} over them. */
   public LeastSquaresGan(ObjectiveOptions options) {
     this(options.criticStepsOr(DISCRIMINATOR_STEPS), options.adam(LEARNING_RATE, BETA1, BETA2),
         options.adam(LEARNING_RATE, BETA1, BETA2));
-  }
-
-  @Override
-  public String name() {
-    return TYPE.name();
   }
 
   /** 1/2 E_x[(D(x) - b)^2] + 1/2 E_z[(D(G(z)) - a)^2]. */
@@ -75,11 +62,5 @@ public final class LeastSquaresGan implements Objective {
   /** 1/2 E_z[(D(G(z)) - c)^2]. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeScores) {
     return tf.math.mul(tf.constant(0.5f), Reductions.mean(tf, tf.math.square(tf.math.sub(fakeScores, tf.constant(C)))));
-  }
-
-  @Override
-  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
-    return ScoreGame.alternating(in, networks, discriminatorSteps, discriminatorOptimizer, LeastSquaresGan::discriminatorLoss,
-        generatorOptimizer, (tf, real, fake) -> generatorLoss(tf, fake), false);
   }
 }

@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * generator update, the paper's stable setting. Written with public API only, as an objective of
  * one's own would be.
  */
-public final class RelativisticAverageGan implements Objective {
+public final class RelativisticAverageGan extends ScoreGame {
   /** Adam's learning rate. */
   public static final float LEARNING_RATE = 2e-4f;
   /** Adam's beta1. */
@@ -39,30 +39,18 @@ public final class RelativisticAverageGan implements Objective {
       .taking(Hyperparameter.CRITIC_STEPS)
       .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, null, null));
 
-  private final int discriminatorSteps;
-  private final Optimizer discriminatorOptimizer;
-  private final Optimizer generatorOptimizer;
-
   /** RaSGAN with n_D critic steps per generator step and one optimiser per network. */
   public RelativisticAverageGan(int discriminatorSteps, Optimizer discriminatorOptimizer,
       Optimizer generatorOptimizer) {
-    if (discriminatorSteps < 1) {
-      throw new IllegalArgumentException("discriminator steps " + discriminatorSteps + " must be at least 1");
-    }
-    this.discriminatorSteps = discriminatorSteps;
-    this.discriminatorOptimizer = discriminatorOptimizer;
-    this.generatorOptimizer = generatorOptimizer;
+    // The generator's loss compares its samples with a real batch, so its step reads one too.
+    super(TYPE, discriminatorSteps, discriminatorOptimizer, RelativisticAverageGan::discriminatorLoss,
+        generatorOptimizer, RelativisticAverageGan::generatorLoss, true);
   }
 
   /** The defaults above with {@code options} over them. */
   public RelativisticAverageGan(ObjectiveOptions options) {
     this(options.criticStepsOr(DISCRIMINATOR_STEPS), options.adam(LEARNING_RATE, BETA1, BETA2),
         options.adam(LEARNING_RATE, BETA1, BETA2));
-  }
-
-  @Override
-  public String name() {
-    return TYPE.name();
   }
 
   /** -E[log sigmoid(C(x_r) - E[C(x_f)])] - E[log(1 - sigmoid(C(x_f) - E[C(x_r)]))]. */
@@ -81,12 +69,5 @@ public final class RelativisticAverageGan implements Objective {
     Operand<TFloat32> fakeOverReal = tf.math.sub(asFake, Reductions.mean(tf, asReal));
     return tf.math.add(Reductions.mean(tf, tf.math.softplus(tf.math.neg(realOverFake))),
         Reductions.mean(tf, tf.math.softplus(fakeOverReal)));
-  }
-
-  @Override
-  public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
-    // The generator's loss compares its samples with a real batch, so its step reads one too.
-    return ScoreGame.alternating(in, networks, discriminatorSteps, discriminatorOptimizer,
-        RelativisticAverageGan::discriminatorLoss, generatorOptimizer, RelativisticAverageGan::generatorLoss, true);
   }
 }
