@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.jgan.training.RunConfig;
+import org.jgan.training.RunModel;
 import org.jgan.data.NamedDatasets;
 import org.jgan.eval.metric.DataKind;
 import org.jgan.eval.metric.EvalSettings;
@@ -70,7 +71,7 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
     if (classifier != null) {
       settings = settings.withClassifier(classifier);
     }
-    boolean signed = !NamedDatasets.isToy(config.dataset()) && !TrainingRun.unitPixels(config);
+    boolean signed = !NamedDatasets.isToy(config.dataset()) && !RunModel.unitPixels(config);
     EvaluationContext real = new EvaluationContext(placeholder(config), settings);
     try {
       if (metric.needsClassifier()) {

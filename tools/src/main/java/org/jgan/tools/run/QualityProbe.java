@@ -11,6 +11,7 @@ import org.jgan.data.Split;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ParzenWindow;
 import org.jgan.training.RunConfig;
+import org.jgan.training.RunModel;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 
@@ -74,7 +75,7 @@ public final class QualityProbe implements TrainingListener {
     Dataset validation = NamedDatasets.evaluationSplit(dataset, dataDir, Split.VALIDATION, config.exampleShape());
     Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST, config.exampleShape());
     // An image folder's held-out shares can be smaller than the probe's sizes.
-    return new QualityProbe(every, !TrainingRun.unitPixels(config),
+    return new QualityProbe(every, !RunModel.unitPixels(config),
         validation.slice(0, Math.min(VALIDATION, validation.size())).values(),
         test.slice(0, Math.min(TEST, test.size())).values(),
         scoreValidation ? validation.slice(VALIDATION, VALIDATION + TEST).values() : null);

@@ -120,14 +120,9 @@ public final class TrainingRun {
     return this;
   }
 
-  /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
-  static boolean unitPixels(RunConfig config) {
-    return RunModel.unitPixels(config);
-  }
-
   /** The lowest pixel value of the run's images: 0 or -1. */
   static float pixelLow(RunConfig config) {
-    return unitPixels(config) ? 0f : -1f;
+    return RunModel.unitPixels(config) ? 0f : -1f;
   }
 
   /**
