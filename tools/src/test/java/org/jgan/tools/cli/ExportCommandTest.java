@@ -135,6 +135,7 @@ class ExportCommandTest {
     assertEquals("normal", m.zDistribution());
     assertArrayEquals(new int[] {2}, m.exampleShape());
     assertEquals(ModelMetadata.UNBOUNDED, m.outputRange());
+    assertEquals(0f, m.emaDecay(), 0f, "a run without --ema exports its raw weights");
   }
 
   @Test

@@ -56,6 +56,8 @@ class GeneratorEmaCliTest {
     Path model = dir.resolve("model");
     CliRunner.Outcome exported = CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString());
     assertEquals(0, exported.exitCode(), exported.err());
+    assertEquals(0.7f, org.jgan.training.export.ModelMetadata.read(model).emaDecay(), 0f,
+        "jgan.json says the weights are the average");
 
     float[] z = org.jgan.losses.NoisePrior.normal(2).sample(new SplittableRandom(3), 5);
     float[] served;

@@ -27,9 +27,12 @@ import org.jgan.training.ModelSpec;
  * @param exampleShape the shape of one output example
  * @param outputRange {@code [0, 1]} for images; {@code unbounded} for raw 2-D points
  * @param signatures the signatures and what they take and give
+ * @param emaDecay the decay of the generator weights' moving average the model holds instead of the raw
+ *     weights ({@code --ema}), or 0 for the raw weights (files written before this field read as 0)
  */
 public record ModelMetadata(String format, String jganVersion, String objective, String dataset, String model,
-    long trainingStep, int zDim, String zDistribution, int[] exampleShape, String outputRange, String signatures) {
+    long trainingStep, int zDim, String zDistribution, int[] exampleShape, String outputRange, String signatures,
+    float emaDecay) {
   public static final String FORMAT = "jgan-savedmodel-1";
   public static final String FILE = "jgan.json";
   public static final String UNIT_RANGE = "[0, 1]";
@@ -48,7 +51,8 @@ public record ModelMetadata(String format, String jganVersion, String objective,
         "serving_default: z float32 [-1, zDim] -> images; generate: count int32 [], seed int64 [] -> images"
             + " (z drawn in the graph with stateless key [seed, 0])"
             + (discrete ? "; discrete: images are probabilities and samples a draw from them"
-                + " (0/1 per pixel or one-hot per position; key [0, 1], or [seed, 1] for generate)" : ""));
+                + " (0/1 per pixel or one-hot per position; key [0, 1], or [seed, 1] for generate)" : ""),
+        spec.emaDecay());
   }
 
   /** True when the outputs are images in [0, 1] rather than raw points. */
