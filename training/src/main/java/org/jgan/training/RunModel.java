@@ -98,9 +98,13 @@ public final class RunModel {
         exponentialDecay(config), config.dLossWeight(), "simultaneous".equals(config.schedule()));
   }
 
-  /** The generator and discriminator family the configuration names, at its width and depth. */
+  /**
+   * The generator and discriminator family the configuration names, the generator at its generator
+   * width and depth and the other networks at theirs (both its width and depth unless set apart).
+   */
   public static Architecture architecture(RunConfig config) {
-    return NamedArchitecture.named(config.model()).build(config.width(), config.depth());
+    return NamedArchitecture.named(config.model()).build(config.resolvedGeneratorWidth(),
+        config.resolvedGeneratorDepth(), config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth());
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */

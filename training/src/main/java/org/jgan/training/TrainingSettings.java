@@ -44,6 +44,10 @@ public final class TrainingSettings {
   private Integer zDim;
   private Integer width;
   private Integer depth;
+  private Integer generatorWidth;
+  private Integer generatorDepth;
+  private Integer discriminatorWidth;
+  private Integer discriminatorDepth;
   private ObjectiveOptions objectiveOptions = ObjectiveOptions.PAPER_DEFAULTS;
   private String lrDecay;
   private String prior;
@@ -100,6 +104,18 @@ public final class TrainingSettings {
 
   /** MLP hidden layers (ResNet-1d: blocks). */
   public TrainingSettings depth(Integer value) { depth = value; return this; }
+
+  /** MLP: the generator's hidden width; null: {@link #width}. */
+  public TrainingSettings generatorWidth(Integer value) { generatorWidth = value; return this; }
+
+  /** MLP: the generator's hidden layers; null: {@link #depth}. */
+  public TrainingSettings generatorDepth(Integer value) { generatorDepth = value; return this; }
+
+  /** MLP: the hidden width of every network but the generator; null: {@link #width}. */
+  public TrainingSettings discriminatorWidth(Integer value) { discriminatorWidth = value; return this; }
+
+  /** MLP: the hidden layers of every network but the generator; null: {@link #depth}. */
+  public TrainingSettings discriminatorDepth(Integer value) { discriminatorDepth = value; return this; }
 
   /**
    * The objective's own hyper-parameters, as {@code Objectives.named(name, options)} takes them:
@@ -216,8 +232,9 @@ public final class TrainingSettings {
         exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
         or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
         folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null)
-        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm);
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null)
+        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
+        .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth);
   }
 
   private static <T> T or(T value, T fallback) {

@@ -15,6 +15,16 @@ public enum NamedArchitecture {
     public Architecture build(int width, int depth) {
       return new Mlp(width, depth);
     }
+
+    @Override
+    public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth) {
+      return new Mlp(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth);
+    }
+
+    @Override
+    public boolean sizesNetworksApart() {
+      return true;
+    }
   },
   DCGAN28(Dcgan28.NAME, Data.IMAGES, Fixed.WIDTH, Fixed.DEPTH, false) {
     @Override
@@ -99,6 +109,25 @@ public enum NamedArchitecture {
   /** The architecture at {@code width} and {@code depth}, each read only where the architecture has it. */
   public Architecture build(int width, int depth) {
     return new Dcgan(dcganSize, dcganBatchNorm, width);
+  }
+
+  /**
+   * The architecture with the generator at {@code generatorWidth} and {@code generatorDepth} and the
+   * other networks at {@code discriminatorWidth} and {@code discriminatorDepth}; only an architecture
+   * that {@link #sizesNetworksApart sizes its networks apart} takes different sizes.
+   *
+   * @throws IllegalArgumentException when the two sizes differ and the architecture has one size for all its networks
+   */
+  public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth) {
+    if (generatorWidth != discriminatorWidth || generatorDepth != discriminatorDepth) {
+      throw new IllegalArgumentException("model '" + id + "' has one width and depth for all its networks");
+    }
+    return build(generatorWidth, generatorDepth);
+  }
+
+  /** Whether the generator and the other networks can have different widths and depths (the MLP). */
+  public boolean sizesNetworksApart() {
+    return false;
   }
 
   /** The architecture at its default width and depth. */
