@@ -21,6 +21,8 @@ import java.util.Map;
  * {@code imageSize} and {@code channels} are set for an image folder only (null for named datasets).
  * {@code generatorWidth} ... {@code discriminatorDepth} are null unless their flag is given, meaning
  * {@code width} and {@code depth} (one size for both networks, as before they existed).
+ * {@code optimizer} is both networks' optimiser unless {@code generatorOptimizer} (null unless given)
+ * sets the generator's apart.
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
@@ -28,7 +30,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
     String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
     Integer imageSize, Integer channels, Float ema, Boolean spectralNorm, Integer generatorWidth,
-    Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth) {
+    Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth, String generatorOptimizer) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** A configuration of a named dataset, whose shape its name fixes. */
@@ -51,7 +53,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
         gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
         optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
-        imageSize, channels, null, null, null, null, null, null);
+        imageSize, channels, null, null, null, null, null, null, null);
   }
 
   /**
@@ -63,7 +65,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, emaDecay, spectralNormOn, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth);
+        discriminatorDepth, generatorOptimizer);
   }
 
   /**
@@ -75,7 +77,24 @@ public record RunConfig(String objective, String dataset, String model, long ste
     return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth);
+        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer);
+  }
+
+  /**
+   * This configuration with the generator's optimiser ({@code --g-optimizer}) set apart from
+   * {@link #optimizer()}, which is then the discriminator's; null when not given (as before it existed).
+   */
+  public RunConfig withGeneratorOptimizer(String value) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, value);
+  }
+
+  /** Whether either network trains with SGD and the momentum ramp ({@code momentum} as either optimiser). */
+  public boolean usesMomentum() {
+    return "momentum".equals(optimizer) || "momentum".equals(generatorOptimizer);
   }
 
   /** The generator's hidden width: {@code generatorWidth} when set, else {@link #width()}. */

@@ -55,6 +55,7 @@ public final class TrainingSettings {
   private String divergence;
   private Integer samplesPerZ;
   private String optimizer;
+  private String generatorOptimizer;
   private Float momentum;
   private Float finalMomentum;
   private String momentumRamp;
@@ -126,8 +127,9 @@ public final class TrainingSettings {
    * configuration records them by their settings ({@link #optimizer}, {@link #lrDecay}).
    */
   public TrainingSettings objectiveOptions(ObjectiveOptions value) {
-    if (value.momentum() != null || value.exponentialDecay() != null) {
-      throw new IllegalArgumentException("set the momentum ramp and exponential decay with optimizer(\"momentum\"),"
+    if (value.momentum() != null || value.exponentialDecay() != null || value.adamNetwork() != null) {
+      throw new IllegalArgumentException("set the momentum ramp, the network that keeps Adam and the exponential decay"
+          + " with optimizer(\"momentum\"), generatorOptimizer(...),"
           + " momentum(...), lrDecay(\"exponential\") and lrDecayFactor(...), not through the objective options");
     }
     objectiveOptions = value;
@@ -151,6 +153,12 @@ public final class TrainingSettings {
 
   /** {@code adam} or {@code momentum} (the GAN paper's SGD); null: the objective's optimiser. */
   public TrainingSettings optimizer(String value) { optimizer = value; return this; }
+
+  /**
+   * GAN: the generator's optimiser, {@code adam} or {@code momentum}, when it differs from
+   * {@link #optimizer}, which is then the discriminator's; null: the same as the discriminator's.
+   */
+  public TrainingSettings generatorOptimizer(String value) { generatorOptimizer = value; return this; }
 
   /** Initial momentum of optimizer {@code momentum}; null: {@link #MOMENTUM}. */
   public TrainingSettings momentum(Float value) { momentum = value; return this; }
@@ -214,7 +222,7 @@ public final class TrainingSettings {
     TrainingDefaults d = TrainingDefaults.of(objective, dataset, architecture);
     ObjectiveOptions o = objectiveOptions;
     String decay = or(lrDecay, o.linearDecay() ? "linear" : d.linearDecay() ? "linear" : "none");
-    boolean sgd = "momentum".equals(optimizer);
+    boolean sgd = "momentum".equals(optimizer) || "momentum".equals(generatorOptimizer);
     Float initialMomentum = sgd ? or(momentum, MOMENTUM) : null;
     boolean exponential = "exponential".equals(decay);
     boolean discrete = Objectives.isDiscrete(objective);
@@ -232,9 +240,10 @@ public final class TrainingSettings {
         exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
         or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
         folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null)
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null)
         .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
-        .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth);
+        .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
+        .withGeneratorOptimizer(generatorOptimizer);
   }
 
   private static <T> T or(T value, T fallback) {
