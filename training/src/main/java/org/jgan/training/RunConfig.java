@@ -30,7 +30,8 @@ public record RunConfig(String objective, String dataset, String model, long ste
     Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
     String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
     Integer imageSize, Integer channels, Float ema, Boolean spectralNorm, Integer generatorWidth,
-    Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth, String generatorOptimizer) {
+    Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth, String generatorOptimizer,
+    Float discriminatorDropout) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** A configuration of a named dataset, whose shape its name fixes. */
@@ -53,7 +54,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
         gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
         optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
-        imageSize, channels, null, null, null, null, null, null, null);
+        imageSize, channels, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -65,7 +66,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, emaDecay, spectralNormOn, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer);
+        discriminatorDepth, generatorOptimizer, discriminatorDropout);
   }
 
   /**
@@ -77,7 +78,8 @@ public record RunConfig(String objective, String dataset, String model, long ste
     return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer);
+        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer,
+        discriminatorDropout);
   }
 
   /**
@@ -89,7 +91,19 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, value);
+        discriminatorDepth, value, discriminatorDropout);
+  }
+
+  /**
+   * This configuration with dropout at {@code rate} after every hidden layer of the MLP's networks but
+   * the generator ({@code --d-dropout}); null when not given (none, as before it existed).
+   */
+  public RunConfig withDiscriminatorDropout(Float rate) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, generatorOptimizer, rate);
   }
 
   /** Whether either network trains with SGD and the momentum ramp ({@code momentum} as either optimiser). */

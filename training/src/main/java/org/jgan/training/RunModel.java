@@ -114,11 +114,13 @@ public final class RunModel {
 
   /**
    * The generator and discriminator family the configuration names, the generator at its generator
-   * width and depth and the other networks at theirs (both its width and depth unless set apart).
+   * width and depth and the other networks at theirs (both its width and depth unless set apart), with
+   * their dropout if any.
    */
   public static Architecture architecture(RunConfig config) {
     return NamedArchitecture.named(config.model()).build(config.resolvedGeneratorWidth(),
-        config.resolvedGeneratorDepth(), config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth());
+        config.resolvedGeneratorDepth(), config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth(),
+        config.discriminatorDropout() != null ? config.discriminatorDropout() : 0f);
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */

@@ -48,6 +48,7 @@ public final class TrainingSettings {
   private Integer generatorDepth;
   private Integer discriminatorWidth;
   private Integer discriminatorDepth;
+  private Float discriminatorDropout;
   private ObjectiveOptions objectiveOptions = ObjectiveOptions.PAPER_DEFAULTS;
   private String lrDecay;
   private String prior;
@@ -117,6 +118,9 @@ public final class TrainingSettings {
 
   /** MLP: the hidden layers of every network but the generator; null: {@link #depth}. */
   public TrainingSettings discriminatorDepth(Integer value) { discriminatorDepth = value; return this; }
+
+  /** MLP: the dropout rate after every hidden layer of every network but the generator; null: none. */
+  public TrainingSettings discriminatorDropout(Float value) { discriminatorDropout = value; return this; }
 
   /**
    * The objective's own hyper-parameters, as {@code Objectives.named(name, options)} takes them:
@@ -240,10 +244,10 @@ public final class TrainingSettings {
         exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
         or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
         folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null)
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null, null)
         .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
         .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
-        .withGeneratorOptimizer(generatorOptimizer);
+        .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout);
   }
 
   private static <T> T or(T value, T fallback) {

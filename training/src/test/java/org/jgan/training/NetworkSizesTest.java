@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.layers.Dense;
+import org.jgan.graphs.layers.Dropout;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.losses.Role;
@@ -75,9 +76,23 @@ class NetworkSizesTest {
 
   @Test
   void aFixedSizeArchitectureRefusesDifferentSizes() {
-    assertEquals(NamedArchitecture.DCGAN28.build(8, 1), NamedArchitecture.DCGAN28.build(8, 1, 8, 1));
+    assertEquals(NamedArchitecture.DCGAN28.build(8, 1), NamedArchitecture.DCGAN28.build(8, 1, 8, 1, 0f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NamedArchitecture.DCGAN28.build(8, 1, 16, 1));
+        () -> NamedArchitecture.DCGAN28.build(8, 1, 16, 1, 0f));
     assertEquals("model 'dcgan28' has one width and depth for all its networks", e.getMessage());
+    assertEquals("model 'dcgan28' takes no discriminator dropout", assertThrows(IllegalArgumentException.class,
+        () -> NamedArchitecture.DCGAN28.build(8, 1, 8, 1, 0.5f)).getMessage());
+  }
+
+  @Test
+  void discriminatorDropoutFollowsEveryHiddenLayerOfTheOtherNetworksOnly() {
+    RunConfig config = TrainingSettings.of("ebgan", "mnist").zDim(10).width(16).depth(2).discriminatorDropout(0.5f)
+        .resolve();
+    Map<Role, List<Layer>> layers = RunModel.spec(config).networkLayers();
+    assertEquals(List.of(), layers.get(Role.GENERATOR).stream().filter(l -> l instanceof Dropout).toList());
+    List<String> kinds = layers.get(Role.DISCRIMINATOR).stream().map(Layer::kind).toList();
+    assertEquals(List.of("dense", "relu", "dropout", "dense", "relu", "dropout", "dense", "code", "dense", "relu",
+        "dropout", "dense", "relu", "dropout", "dense", "identity", "reshape"), kinds);
+    assertEquals(new Dropout(0.5f), layers.get(Role.DISCRIMINATOR).get(2));
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jgan.graphs.Layer;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.layers.Dense;
+import org.jgan.graphs.layers.Dropout;
 import org.jgan.graphs.layers.Reshape;
 
 /**
@@ -17,9 +18,11 @@ import org.jgan.graphs.layers.Reshape;
  * @param generatorDepth hidden layers of the generator
  * @param discriminatorWidth hidden units per layer of every other network
  * @param discriminatorDepth hidden layers of every other network (EBGAN: of its encoder and of its decoder)
+ * @param discriminatorDropout the rate of a {@link Dropout} after every hidden layer of every network but
+ *     the generator, in training steps only (the EBGAN paper's dropoutD); 0 for none (no layer added)
  */
-public record Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth)
-    implements Architecture {
+public record Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth,
+    float discriminatorDropout) implements Architecture {
   /** The name on the command line. */
   public static final String NAME = "mlp";
   /** Hidden units per layer unless set: the WGAN-GP toy experiments' 512. */
@@ -32,9 +35,17 @@ public record Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth
       throw new IllegalArgumentException("MLP widths " + generatorWidth + ", " + discriminatorWidth + " and depths "
           + generatorDepth + ", " + discriminatorDepth + " must be positive");
     }
+    if (!(discriminatorDropout >= 0 && discriminatorDropout < 1)) {
+      throw new IllegalArgumentException("dropout rate " + discriminatorDropout + " must be in [0, 1)");
+    }
   }
 
-  /** Both networks {@code depth} hidden layers of {@code width} units. */
+  /** The generator and the other networks sized apart, without dropout. */
+  public Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth) {
+    this(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth, 0f);
+  }
+
+  /** Both networks {@code depth} hidden layers of {@code width} units, without dropout. */
   public Mlp(int width, int depth) {
     this(width, depth, width, depth);
   }
@@ -46,7 +57,7 @@ public record Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth
 
   @Override
   public List<Layer> generator(int zDim, int[] exampleShape, Activation output) {
-    List<Layer> layers = hidden(generatorWidth, generatorDepth);
+    List<Layer> layers = hidden(generatorWidth, generatorDepth, 0f);
     layers.add(new Dense(Architecture.size(exampleShape)));
     layers.add(output);
     layers.add(new Reshape(shape(exampleShape)));
@@ -98,14 +109,17 @@ public record Mlp(int generatorWidth, int generatorDepth, int discriminatorWidth
   }
 
   private List<Layer> criticHidden() {
-    return hidden(discriminatorWidth, discriminatorDepth);
+    return hidden(discriminatorWidth, discriminatorDepth, discriminatorDropout);
   }
 
-  private static List<Layer> hidden(int width, int depth) {
+  private static List<Layer> hidden(int width, int depth, float dropout) {
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < depth; i++) {
       layers.add(new Dense(width));
       layers.add(Activation.relu());
+      if (dropout > 0) {
+        layers.add(new Dropout(dropout));
+      }
     }
     return layers;
   }

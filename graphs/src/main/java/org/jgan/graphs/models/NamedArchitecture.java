@@ -17,8 +17,9 @@ public enum NamedArchitecture {
     }
 
     @Override
-    public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth) {
-      return new Mlp(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth);
+    public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth,
+        float discriminatorDropout) {
+      return new Mlp(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth, discriminatorDropout);
     }
 
     @Override
@@ -113,19 +114,28 @@ public enum NamedArchitecture {
 
   /**
    * The architecture with the generator at {@code generatorWidth} and {@code generatorDepth} and the
-   * other networks at {@code discriminatorWidth} and {@code discriminatorDepth}; only an architecture
-   * that {@link #sizesNetworksApart sizes its networks apart} takes different sizes.
+   * other networks at {@code discriminatorWidth} and {@code discriminatorDepth}, with dropout at
+   * {@code discriminatorDropout} after their hidden layers (0: none); only an architecture that
+   * {@link #sizesNetworksApart sizes its networks apart} takes different sizes or the dropout.
    *
-   * @throws IllegalArgumentException when the two sizes differ and the architecture has one size for all its networks
+   * @throws IllegalArgumentException when the two sizes differ or dropout is asked of an architecture
+   *     with one size for all its networks
    */
-  public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth) {
+  public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth,
+      float discriminatorDropout) {
     if (generatorWidth != discriminatorWidth || generatorDepth != discriminatorDepth) {
       throw new IllegalArgumentException("model '" + id + "' has one width and depth for all its networks");
+    }
+    if (discriminatorDropout != 0f) {
+      throw new IllegalArgumentException("model '" + id + "' takes no discriminator dropout");
     }
     return build(generatorWidth, generatorDepth);
   }
 
-  /** Whether the generator and the other networks can have different widths and depths (the MLP). */
+  /**
+   * Whether the generator and the other networks can have different widths and depths, and dropout
+   * in the other networks (the MLP).
+   */
   public boolean sizesNetworksApart() {
     return false;
   }

@@ -119,6 +119,10 @@ public final class TrainCommand implements Callable<Integer> {
       + " of its decoder each) (default: --depth)")
   Integer dDepth;
 
+  @Option(names = "--d-dropout", description = "mlp: dropout at this rate after every hidden layer of every network but"
+      + " the generator, in training steps (the EBGAN paper's dropoutD) (default: none)")
+  Float dDropout;
+
   @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
   Float lr;
 
@@ -337,7 +341,8 @@ public final class TrainCommand implements Callable<Integer> {
         .lrDecay(lrDecay).prior(prior).pixelRange(pixelRange).divergence(divergence).samplesPerZ(samplesPerZ)
         .imageSize(imageSize).channels(channels).jganVersion(JganVersion.VERSION)
         .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null)
-        .generatorWidth(gWidth).generatorDepth(gDepth).discriminatorWidth(dWidth).discriminatorDepth(dDepth);
+        .generatorWidth(gWidth).generatorDepth(gDepth).discriminatorWidth(dWidth).discriminatorDepth(dDepth)
+        .discriminatorDropout(dDropout);
     return recipe.applyTo(settings);
   }
 
@@ -350,8 +355,11 @@ public final class TrainCommand implements Callable<Integer> {
         recipe.dLossWeight, false);
   }
 
-  /** The per-network sizes: each at least 1, and only for a model that sizes its networks apart. */
+  /** The per-network sizes and dropout: in range, and only for a model that sizes its networks apart. */
   private void requireNetworkSizes() {
+    require(dDropout == null || dDropout >= 0 && dDropout < 1, "--d-dropout must be in [0, 1), got " + dDropout);
+    require(dDropout == null || NamedArchitecture.named(model).sizesNetworksApart(),
+        "--d-dropout is for --model mlp; " + model + " has its own layers");
     String[] flags = {"--g-width", "--g-depth", "--d-width", "--d-depth"};
     Integer[] values = {gWidth, gDepth, dWidth, dDepth};
     for (int i = 0; i < flags.length; i++) {

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --g-width}, {@code --g-depth}, {@code --d-width}, {@code --d-depth}: the MLP's networks sized apart. */
+/**
+ * {@code --g-width}, {@code --g-depth}, {@code --d-width}, {@code --d-depth}, {@code --d-dropout}: the
+ * MLP's networks sized apart, dropout in all but the generator.
+ */
 class NetworkSizeFlagsTest {
   private static final String HUGE = Integer.toString(Integer.MAX_VALUE);
 
@@ -34,7 +37,8 @@ class NetworkSizeFlagsTest {
 
   @Test
   void theSizesTrainAndAreRecordedInTheConfiguration() throws Exception {
-    CliRunner.Outcome outcome = train("--width", "16", "--g-width", "8", "--g-depth", "1", "--d-depth", "2");
+    CliRunner.Outcome outcome = train("--width", "16", "--g-width", "8", "--g-depth", "1", "--d-depth", "2",
+        "--d-dropout", "0.5");
     assertEquals(0, outcome.exitCode(), outcome.err());
     JsonObject config = JsonParser.parseString(Files.readString(dir.resolve("run/config.json"))).getAsJsonObject();
     assertEquals(16, config.get("width").getAsInt());
@@ -42,6 +46,7 @@ class NetworkSizeFlagsTest {
     assertEquals(1, config.get("generatorDepth").getAsInt());
     assertTrue(config.get("discriminatorWidth").isJsonNull(), "not given: --width");
     assertEquals(2, config.get("discriminatorDepth").getAsInt());
+    assertEquals(0.5, config.get("discriminatorDropout").getAsDouble());
   }
 
   @Test
@@ -51,5 +56,8 @@ class NetworkSizeFlagsTest {
     assertRefused(train("--d-width", HUGE), "--d-width " + HUGE + " is too large");
     assertRefused(train("--dataset", "mnist", "--model", "dcgan28", "--g-width", "8"),
         "--g-width is for --model mlp, whose generator and discriminator can be sized apart; dcgan28 has one size");
+    assertRefused(train("--d-dropout", "1"), "--d-dropout must be in [0, 1), got 1.0");
+    assertRefused(train("--dataset", "mnist", "--model", "dcgan28", "--d-dropout", "0.5"),
+        "--d-dropout is for --model mlp; dcgan28 has its own layers");
   }
 }
