@@ -1,7 +1,6 @@
 package org.jgan.losses;
 
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.graphs.Reductions;
@@ -114,12 +113,26 @@ public final class Gan implements Objective {
    * learning rate 0.1), with the options' k, discriminator loss weight and update schedule.
    */
   static Gan fromOptions(GeneratorLoss loss, ObjectiveOptions options) {
-    boolean sgd = options.momentum() != null;
-    float lr = options.learningRateOr(sgd ? SGD_LEARNING_RATE : LEARNING_RATE);
-    Supplier<Optimizer> optimizer = () -> sgd ? new Momentum(lr, options.momentum()) : new Adam(lr, BETA1, BETA2);
-    return new Gan(loss, options.criticStepsOr(DISCRIMINATOR_STEPS), options.decayed(optimizer.get()),
-        options.decayed(optimizer.get()), ObjectiveOptions.or(options.discriminatorLossWeight(), 1f),
+    return new Gan(loss, options.criticStepsOr(DISCRIMINATOR_STEPS), optimizer(options, Role.DISCRIMINATOR),
+        optimizer(options, Role.GENERATOR), ObjectiveOptions.or(options.discriminatorLossWeight(), 1f),
         options.simultaneous() ? Updates.SIMULTANEOUS : Updates.ALTERNATING);
+  }
+
+  /** {@code network}'s optimiser: SGD with the momentum ramp or Adam, each at its own default learning rate. */
+  private static Optimizer optimizer(ObjectiveOptions options, Role network) {
+    boolean sgd = options.sgdFor(network);
+    float lr = options.learningRateOr(sgd ? SGD_LEARNING_RATE : LEARNING_RATE);
+    return options.decayed(sgd ? new Momentum(lr, options.momentum()) : new Adam(lr, BETA1, BETA2));
+  }
+
+  /** The discriminator's optimiser. */
+  public Optimizer discriminatorOptimizer() {
+    return discriminatorOptimizer;
+  }
+
+  /** The generator's optimiser. */
+  public Optimizer generatorOptimizer() {
+    return generatorOptimizer;
   }
 
   @Override

@@ -25,12 +25,23 @@ import org.jgan.graphs.optim.Optimizer;
  *     code halves it); null for 1
  * @param simultaneous GAN only: update both networks at once from one forward pass (the GAN paper's
  *     code) instead of alternating
+ * @param adamNetwork GAN with a {@code momentum} ramp only: the one network that keeps Adam while the
+ *     other trains with SGD (the EBGAN paper's grid mixes them); null: both on SGD
  */
 public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay,
     Float gradientPenaltyWeight, Float clip, Float margin, Float ptWeight, Float reconstructionWeight,
-    MomentumRamp momentum, ExponentialDecay exponentialDecay, Float discriminatorLossWeight, boolean simultaneous) {
+    MomentumRamp momentum, ExponentialDecay exponentialDecay, Float discriminatorLossWeight, boolean simultaneous,
+    Role adamNetwork) {
   /** No overrides: every objective as its paper set it up. */
   public static final ObjectiveOptions PAPER_DEFAULTS = new ObjectiveOptions(null, null, false, null, null);
+
+  /** Options whose momentum ramp, if any, trains both networks with SGD. */
+  public ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay, Float gradientPenaltyWeight,
+      Float clip, Float margin, Float ptWeight, Float reconstructionWeight, MomentumRamp momentum,
+      ExponentialDecay exponentialDecay, Float discriminatorLossWeight, boolean simultaneous) {
+    this(criticSteps, learningRate, linearDecay, gradientPenaltyWeight, clip, margin, ptWeight, reconstructionWeight,
+        momentum, exponentialDecay, discriminatorLossWeight, simultaneous, null);
+  }
 
   /** The options of every objective but the GAN paper's training recipe (Adam, alternating updates). */
   public ObjectiveOptions(Integer criticSteps, Float learningRate, boolean linearDecay, Float gradientPenaltyWeight,
@@ -73,6 +84,16 @@ public record ObjectiveOptions(Integer criticSteps, Float learningRate, boolean 
     if (clip != null && !(clip > 0)) {
       throw new IllegalArgumentException("clip value " + clip + " must be positive");
     }
+    if (adamNetwork != null && (momentum == null
+        || adamNetwork != Role.DISCRIMINATOR && adamNetwork != Role.GENERATOR)) {
+      throw new IllegalArgumentException("only the discriminator or the generator can keep Adam, and only when the"
+          + " other trains with SGD (a momentum ramp); got " + adamNetwork);
+    }
+  }
+
+  /** Whether {@code network} trains with SGD and the momentum ramp rather than Adam. */
+  public boolean sgdFor(Role network) {
+    return momentum != null && adamNetwork != network;
   }
 
   /** The learning rate set, or {@code paperValue}. */

@@ -19,13 +19,19 @@ import java.util.Map;
  * given, meaning the behaviour of before they existed (Adam, no per-update decay, weight 1,
  * alternating updates, zero output bias), so runs made before them still resume.
  * {@code imageSize} and {@code channels} are set for an image folder only (null for named datasets).
+ * {@code generatorWidth} ... {@code discriminatorDepth} are null unless their flag is given, meaning
+ * {@code width} and {@code depth} (one size for both networks, as before they existed).
+ * {@code optimizer} is both networks' optimiser unless {@code generatorOptimizer} (null unless given)
+ * sets the generator's apart.
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
     Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
     Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
     String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
-    Integer imageSize, Integer channels, Float ema, Boolean spectralNorm) {
+    Integer imageSize, Integer channels, Float ema, Boolean spectralNorm, Integer generatorWidth,
+    Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth, String generatorOptimizer,
+    Float discriminatorDropout) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** A configuration of a named dataset, whose shape its name fixes. */
@@ -48,7 +54,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
         gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
         optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
-        imageSize, channels, null, null);
+        imageSize, channels, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -59,7 +65,70 @@ public record RunConfig(String objective, String dataset, String model, long ste
     return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, emaDecay, spectralNormOn);
+        outputBias, imageSize, channels, emaDecay, spectralNormOn, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, generatorOptimizer, discriminatorDropout);
+  }
+
+  /**
+   * This configuration with the generator and the other networks sized apart ({@code --g-width},
+   * {@code --g-depth}, {@code --d-width}, {@code --d-depth}): each null when its flag is not given,
+   * meaning {@link #width()} or {@link #depth()}.
+   */
+  public RunConfig withNetworkSizes(Integer gWidth, Integer gDepth, Integer dWidth, Integer dDepth) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer,
+        discriminatorDropout);
+  }
+
+  /**
+   * This configuration with the generator's optimiser ({@code --g-optimizer}) set apart from
+   * {@link #optimizer()}, which is then the discriminator's; null when not given (as before it existed).
+   */
+  public RunConfig withGeneratorOptimizer(String value) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, value, discriminatorDropout);
+  }
+
+  /**
+   * This configuration with dropout at {@code rate} after every hidden layer of the MLP's networks but
+   * the generator ({@code --d-dropout}); null when not given (none, as before it existed).
+   */
+  public RunConfig withDiscriminatorDropout(Float rate) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, generatorOptimizer, rate);
+  }
+
+  /** Whether either network trains with SGD and the momentum ramp ({@code momentum} as either optimiser). */
+  public boolean usesMomentum() {
+    return "momentum".equals(optimizer) || "momentum".equals(generatorOptimizer);
+  }
+
+  /** The generator's hidden width: {@code generatorWidth} when set, else {@link #width()}. */
+  public int resolvedGeneratorWidth() {
+    return generatorWidth != null ? generatorWidth : width;
+  }
+
+  /** The generator's hidden layers: {@code generatorDepth} when set, else {@link #depth()}. */
+  public int resolvedGeneratorDepth() {
+    return generatorDepth != null ? generatorDepth : depth;
+  }
+
+  /** The other networks' hidden width: {@code discriminatorWidth} when set, else {@link #width()}. */
+  public int resolvedDiscriminatorWidth() {
+    return discriminatorWidth != null ? discriminatorWidth : width;
+  }
+
+  /** The other networks' hidden layers: {@code discriminatorDepth} when set, else {@link #depth()}. */
+  public int resolvedDiscriminatorDepth() {
+    return discriminatorDepth != null ? discriminatorDepth : depth;
   }
 
   /** The shape of one example of the run's data. */

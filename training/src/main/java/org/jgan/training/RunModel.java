@@ -26,6 +26,7 @@ import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Objective;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
+import org.jgan.losses.Role;
 
 /**
  * What a {@link RunConfig} describes, as library objects: its objective, architecture, model and
@@ -95,12 +96,31 @@ public final class RunModel {
   public static ObjectiveOptions objectiveOptions(RunConfig config) {
     return new ObjectiveOptions(config.criticSteps(), config.learningRate(), config.lrDecay().equals("linear"),
         config.gpWeight(), config.clip(), config.margin(), config.ptWeight(), config.reconWeight(), momentumRamp(config),
-        exponentialDecay(config), config.dLossWeight(), "simultaneous".equals(config.schedule()));
+        exponentialDecay(config), config.dLossWeight(), "simultaneous".equals(config.schedule()), adamNetwork(config));
   }
 
-  /** The generator and discriminator family the configuration names, at its width and depth. */
+  /**
+   * The network that keeps Adam while the other trains with SGD, when the configuration sets the
+   * generator's optimiser apart from the discriminator's; null when both use the same.
+   */
+  static Role adamNetwork(RunConfig config) {
+    String discriminator = config.optimizer() != null ? config.optimizer() : "adam";
+    String generator = config.generatorOptimizer() != null ? config.generatorOptimizer() : discriminator;
+    if (discriminator.equals(generator)) {
+      return null;
+    }
+    return "adam".equals(generator) ? Role.GENERATOR : Role.DISCRIMINATOR;
+  }
+
+  /**
+   * The generator and discriminator family the configuration names, the generator at its generator
+   * width and depth and the other networks at theirs (both its width and depth unless set apart), with
+   * their dropout if any.
+   */
   public static Architecture architecture(RunConfig config) {
-    return NamedArchitecture.named(config.model()).build(config.width(), config.depth());
+    return NamedArchitecture.named(config.model()).build(config.resolvedGeneratorWidth(),
+        config.resolvedGeneratorDepth(), config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth(),
+        config.discriminatorDropout() != null ? config.discriminatorDropout() : 0f);
   }
 
   /** Whether the run's images are in [0, 1] (sigmoid generator) rather than [-1, 1] (tanh). */
@@ -123,7 +143,7 @@ public final class RunModel {
 
   /** The momentum schedule of a configuration, or null when it trains with its objective's optimiser. */
   public static MomentumRamp momentumRamp(RunConfig config) {
-    if (!"momentum".equals(config.optimizer())) {
+    if (!config.usesMomentum()) {
       return null;
     }
     if (config.momentum().equals(config.finalMomentum())) {

@@ -44,6 +44,11 @@ public final class TrainingSettings {
   private Integer zDim;
   private Integer width;
   private Integer depth;
+  private Integer generatorWidth;
+  private Integer generatorDepth;
+  private Integer discriminatorWidth;
+  private Integer discriminatorDepth;
+  private Float discriminatorDropout;
   private ObjectiveOptions objectiveOptions = ObjectiveOptions.PAPER_DEFAULTS;
   private String lrDecay;
   private String prior;
@@ -51,6 +56,7 @@ public final class TrainingSettings {
   private String divergence;
   private Integer samplesPerZ;
   private String optimizer;
+  private String generatorOptimizer;
   private Float momentum;
   private Float finalMomentum;
   private String momentumRamp;
@@ -101,6 +107,21 @@ public final class TrainingSettings {
   /** MLP hidden layers (ResNet-1d: blocks). */
   public TrainingSettings depth(Integer value) { depth = value; return this; }
 
+  /** MLP: the generator's hidden width; null: {@link #width}. */
+  public TrainingSettings generatorWidth(Integer value) { generatorWidth = value; return this; }
+
+  /** MLP: the generator's hidden layers; null: {@link #depth}. */
+  public TrainingSettings generatorDepth(Integer value) { generatorDepth = value; return this; }
+
+  /** MLP: the hidden width of every network but the generator; null: {@link #width}. */
+  public TrainingSettings discriminatorWidth(Integer value) { discriminatorWidth = value; return this; }
+
+  /** MLP: the hidden layers of every network but the generator; null: {@link #depth}. */
+  public TrainingSettings discriminatorDepth(Integer value) { discriminatorDepth = value; return this; }
+
+  /** MLP: the dropout rate after every hidden layer of every network but the generator; null: none. */
+  public TrainingSettings discriminatorDropout(Float value) { discriminatorDropout = value; return this; }
+
   /**
    * The objective's own hyper-parameters, as {@code Objectives.named(name, options)} takes them:
    * critic steps, learning rate, gradient-penalty weight, clip, margin, pulling-away and
@@ -110,8 +131,9 @@ public final class TrainingSettings {
    * configuration records them by their settings ({@link #optimizer}, {@link #lrDecay}).
    */
   public TrainingSettings objectiveOptions(ObjectiveOptions value) {
-    if (value.momentum() != null || value.exponentialDecay() != null) {
-      throw new IllegalArgumentException("set the momentum ramp and exponential decay with optimizer(\"momentum\"),"
+    if (value.momentum() != null || value.exponentialDecay() != null || value.adamNetwork() != null) {
+      throw new IllegalArgumentException("set the momentum ramp, the network that keeps Adam and the exponential decay"
+          + " with optimizer(\"momentum\"), generatorOptimizer(...),"
           + " momentum(...), lrDecay(\"exponential\") and lrDecayFactor(...), not through the objective options");
     }
     objectiveOptions = value;
@@ -135,6 +157,12 @@ public final class TrainingSettings {
 
   /** {@code adam} or {@code momentum} (the GAN paper's SGD); null: the objective's optimiser. */
   public TrainingSettings optimizer(String value) { optimizer = value; return this; }
+
+  /**
+   * GAN: the generator's optimiser, {@code adam} or {@code momentum}, when it differs from
+   * {@link #optimizer}, which is then the discriminator's; null: the same as the discriminator's.
+   */
+  public TrainingSettings generatorOptimizer(String value) { generatorOptimizer = value; return this; }
 
   /** Initial momentum of optimizer {@code momentum}; null: {@link #MOMENTUM}. */
   public TrainingSettings momentum(Float value) { momentum = value; return this; }
@@ -198,7 +226,7 @@ public final class TrainingSettings {
     TrainingDefaults d = TrainingDefaults.of(objective, dataset, architecture);
     ObjectiveOptions o = objectiveOptions;
     String decay = or(lrDecay, o.linearDecay() ? "linear" : d.linearDecay() ? "linear" : "none");
-    boolean sgd = "momentum".equals(optimizer);
+    boolean sgd = "momentum".equals(optimizer) || "momentum".equals(generatorOptimizer);
     Float initialMomentum = sgd ? or(momentum, MOMENTUM) : null;
     boolean exponential = "exponential".equals(decay);
     boolean discrete = Objectives.isDiscrete(objective);
@@ -216,8 +244,10 @@ public final class TrainingSettings {
         exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
         or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
         folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null)
-        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm);
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null, null)
+        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
+        .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
+        .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout);
   }
 
   private static <T> T or(T value, T fallback) {

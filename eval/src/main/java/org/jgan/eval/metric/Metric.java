@@ -27,6 +27,14 @@ public interface Metric {
   }
 
   /**
+   * Whether {@code jgan eval} runs it when no metrics are named (where it applies); a metric that
+   * only one paper's protocol uses says false and runs when asked for by name.
+   */
+  default boolean runsByDefault() {
+    return true;
+  }
+
+  /**
    * The numbers a table shows for it, the first one being its main number (the column named by
    * the metric alone); never empty.
    */

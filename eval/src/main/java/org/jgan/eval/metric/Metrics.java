@@ -14,6 +14,7 @@ public final class Metrics {
       new ToyCoverageMetric(),
       new ParzenMetric(),
       new InceptionScoreMetric(),
+      new EbganScoreMetric(),
       new FrechetDistanceMetric(),
       new KernelInceptionDistanceMetric(),
       new MsSsimMetric(),
@@ -73,13 +74,14 @@ public final class Metrics {
 
   /**
    * The metrics {@code jgan eval} runs on samples of {@code dataset} when none are named: every one
-   * that applies, leaving out classifier metrics when there is no classifier.
+   * that applies and {@link Metric#runsByDefault runs by default}, leaving out classifier metrics
+   * when there is no classifier.
    */
   public static List<Metric> defaultsFor(String dataset, boolean hasClassifier) {
     DataKind kind = DataKind.of(dataset);
     List<Metric> chosen = new ArrayList<>();
     for (Metric m : REGISTERED) {
-      if (m.refusal(kind, dataset) == null && (hasClassifier || !m.needsClassifier())) {
+      if (m.runsByDefault() && m.refusal(kind, dataset) == null && (hasClassifier || !m.needsClassifier())) {
         chosen.add(m);
       }
     }

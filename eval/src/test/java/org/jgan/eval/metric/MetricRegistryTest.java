@@ -89,7 +89,7 @@ class MetricRegistryTest {
   @Test
   void unknownNamesAreRefusedListingEveryKnownMetric() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Metrics.named("fid2"));
-    assertEquals("unknown metric 'fid2' (known: toy, parzen, inception-score, fid, kid, ms-ssim, critic, text)",
+    assertEquals("unknown metric 'fid2' (known: toy, parzen, inception-score, ebgan-score, fid, kid, ms-ssim, critic, text)",
         e.getMessage());
   }
 
@@ -104,10 +104,20 @@ class MetricRegistryTest {
   }
 
   @Test
+  void theEbganPapersScoreRunsOnlyWhenNamedAndHigherIsBetter() {
+    Metric ebgan = Metrics.requireApplicable("ebgan-score", "mnist", true);
+    assertEquals(List.of(Headline.higherIsBetter("score")), ebgan.headlines());
+    assertEquals(false, names(Metrics.defaultsFor("mnist", true)).contains("ebgan-score"));
+    assertEquals("classifier metrics (inception-score, ebgan-score, fid, kid) need --classifier (train one with jgan"
+        + " classifier train)", refusal("ebgan-score", "mnist", false));
+    assertEquals("metric 'ebgan-score' does not apply to dataset toy8", refusal("ebgan-score", "toy8", true));
+  }
+
+  @Test
   void aMetricAskedForWhereItCannotRunIsRefusedInOneLine() {
     assertEquals("metric 'parzen' does not apply to dataset toy8", refusal("parzen", "toy8", false));
     assertEquals("metric 'toy' needs a mixture with modes, not swissroll", refusal("toy", "swissroll", false));
-    assertEquals("classifier metrics (inception-score, fid, kid) need --classifier (train one with jgan classifier train)",
+    assertEquals("classifier metrics (inception-score, ebgan-score, fid, kid) need --classifier (train one with jgan classifier train)",
         refusal("kid", "mnist", false));
     assertEquals("metric 'critic' does not apply to text samples, which are scored by character n-gram divergence"
         + " (give no metrics)", refusal("critic", "text", true));

@@ -15,6 +15,17 @@ public enum NamedArchitecture {
     public Architecture build(int width, int depth) {
       return new Mlp(width, depth);
     }
+
+    @Override
+    public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth,
+        float discriminatorDropout) {
+      return new Mlp(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth, discriminatorDropout);
+    }
+
+    @Override
+    public boolean sizesNetworksApart() {
+      return true;
+    }
   },
   DCGAN28(Dcgan28.NAME, Data.IMAGES, Fixed.WIDTH, Fixed.DEPTH, false) {
     @Override
@@ -99,6 +110,34 @@ public enum NamedArchitecture {
   /** The architecture at {@code width} and {@code depth}, each read only where the architecture has it. */
   public Architecture build(int width, int depth) {
     return new Dcgan(dcganSize, dcganBatchNorm, width);
+  }
+
+  /**
+   * The architecture with the generator at {@code generatorWidth} and {@code generatorDepth} and the
+   * other networks at {@code discriminatorWidth} and {@code discriminatorDepth}, with dropout at
+   * {@code discriminatorDropout} after their hidden layers (0: none); only an architecture that
+   * {@link #sizesNetworksApart sizes its networks apart} takes different sizes or the dropout.
+   *
+   * @throws IllegalArgumentException when the two sizes differ or dropout is asked of an architecture
+   *     with one size for all its networks
+   */
+  public Architecture build(int generatorWidth, int generatorDepth, int discriminatorWidth, int discriminatorDepth,
+      float discriminatorDropout) {
+    if (generatorWidth != discriminatorWidth || generatorDepth != discriminatorDepth) {
+      throw new IllegalArgumentException("model '" + id + "' has one width and depth for all its networks");
+    }
+    if (discriminatorDropout != 0f) {
+      throw new IllegalArgumentException("model '" + id + "' takes no discriminator dropout");
+    }
+    return build(generatorWidth, generatorDepth);
+  }
+
+  /**
+   * Whether the generator and the other networks can have different widths and depths, and dropout
+   * in the other networks (the MLP).
+   */
+  public boolean sizesNetworksApart() {
+    return false;
   }
 
   /** The architecture at its default width and depth. */

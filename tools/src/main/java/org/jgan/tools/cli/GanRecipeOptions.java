@@ -23,6 +23,11 @@ public final class GanRecipeOptions {
       + " pylearn2's form vel = m vel - lr g, learning rate 0.1 unless --lr (default: the objective's Adam)")
   String optimizer;
 
+  @Option(names = "--g-optimizer", description = "adam | momentum (gan, gan-ns): the generator's optimiser when it differs"
+      + " from --optimizer, which is then the discriminator's; the EBGAN paper's grid mixes Adam and SGD"
+      + " (default: --optimizer)")
+  String generatorOptimizer;
+
   @Option(names = "--momentum", description = "initial momentum of --optimizer momentum (default: " + TrainingSettings.MOMENTUM + ")")
   Float momentum;
 
@@ -57,7 +62,7 @@ public final class GanRecipeOptions {
   /** {@code settings} with these flags set (null where not given, so the library resolves their defaults);
    * the discriminator loss weight travels in the objective's options. */
   TrainingSettings applyTo(TrainingSettings settings) {
-    return settings.optimizer(optimizer).momentum(momentum).finalMomentum(finalMomentum).momentumRamp(momentumRamp)
+    return settings.optimizer(optimizer).generatorOptimizer(generatorOptimizer).momentum(momentum).finalMomentum(finalMomentum).momentumRamp(momentumRamp)
         .lrDecayFactor(lrDecayFactor).minLr(minLr).schedule(schedule).outputBias(outputBias);
   }
 
@@ -77,9 +82,12 @@ public final class GanRecipeOptions {
     require(cl, optimizer == null || List.of("adam", "momentum").contains(optimizer),
         "--optimizer must be adam or momentum, got '" + optimizer + "'");
     require(cl, optimizer == null || gan, "--optimizer is for --objective gan or gan-ns, not " + objective);
-    boolean sgd = "momentum".equals(optimizer);
+    require(cl, generatorOptimizer == null || List.of("adam", "momentum").contains(generatorOptimizer),
+        "--g-optimizer must be adam or momentum, got '" + generatorOptimizer + "'");
+    require(cl, generatorOptimizer == null || gan, "--g-optimizer is for --objective gan or gan-ns, not " + objective);
+    boolean sgd = config.usesMomentum();
     require(cl, sgd || (momentum == null && finalMomentum == null && momentumRamp == null),
-        "--momentum, --final-momentum and --momentum-ramp need --optimizer momentum");
+        "--momentum, --final-momentum and --momentum-ramp need --optimizer momentum or --g-optimizer momentum");
     require(cl, momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
     require(cl, finalMomentum == null || (finalMomentum >= 0 && finalMomentum < 1),
         "--final-momentum must be in [0, 1), got " + finalMomentum);

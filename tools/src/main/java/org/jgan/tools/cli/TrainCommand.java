@@ -105,6 +105,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--depth", description = "MLP hidden layers (default: " + TrainingDefaults.DEPTH + ")")
   Integer depth;
 
+  @Option(names = "--g-width", description = "mlp: the generator's hidden width (default: --width)")
+  Integer gWidth;
+
+  @Option(names = "--g-depth", description = "mlp: the generator's hidden layers (default: --depth)")
+  Integer gDepth;
+
+  @Option(names = "--d-width", description = "mlp: the hidden width of every other network (discriminator, EBGAN's"
+      + " encoder and decoder, alpha-GAN's encoder and code discriminator) (default: --width)")
+  Integer dWidth;
+
+  @Option(names = "--d-depth", description = "mlp: the hidden layers of every other network (EBGAN: of its encoder and"
+      + " of its decoder each) (default: --depth)")
+  Integer dDepth;
+
+  @Option(names = "--d-dropout", description = "mlp: dropout at this rate after every hidden layer of every network but"
+      + " the generator, in training steps (the EBGAN paper's dropoutD) (default: none)")
+  Float dDropout;
+
   @Option(names = "--lr", description = "learning rate of every optimiser (default: the objective's paper value)")
   Float lr;
 
@@ -283,6 +301,7 @@ public final class TrainCommand implements Callable<Integer> {
     require(zDim == null || zDim >= 1, "--z-dim must be at least 1, got " + zDim);
     require(width == null || width >= 1, "--width must be at least 1, got " + width);
     require(depth == null || depth >= 1, "--depth must be at least 1, got " + depth);
+    requireNetworkSizes();
     requirePositive("--lr", lr);
     require(criticSteps == null || criticSteps >= 1, "--critic-steps must be at least 1, got " + criticSteps);
     requireNonNegative("--gp-weight", gpWeight);
@@ -321,7 +340,9 @@ public final class TrainCommand implements Callable<Integer> {
         .threads(threads).batchSize(batch).zDim(zDim).width(width).depth(depth).objectiveOptions(objectiveOptions())
         .lrDecay(lrDecay).prior(prior).pixelRange(pixelRange).divergence(divergence).samplesPerZ(samplesPerZ)
         .imageSize(imageSize).channels(channels).jganVersion(JganVersion.VERSION)
-        .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null);
+        .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null)
+        .generatorWidth(gWidth).generatorDepth(gDepth).discriminatorWidth(dWidth).discriminatorDepth(dDepth)
+        .discriminatorDropout(dDropout);
     return recipe.applyTo(settings);
   }
 
@@ -332,6 +353,21 @@ public final class TrainCommand implements Callable<Integer> {
   private ObjectiveOptions objectiveOptions() {
     return new ObjectiveOptions(criticSteps, lr, false, gpWeight, clip, margin, ptWeight, reconWeight, null, null,
         recipe.dLossWeight, false);
+  }
+
+  /** The per-network sizes and dropout: in range, and only for a model that sizes its networks apart. */
+  private void requireNetworkSizes() {
+    require(dDropout == null || dDropout >= 0 && dDropout < 1, "--d-dropout must be in [0, 1), got " + dDropout);
+    require(dDropout == null || NamedArchitecture.named(model).sizesNetworksApart(),
+        "--d-dropout is for --model mlp; " + model + " has its own layers");
+    String[] flags = {"--g-width", "--g-depth", "--d-width", "--d-depth"};
+    Integer[] values = {gWidth, gDepth, dWidth, dDepth};
+    for (int i = 0; i < flags.length; i++) {
+      require(values[i] == null || values[i] >= 1, flags[i] + " must be at least 1, got " + values[i]);
+      require(values[i] == null || NamedArchitecture.named(model).sizesNetworksApart(),
+          flags[i] + " is for --model mlp, whose generator and discriminator can be sized apart; " + model
+              + " has one size (--width, --depth)");
+    }
   }
 
   /** The image-folder flags: only with {@code --dataset folder}, and with sizes it can decode to. */
@@ -366,17 +402,25 @@ public final class TrainCommand implements Callable<Integer> {
     require(steps <= MAX_STEPS, "--steps " + steps + " is more than " + MAX_STEPS + " (years of training)");
     require(criticSteps == null || criticSteps <= MAX_CRITIC_STEPS,
         "--critic-steps " + criticSteps + " is more than " + MAX_CRITIC_STEPS);
-    require(config.depth() <= MAX_DEPTH, "--depth " + config.depth() + " is more than " + MAX_DEPTH + " layers");
+    // With the networks sized apart, the larger sizes bound the graph and the memory of both.
+    int widest = Math.max(config.resolvedGeneratorWidth(), config.resolvedDiscriminatorWidth());
+    int deepest = Math.max(config.resolvedGeneratorDepth(), config.resolvedDiscriminatorDepth());
+    String depthFlag = gDepth != null && gDepth == deepest ? "--g-depth"
+        : dDepth != null && dDepth == deepest ? "--d-depth" : "--depth";
+    require(deepest <= MAX_DEPTH, depthFlag + " " + deepest + " is more than " + MAX_DEPTH + " layers");
     int perZ = config.samplesPerZ() != null ? config.samplesPerZ() : 1;
-    TrainingMemory.Settings given = new TrainingMemory.Settings(config.batchSize(), config.zDim(), config.width(),
-        config.depth(), perZ);
+    TrainingMemory.Settings given = new TrainingMemory.Settings(config.batchSize(), config.zDim(), widest,
+        deepest, perZ);
     TrainingMemory.Settings defaults = new TrainingMemory.Settings(d.batchSize(), d.zDim(), d.width(), d.depth(),
         config.samplesPerZ() != null ? TrainingDefaults.SAMPLES_PER_Z : 1);
     try {
       TrainingMemory.require(objective, model, config.exampleShape(), given, defaults,
           Memory.machineBytes());
     } catch (IllegalArgumentException e) {
-      require(false, e.getMessage());
+      String widthFlag = gWidth != null && gWidth == widest ? "--g-width"
+          : dWidth != null && dWidth == widest ? "--d-width" : "--width";
+      require(false, e.getMessage().replace("--width " + widest + " ", widthFlag + " " + widest + " ")
+          .replace("--depth " + deepest + " ", depthFlag + " " + deepest + " "));
     }
   }
 

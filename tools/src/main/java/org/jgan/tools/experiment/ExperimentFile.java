@@ -27,6 +27,9 @@ import org.jgan.training.TrainingSettings;
  * grid:                       # every combination of these train options
  *   objective: [gan-ns, wgan, wgan-gp]
  *   dataset: [toy8, toy25]
+ *                             # or a list of such grids, whose cells are united (options only some
+ *                             #   objectives take: - {objective: [gan-ns], optimizer: [momentum]}
+ *                             #                    - {objective: [ebgan], pt-weight: [0, 0.1]})
  * seeds: [1, 2, 3]
  * train: {steps: 2000}        # any jgan train option, without the dashes
  * eval: {metrics: [toy]}      # any jgan eval option; a value may also be a mapping by dataset:
@@ -119,29 +122,34 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
     checkKeys(file, "train", train.keySet(), trainOptions.keySet());
     checkKeys(file, "eval", eval.keySet(), evalOptions.keySet());
     checkDatasetKeys(file, eval);
-    Map<String, List<Object>> grid = new LinkedHashMap<>();
-    Map<String, Object> gridSection = top.containsKey("grid") ? map(file, "grid", top.get("grid")) : Map.of();
-    checkKeys(file, "grid", gridSection.keySet(), trainOptions.keySet());
-    for (Map.Entry<String, Object> e : gridSection.entrySet()) {
-      List<Object> values = list(file, "grid." + e.getKey(), e.getValue());
-      if (values.isEmpty()) {
-        throw new IllegalArgumentException(file + ": grid." + e.getKey() + " is empty");
-      }
-      if (train.containsKey(e.getKey())) {
-        throw new IllegalArgumentException(file + ": '" + e.getKey() + "' is in both grid and train");
-      }
-      requireDistinct(file, "grid." + e.getKey(), values);
-      grid.put(e.getKey(), values);
+    // One grid, or a list of grids whose cells are united (settings that only some objectives take).
+    Object gridValue = top.getOrDefault("grid", Map.of());
+    List<?> gridSections = gridValue instanceof List<?> several ? several : List.of(gridValue);
+    if (gridSections.isEmpty()) {
+      throw new IllegalArgumentException(file + ": 'grid' is an empty list: the experiment would run nothing");
     }
-    if (!grid.containsKey("objective") && !train.containsKey("objective")) {
-      throw new IllegalArgumentException(file + ": no objective: put 'objective' in grid or train");
+    List<Map<String, List<Object>>> grids = new ArrayList<>();
+    for (int i = 0; i < gridSections.size(); i++) {
+      String where = gridValue instanceof List<?> ? "grid[" + i + "]" : "grid";
+      grids.add(gridSection(file, where, gridSections.get(i), train, trainOptions));
     }
-    requireFewCells(file, grid, seeds);
+    requireFewCells(file, grids, seeds);
     String scale = quick && top.containsKey("quick") ? "quick" : "full";
     CellCheck check = new CellCheck(file);
     List<Cell> cells = new ArrayList<>();
     Map<String, Cell> byId = new LinkedHashMap<>();
-    for (Map<String, Object> point : product(grid)) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    Map<String, List<Object>> grid = new LinkedHashMap<>();
+    for (Map<String, List<Object>> one : grids) {
+      points.addAll(product(one));
+      one.forEach((axis, values) -> values.forEach(v -> {
+        List<Object> united = grid.computeIfAbsent(axis, k -> new ArrayList<>());
+        if (!united.contains(v)) {
+          united.add(v);
+        }
+      }));
+    }
+    for (Map<String, Object> point : points) {
       Map<String, Object> trainValues = new LinkedHashMap<>(train);
       trainValues.putAll(point);
       String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
@@ -169,6 +177,32 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
     return new ExperimentFile(name, description, cells, grid, seeds);
   }
 
+  /**
+   * One grid section ({@code where} names it in errors): train options mapped to lists of values,
+   * none also in {@code train}, an objective in it or in {@code train}.
+   */
+  private static Map<String, List<Object>> gridSection(Path file, String where, Object section,
+      Map<String, Object> train, Map<String, OptionSpec> trainOptions) {
+    Map<String, Object> axes = map(file, where, section);
+    checkKeys(file, where, axes.keySet(), trainOptions.keySet());
+    Map<String, List<Object>> grid = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : axes.entrySet()) {
+      List<Object> values = list(file, where + "." + e.getKey(), e.getValue());
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException(file + ": " + where + "." + e.getKey() + " is empty");
+      }
+      if (train.containsKey(e.getKey())) {
+        throw new IllegalArgumentException(file + ": '" + e.getKey() + "' is in both " + where + " and train");
+      }
+      requireDistinct(file, where + "." + e.getKey(), values);
+      grid.put(e.getKey(), values);
+    }
+    if (!grid.containsKey("objective") && !train.containsKey("objective")) {
+      throw new IllegalArgumentException(file + ": no objective: put 'objective' in " + where + " or train");
+    }
+    return grid;
+  }
+
   /** Fails when {@code values} (compared as the command line would see them) hold one value twice. */
   private static void requireDistinct(Path file, String where, List<?> values) {
     Set<String> seen = new java.util.HashSet<>();
@@ -179,17 +213,24 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
     }
   }
 
-  /** Refuses a grid of more than {@link #MAX_CELLS} cells before expanding it, naming its size. */
-  private static void requireFewCells(Path file, Map<String, List<Object>> grid, List<Long> seeds) {
-    BigInteger count = BigInteger.valueOf(seeds.size());
-    List<String> factors = new ArrayList<>();
-    for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
-      count = count.multiply(BigInteger.valueOf(axis.getValue().size()));
-      factors.add(axis.getValue().size() + " " + axis.getKey());
+  /** Refuses grids of more than {@link #MAX_CELLS} cells in all before expanding them, naming their size. */
+  private static void requireFewCells(Path file, List<Map<String, List<Object>>> grids, List<Long> seeds) {
+    BigInteger count = BigInteger.ZERO;
+    List<String> products = new ArrayList<>();
+    for (Map<String, List<Object>> grid : grids) {
+      BigInteger cells = BigInteger.valueOf(seeds.size());
+      List<String> factors = new ArrayList<>();
+      for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
+        cells = cells.multiply(BigInteger.valueOf(axis.getValue().size()));
+        factors.add(axis.getValue().size() + " " + axis.getKey());
+      }
+      factors.add(seeds.size() + " seeds");
+      count = count.add(cells);
+      products.add(String.join(" x ", factors));
     }
-    factors.add(seeds.size() + " seeds");
     if (count.compareTo(BigInteger.valueOf(MAX_CELLS)) > 0) {
-      throw new IllegalArgumentException(file + ": the grid has " + count + " cells (" + String.join(" x ", factors)
+      String sizes = products.size() == 1 ? products.get(0) : "(" + String.join(") + (", products) + ")";
+      throw new IllegalArgumentException(file + ": the grid has " + count + " cells (" + sizes
           + "), more than the limit of " + MAX_CELLS);
     }
   }
