@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The workers share no folder with the client: each runs in a working directory of its own and
  * the sweep's {@code --out} is relative, so a file a worker's op wrote or read at the client's
  * path would land in (or be missing from) the worker's directory. Checkpoints and event files must
- * therefore be written, and resumed from, by the client.
+ * therefore be written, and resumed from, by the client; the result is a single-machine run's
+ * checkpoint, which {@code jgan train --resume} without a cluster continues.
  */
 class ClusterSweepTest {
   /** Bounds every wait: JVM and TensorFlow starts, then two short cells one after the other. */
@@ -106,6 +107,16 @@ class ClusterSweepTest {
         "--cluster", cluster.toString());
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.out().contains("2 cells, 2 already complete, 0 to run"), again.out());
+
+    // The client's checkpoint is a single-machine run's: plain `jgan train --resume` continues it.
+    Path runDir = out.resolve(cell).resolve("run");
+    String threads = com.google.gson.JsonParser.parseString(read(runDir.resolve("config.json"))).getAsJsonObject()
+        .get("threads").getAsString();
+    CliRunner.Outcome local = CliRunner.run("train", "--objective", "gan-ns", "--steps", "1510", "--width", "8",
+        "--batch", "16", "--checkpoint-every", "20", "--seed", cell.substring(cell.lastIndexOf('-') + 1),
+        "--threads", threads, "--out", runDir.toString(), "--resume");
+    assertEquals(0, local.exitCode(), local.err());
+    assertTrue(local.out().contains("resumed " + runDir + " at step 1500"), local.out());
   }
 
   /** A port free on 127.0.0.1 now (bound to port 0, then released). */
