@@ -59,7 +59,8 @@ public final class EventWriter implements AutoCloseable {
       writeImage = tf.summary.writeImageSummary(writer, step, tag, image, badColor, WriteImageSummary.maxImages(1L));
       flush = tf.summary.flushSummaryWriter(writer);
       closeWriter = tf.summary.closeSummaryWriter(writer);
-      opened = Sessions.open(graph, 1);
+      // Here, not on a sweep cell's worker: the event file belongs on this machine, as the run folder does.
+      opened = Sessions.openHere(graph, SessionSettings.cpu(1));
       run(opened.runner().addTarget(create));
       session = opened;
     } catch (RuntimeException e) {

@@ -48,6 +48,39 @@ public final class Sessions {
    *     or a GPU is asked for and this machine (or this TensorFlow build) has none
    */
   public static Session open(Graph graph, SessionSettings settings) {
+    check(settings);
+    CellTask task = CellTask.fromEnvironment();
+    if (task != null) { // a sweep cell given a cluster worker: its graph runs there
+      return RemoteSessions.open(graph, task.target(), task.configure(config(settings).build()));
+    }
+    return new Session(graph, config(settings).build());
+  }
+
+  /**
+   * {@link #open(Graph, SessionSettings)} in this process, whatever the environment names: for
+   * graphs whose ops read or write this machine's files (event files, the local copy of a remote
+   * session's variables), which a cluster task may not see.
+   *
+   * @throws IllegalArgumentException as {@link #open(Graph, SessionSettings)}
+   */
+  public static Session openHere(Graph graph, SessionSettings settings) {
+    check(settings);
+    return new Session(graph, config(settings).build());
+  }
+
+  /**
+   * Whether {@link #open(Graph, SessionSettings)} runs its sessions on a cluster task rather than
+   * in this process (a sweep cell given a worker, {@link CellTask#ENVIRONMENT}): their ops then
+   * run in another process, which may not see this machine's files.
+   *
+   * @throws IllegalArgumentException naming the variable when its value is malformed
+   */
+  public static boolean openRemotely() {
+    return CellTask.fromEnvironment() != null;
+  }
+
+  /** Refuses thread counts out of range and a GPU this machine lacks. */
+  private static void check(SessionSettings settings) {
     int threads = settings.threads();
     if (threads < 1) {
       throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
@@ -58,11 +91,6 @@ public final class Sessions {
     if (settings.device() == Device.GPU) {
       GpuCheck.require(config(settings).build());
     }
-    CellTask task = CellTask.fromEnvironment();
-    if (task != null) { // a sweep cell given a cluster worker: its graph runs there
-      return RemoteSessions.open(graph, task.target(), task.configure(config(settings).build()));
-    }
-    return new Session(graph, config(settings).build());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.jgan.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -19,6 +20,7 @@ import org.tensorflow.proto.DataType;
  * shape): {@link #pull} fetches the remote values into it, so the usual checkpoint store saves them
  * here with its atomic writes; {@link #push} sends restored values back. The files are the
  * single-machine trainer's, so a checkpoint moves freely between a cluster run and a local one.
+ * Used for data-parallel towers on a cluster and for a sweep cell whose graph runs on a worker.
  */
 final class ClientCheckpoints implements AutoCloseable {
   private final Session remote;
@@ -54,7 +56,8 @@ final class ClientCheckpoints implements AutoCloseable {
           .build();
       localInputs.add(writer(localGraph, mirror, name, "", localAssigns));
     }
-    this.local = Sessions.open(localGraph, 1);
+    // Here even in a sweep cell, whose other sessions run on its worker: the point is this machine's disk.
+    this.local = Sessions.openHere(localGraph, SessionSettings.cpu(1));
   }
 
   /** Adds a placeholder and an assign writing {@code variable}; returns the placeholder's name. */

@@ -55,7 +55,10 @@ public final class Trainer implements AutoCloseable {
   private final GanGraph model;
   private final FiniteWeights finiteWeights;
   private final Session session;
-  /** For variables in other processes: the local copy checkpoints are saved from; else null. */
+  /**
+   * For variables in other processes (cluster towers, or a sweep cell's whole graph on a worker):
+   * the local copy checkpoints are saved from and restored into; else null.
+   */
   private final ClientCheckpoints clientCheckpoints;
   private final BatchSource data;
   /** Null when every phase run is its own session run. */
@@ -124,7 +127,8 @@ public final class Trainer implements AutoCloseable {
       this.fused = execution == Execution.UNFUSED ? null
           : new FusedIterations(model, data, execution == Execution.FUSED);
       this.session = towers == null ? Sessions.open(graph, settings) : towers.open(graph, settings);
-      this.clientCheckpoints = towers != null && towers.remote() ? new ClientCheckpoints(graph, session) : null;
+      boolean remote = towers == null ? Sessions.openRemotely() : towers.remote();
+      this.clientCheckpoints = remote ? new ClientCheckpoints(graph, session) : null;
       if (model.ema() != null) {
         session.runner().addTarget(model.ema().reset()).run();
       }

@@ -4,6 +4,7 @@
  * {@link org.jgan.tools.bench.BenchIteration} (fused against unfused iterations, the fixed cost per iteration),
  * {@link org.jgan.tools.bench.BenchMemory} (resident memory over many iterations),
  * {@link org.jgan.tools.bench.BenchEval} (metric rates) and {@link org.jgan.tools.bench.BenchDiscrete}
- * (discrete BGAN iterations); every figure is a median or ratio measured in one process run.
+ * (discrete BGAN iterations), {@link org.jgan.tools.bench.BenchCluster} (scale-out on loopback workers);
+ * every figure is a median or ratio measured in one process run.
  */
 package org.jgan.tools.bench;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import org.jgan.tools.bench.BenchCluster;
 import org.jgan.tools.bench.BenchDiscrete;
 import org.jgan.tools.bench.BenchEval;
 import org.jgan.tools.bench.BenchIteration;
@@ -22,8 +23,8 @@ import org.jgan.tools.bench.ReferenceStep;
  * the reference DCGAN-28 step through jgan's trainer.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchStep.class, BenchIteration.class, BenchMemory.class, BenchEval.class, BenchDiscrete.class},
-    description = "Benchmarks: step | iteration | memory | eval | discrete; alone, times the reference DCGAN-28 step (ms_per_step <median>).")
+    subcommands = {BenchStep.class, BenchIteration.class, BenchMemory.class, BenchEval.class, BenchDiscrete.class, BenchCluster.class},
+    description = "Benchmarks: step | iteration | memory | eval | discrete | cluster; alone, times the reference DCGAN-28 step (ms_per_step <median>).")
 public final class BenchCommand implements Callable<Integer> {
   @Mixin
   BenchOptions options = new BenchOptions(64, 60, 10);

@@ -69,8 +69,9 @@ public final class ExperimentRunner {
   /**
    * Runs each cell's training on a worker of {@code cluster} (its child process's sessions on that
    * worker's server, see {@link CellTask}), one cell per worker at a time; the sweep's own
-   * {@code jobs} becomes the worker count. Evaluation, checkpoints' paths, logs and results stay on
-   * this machine.
+   * {@code jobs} becomes the worker count. Evaluation, checkpoints, logs and results stay on this
+   * machine: the cell's trainer fetches its variables from the worker to checkpoint them here, so
+   * workers need no folder shared with this machine.
    */
   public ExperimentRunner withCluster(ClusterSpec cluster) {
     this.workers = new ClusterWorkers(cluster);
