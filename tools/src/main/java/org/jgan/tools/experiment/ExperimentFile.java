@@ -32,6 +32,8 @@ import org.jgan.training.TrainingSettings;
  * eval: {metrics: [toy]}      # any jgan eval option; a value may also be a mapping by dataset:
  *                             #   classifier: {mnist: models/mnist-classifier, color-mnist: models/color-mnist-classifier}
  * quick: {train: {steps: 200}, seeds: [1, 2]}   # replaces sections for --quick
+ * baselines:                  # cells beside the grid, each its own train options over 'train'
+ *   - {objective: wgan-gp, samples-per-z: null}  # (null drops that 'train' option for this cell)
  * </pre>
  *
  * The file is checked whole before anything runs: an unknown or duplicate key, a value of the wrong
@@ -78,8 +80,9 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
 
   /** The most cells an experiment may have: a bigger grid is refused before it is expanded. */
   static final int MAX_CELLS = 10_000;
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick");
-  private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick",
+      "baselines");
+  private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval", "baselines");
   /** Train options an experiment may not set: the runner owns them. */
   private static final Set<String> RUNNER_TRAIN_KEYS = Set.of("out", "resume", "quiet", "seed", "help", "version");
   private static final Set<String> RUNNER_EVAL_KEYS = Set.of("out", "checkpoint", "model", "npy", "png-dir", "help",
@@ -137,13 +140,18 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       throw new IllegalArgumentException(file + ": no objective: put 'objective' in grid or train");
     }
     requireFewCells(file, grid, seeds);
+    List<Map<String, Object>> points = product(grid);
+    points.addAll(baselines(file, top, trainOptions));
     String scale = quick && top.containsKey("quick") ? "quick" : "full";
     CellCheck check = new CellCheck(file);
     List<Cell> cells = new ArrayList<>();
     Map<String, Cell> byId = new LinkedHashMap<>();
-    for (Map<String, Object> point : product(grid)) {
+    for (Map<String, Object> point : points) {
       Map<String, Object> trainValues = new LinkedHashMap<>(train);
       trainValues.putAll(point);
+      trainValues.values().removeIf(java.util.Objects::isNull);
+      point = new LinkedHashMap<>(point);
+      point.values().removeIf(java.util.Objects::isNull);
       String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
       List<String> evalArgs = arguments(file, "eval", forDataset(file, eval, dataset), evalOptions);
       for (long seed : seeds) {
@@ -167,6 +175,24 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       }
     }
     return new ExperimentFile(name, description, cells, grid, seeds);
+  }
+
+  /**
+   * The {@code baselines} section: cells beside the grid's product (a baseline that takes none of its
+   * axes), each a mapping of train options applied over {@code train}; a null value drops that option.
+   */
+  private static List<Map<String, Object>> baselines(Path file, Map<String, Object> top,
+      Map<String, OptionSpec> trainOptions) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (Object entry : list(file, "baselines", top.getOrDefault("baselines", List.of()))) {
+      Map<String, Object> point = map(file, "baselines", entry);
+      checkKeys(file, "baselines", point.keySet(), trainOptions.keySet());
+      if (point.isEmpty()) {
+        throw new IllegalArgumentException(file + ": baselines has an empty entry");
+      }
+      points.add(new LinkedHashMap<>(point));
+    }
+    return points;
   }
 
   /** Fails when {@code values} (compared as the command line would see them) hold one value twice. */
