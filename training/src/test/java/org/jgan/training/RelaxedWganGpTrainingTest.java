@@ -1,5 +1,8 @@
 package org.jgan.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -11,11 +14,13 @@ import org.jgan.graphs.models.Mlp;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.RelaxedWganGp;
 import org.jgan.losses.WganGp;
 import org.junit.jupiter.api.Test;
 
 /**
- * WGAN-GP relaxed for discrete data learns DiscreteBganTrainingTest's 16-bit distribution (the first
+ * {@code wgan-gp} on discrete data from a configuration: the relaxed objective, and no discrete-BGAN
+ * setting accepted. WGAN-GP relaxed for discrete data learns DiscreteBganTrainingTest's 16-bit distribution (the first
  * 8 bits on with probability 0.9, the rest 0.1): the generator's per-bit probabilities start near 0.5
  * and move toward that template, and the critic's Wasserstein estimate, large while the
  * probabilities are far from the one-hot data, falls as they approach it.
@@ -70,5 +75,21 @@ class RelaxedWganGpTrainingTest {
       assertTrue(after < before - 0.15, "mean |p - template| " + before + " -> " + after);
       assertTrue(late < early, "Wasserstein estimate, mean of iterations 10-49 " + early + " -> last 40 " + late);
     }
+  }
+
+  @Test
+  void aConfigurationOnDiscreteDataGetsTheRelaxedObjectiveAndNoBganSettings() {
+    RunConfig config = TrainingSettings.of("wgan-gp", "binary-mnist").resolve();
+    RelaxedWganGp objective = assertInstanceOf(RelaxedWganGp.class, RunModel.objective(config));
+    assertEquals(DiscreteBgan.Kind.BINARY, objective.kind());
+    assertEquals(DiscreteBgan.Kind.MULTINOMIAL,
+        ((RelaxedWganGp) RunModel.objective(TrainingSettings.of("wgan-gp", "text").resolve())).kind());
+    IllegalArgumentException divergence = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSettings.of("wgan-gp", "binary-mnist").divergence("kl").resolve());
+    assertTrue(divergence.getMessage().startsWith("--divergence: only discrete BGAN"), divergence.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> TrainingSettings.of("gan-ns", "mnist").samplesPerZ(4).resolve());
+    assertThrows(IllegalArgumentException.class,
+        () -> RunModel.objective(TrainingSettings.of("gan-ns", "binary-mnist").resolve()));
   }
 }

@@ -302,10 +302,6 @@ public final class TrainCommand implements Callable<Integer> {
             + " (wgan-gp relaxed: its critic reads the generator's probabilities)"
             : "--objective " + objective + " needs discrete data ("
             + String.join(", ", org.jgan.data.NamedDataset.discreteNames()) + "), not " + dataset);
-    require(Objectives.isDiscrete(objective) || divergence == null && samplesPerZ == null,
-        (divergence != null ? "--divergence" : "--samples-per-z") + ": only discrete BGAN ("
-            + String.join(", ", Objectives.TYPES.stream().filter(org.jgan.losses.ObjectiveType::discrete)
-                .map(org.jgan.losses.ObjectiveType::name).toList()) + ") takes it, not --objective " + objective);
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);
