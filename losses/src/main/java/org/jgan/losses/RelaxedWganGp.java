@@ -11,11 +11,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * WGAN-GP on discrete data, relaxed as in Gulrajani et al. 2017's language model (the section "Modeling
- * discrete data with a continuous generator" and the authors' {@code gan_language.py}): the generator outputs logits of a categorical
- * distribution per element, the critic reads its probabilities (a point of the simplex per
- * element) where a discrete sample would be, the real data are one-hot, and the gradient penalty is
- * taken on interpolates between the two. No sample is drawn in training, so the generator gets
+ * WGAN-GP on discrete data, relaxed as in Gulrajani et al. 2017's language model (the section
+ * "Modeling discrete data with a continuous generator" and the authors' {@code gan_language.py}):
+ * the generator outputs logits of a categorical distribution per element, the critic reads its
+ * probabilities (a point of the simplex per element) where a discrete sample would be, the real
+ * data are one-hot, and the gradient penalty is taken on interpolates between the two. No sample is drawn in training, so the generator gets
  * an ordinary pathwise gradient; this is the baseline that BGAN's discrete experiments compare with.
  *
  * <p>Each element's categories: for {@link DiscreteBgan.Kind#MULTINOMIAL} data the last axis, as
@@ -25,7 +25,8 @@ import org.tensorflow.types.TFloat32;
  * axis doubles (binarised MNIST's one channel becomes two).
  *
  * <p>The generator's samples head ({@link #samples}) gives the probabilities, as discrete BGAN's
- * does, and a sampled generator draws from them in the same way, so both are evaluated alike.
+ * does, and its exported {@code samples} output draws from them in the same way; {@code jgan eval}
+ * scores binary data on such draws, so both objectives are evaluated alike.
  * Losses, schedule, lambda, n_critic and optimisers are {@link WganGp}'s, and a critic with batch
  * norm is refused as there.
  */
