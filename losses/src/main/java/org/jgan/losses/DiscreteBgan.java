@@ -29,7 +29,7 @@ import org.tensorflow.types.TInt32;
  * estimate log (1/M) sum_m w_m; each generator step reads b before it updates it, so reruns with
  * one seed are bit-identical. Samples are constants: no gradient flows through the sampling.
  */
-public final class DiscreteBgan implements Objective {
+public final class DiscreteBgan implements Objective, DiscreteGenerator {
   /** How the generator's output is read. */
   public enum Kind {
     /** One Bernoulli per element (binarised images). */
@@ -115,6 +115,7 @@ public final class DiscreteBgan implements Objective {
   }
 
   /** How the generator's output is read: Bernoulli or categorical. */
+  @Override
   public Kind kind() {
     return kind;
   }

@@ -2,6 +2,7 @@ package org.jgan.losses;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,16 +18,20 @@ import java.util.stream.Collectors;
  * @param discrete whether it trains on discrete data (its generator outputs logits)
  * @param toyDefaults the options the command line uses on the 2-D toy sets unless flags override
  *     them (learning rate, its decay and the gradient-penalty weight are read from it)
+ * @param relaxedFactory for an objective of continuous data that can also train on discrete data
+ *     through its generator's probabilities ({@link RelaxedWganGp}), builds that form for data of a
+ *     kind; null for the others
  */
 public record ObjectiveType(String name, Function<ObjectiveOptions, Objective> factory, Set<Hyperparameter> hyperparameters,
-    boolean discrete, ObjectiveOptions toyDefaults) {
+    boolean discrete, ObjectiveOptions toyDefaults,
+    BiFunction<ObjectiveOptions, DiscreteBgan.Kind, Objective> relaxedFactory) {
   public ObjectiveType {
     hyperparameters = hyperparameters.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(hyperparameters));
   }
 
   /** An objective for continuous data that takes no optional hyper-parameter and has no toy-set settings. */
   public static ObjectiveType of(String name, Function<ObjectiveOptions, Objective> factory) {
-    return new ObjectiveType(name, factory, Set.of(), false, ObjectiveOptions.PAPER_DEFAULTS);
+    return new ObjectiveType(name, factory, Set.of(), false, ObjectiveOptions.PAPER_DEFAULTS, null);
   }
 
   /** This type, also taking {@code taken}. */
@@ -34,17 +39,40 @@ public record ObjectiveType(String name, Function<ObjectiveOptions, Objective> f
     Set<Hyperparameter> all = EnumSet.noneOf(Hyperparameter.class);
     all.addAll(hyperparameters);
     all.addAll(Set.of(taken));
-    return new ObjectiveType(name, factory, all, discrete, toyDefaults);
+    return new ObjectiveType(name, factory, all, discrete, toyDefaults, relaxedFactory);
   }
 
   /** This type, for discrete data. */
   public ObjectiveType forDiscreteData() {
-    return new ObjectiveType(name, factory, hyperparameters, true, toyDefaults);
+    return new ObjectiveType(name, factory, hyperparameters, true, toyDefaults, relaxedFactory);
   }
 
   /** This type, with {@code options} as its settings on the 2-D toy sets. */
   public ObjectiveType onToyData(ObjectiveOptions options) {
-    return new ObjectiveType(name, factory, hyperparameters, discrete, options);
+    return new ObjectiveType(name, factory, hyperparameters, discrete, options, relaxedFactory);
+  }
+
+  /** This type, also training on discrete data in the relaxed form {@code relaxed} builds. */
+  public ObjectiveType relaxingDiscreteData(BiFunction<ObjectiveOptions, DiscreteBgan.Kind, Objective> relaxed) {
+    return new ObjectiveType(name, factory, hyperparameters, discrete, toyDefaults, relaxed);
+  }
+
+  /** Whether it trains on discrete data: a discrete objective, or one with a relaxed form. */
+  public boolean acceptsDiscreteData() {
+    return discrete || relaxedFactory != null;
+  }
+
+  /**
+   * The relaxed form for discrete data of {@code kind} with {@code options} over its paper's settings;
+   * an IllegalArgumentException when it has none, an {@link OptionNotTakenException} for an option it
+   * does not take.
+   */
+  public Objective createRelaxed(ObjectiveOptions options, DiscreteBgan.Kind kind) {
+    if (relaxedFactory == null) {
+      throw new IllegalArgumentException("objective '" + name + "' has no relaxed form for discrete data");
+    }
+    requireTakes(options);
+    return relaxedFactory.apply(options, kind);
   }
 
   /** Whether it reads {@code hyperparameter}. */

@@ -48,7 +48,8 @@ public final class WganGp implements Objective {
   /** {@code wgan-gp}. */
   public static final ObjectiveType TYPE = ObjectiveType.of("wgan-gp", WganGp::fromOptions)
       .taking(Hyperparameter.CRITIC_STEPS, Hyperparameter.GRADIENT_PENALTY_WEIGHT)
-      .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, TOY_LAMBDA, null));
+      .onToyData(new ObjectiveOptions(null, TOY_LEARNING_RATE, true, TOY_LAMBDA, null))
+      .relaxingDiscreteData(RelaxedWganGp::fromOptions);
 
   private final float lambda;
   private final int criticSteps;
@@ -94,12 +95,17 @@ public final class WganGp implements Objective {
   @Override
   public List<Layer> layersFor(Role role, Architecture architecture, ModelShape shape) {
     List<Layer> layers = Objective.super.layersFor(role, architecture, shape);
-    if (role == Role.DISCRIMINATOR && layers.stream().anyMatch(layer -> layer instanceof BatchNorm)) {
-      throw new IllegalArgumentException(name() + " cannot train architecture " + architecture.name()
+    return role == Role.DISCRIMINATOR ? withoutBatchNorm(name(), architecture, layers) : layers;
+  }
+
+  /** {@code critic}, unless it has a batch-norm layer: then an IllegalArgumentException naming the objective and architecture. */
+  static List<Layer> withoutBatchNorm(String objective, Architecture architecture, List<Layer> critic) {
+    if (critic.stream().anyMatch(layer -> layer instanceof BatchNorm)) {
+      throw new IllegalArgumentException(objective + " cannot train architecture " + architecture.name()
           + ": its critic uses batch norm, which the gradient penalty forbids (Gulrajani et al. 2017, Section 4);"
           + " use a critic without it, e.g. dcgan28");
     }
-    return layers;
+    return critic;
   }
 
   /** x^ = x + alpha (x~ - x), with alpha [batch] broadcast over every non-batch axis (one alpha per example). */
@@ -131,16 +137,25 @@ public final class WganGp implements Objective {
 
   @Override
   public ObjectiveGraph build(GanInputs in, GanNetworks networks) {
-    GraphContext graph = in.graph();
-    Ops tf = graph.tf();
     Network g = networks.generator();
-    Network c = networks.discriminator();
     Operand<TFloat32> fake = g.apply(in.z());
-    Operand<TFloat32> realScores = c.apply(in.real());
+    return game(in.graph(), in.batchSize(), g, networks.discriminator(), in.real(), fake, lambda, criticSteps,
+        criticOptimizer, generatorOptimizer);
+  }
+
+  /**
+   * Eq. 3's game between generator {@code g} and critic {@code c} on critic inputs {@code real} and
+   * {@code fake} (the generator's output, or what {@link RelaxedWganGp} makes of it): the losses,
+   * both phases and n_critic critic updates per generator update.
+   */
+  static ObjectiveGraph game(GraphContext graph, int batchSize, Network g, Network c, Operand<TFloat32> real,
+      Operand<TFloat32> fake, float lambda, int criticSteps, Optimizer criticOptimizer, Optimizer generatorOptimizer) {
+    Ops tf = graph.tf();
+    Operand<TFloat32> realScores = c.apply(real);
     Operand<TFloat32> fakeScores = c.apply(fake);
 
-    Operand<TFloat32> alpha = graph.uniform(tf.constant(new int[] {in.batchSize()}));
-    Operand<TFloat32> penalty = gradientPenalty(graph, c::apply, interpolate(tf, in.real(), fake, alpha));
+    Operand<TFloat32> alpha = graph.uniform(tf.constant(new int[] {batchSize}));
+    Operand<TFloat32> penalty = gradientPenalty(graph, c::apply, interpolate(tf, real, fake, alpha));
     Operand<TFloat32> wassersteinLoss = Wgan.criticLoss(tf, realScores, fakeScores);
     // Eq. 3: E[C(x~)] - E[C(x)] + lambda * GP
     Operand<TFloat32> cLoss = tf.math.add(wassersteinLoss, tf.math.mul(tf.constant(lambda), penalty));

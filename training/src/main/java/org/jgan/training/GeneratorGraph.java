@@ -3,6 +3,7 @@ package org.jgan.training;
 import org.jgan.graphs.GraphContext;
 import org.jgan.graphs.Network;
 import org.jgan.losses.DiscreteBgan;
+import org.jgan.losses.DiscreteGenerator;
 import org.jgan.losses.ModelShape;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Role;
@@ -83,7 +84,7 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Operand<TFloat32> generated = head(tf, "generated", spec, generatedRaw, unitRange, exampleShape);
     Operand<TFloat32> samples = null;
     Operand<TFloat32> generatedSamples = null;
-    if (spec.objective() instanceof DiscreteBgan discrete) {
+    if (spec.objective() instanceof DiscreteGenerator discrete) {
       samples = tf.withName("samples").identity(DiscreteBgan.draw(tf, discrete.kind(), raw,
           tf.random.statelessRandomUniform(tf.shape(raw), tf.constant(new long[] {0, 1}))));
       Operand<TInt64> sampleKey = tf.stack(java.util.List.of(seed, tf.constant(1L)));

@@ -83,13 +83,17 @@ public final class RunModel {
   /** The objective with the configuration's settings over its paper's. */
   public static Objective objective(RunConfig config) {
     ObjectiveOptions options = objectiveOptions(config);
-    if (!Objectives.isDiscrete(config.objective())) {
-      return Objectives.named(config.objective(), options);
-    }
     DiscreteBgan.Kind kind = NamedDatasets.isMultinomial(config.dataset()) ? DiscreteBgan.Kind.MULTINOMIAL
         : DiscreteBgan.Kind.BINARY;
-    return Objectives.discrete(config.objective(), options, kind, FDivergence.byId(config.divergence()),
-        config.samplesPerZ());
+    if (Objectives.isDiscrete(config.objective())) {
+      return Objectives.discrete(config.objective(), options, kind, FDivergence.byId(config.divergence()),
+          config.samplesPerZ());
+    }
+    if (NamedDatasets.isDiscrete(config.dataset())) {
+      // A continuous objective on discrete data: its relaxed form, where it has one (wgan-gp).
+      return Objectives.type(config.objective()).createRelaxed(options, kind);
+    }
+    return Objectives.named(config.objective(), options);
   }
 
   /** The objective's hyper-parameters as the configuration sets them; null fields keep the paper's values. */

@@ -5,6 +5,7 @@ import org.jgan.graphs.optim.ExponentialDecay;
 import org.jgan.graphs.SessionSettings;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.ObjectiveType;
 import org.jgan.losses.Objectives;
 
 /**
@@ -230,6 +231,11 @@ public final class TrainingSettings {
     Float initialMomentum = sgd ? or(momentum, MOMENTUM) : null;
     boolean exponential = "exponential".equals(decay);
     boolean discrete = Objectives.isDiscrete(objective);
+    if (!discrete && (divergence != null || samplesPerZ != null)) {
+      throw new IllegalArgumentException((divergence != null ? "--divergence" : "--samples-per-z")
+          + ": only discrete BGAN (" + String.join(", ", Objectives.TYPES.stream().filter(ObjectiveType::discrete)
+              .map(ObjectiveType::name).toList()) + ") takes it, not --objective " + objective);
+    }
     boolean folder = dataset.equals(NamedDatasets.FOLDER);
     return new RunConfig(objective, dataset, architecture, or(steps, STEPS), or(seed, SEED), or(batchSize, d.batchSize()),
         or(zDim, d.zDim()), or(width, d.width()), or(depth, d.depth()), or(o.learningRate(), d.learningRate()), decay,

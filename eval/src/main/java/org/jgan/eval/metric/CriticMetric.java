@@ -18,11 +18,22 @@ import org.jgan.graphs.models.Mlp;
 
 /**
  * {@code critic}: a fresh WGAN-GP critic trained on held-out real data against half the samples;
- * its Wasserstein estimate against the other half (lower = closer to the data).
+ * its Wasserstein estimate against the other half.
+ *
+ * <p>Sign: the critic C is trained to score real data above samples, and the estimate is
+ * E[C(real test)] - E[C(samples)], a distance: about 0 for samples distributed like the data,
+ * positive and growing as they move away (a translation by a vector s gives about ||s||), so lower
+ * is better. A table reporting the critic's loss instead (its negative) has the opposite sign and
+ * direction; {@link #SIGN_CONVENTION} is written into every result's protocol so no table leaves it
+ * implicit.
  */
 public final class CriticMetric implements Metric {
   /** The metric's name. */
   public static final String NAME = "critic";
+  /** How the estimate's sign reads, in every result's protocol. */
+  public static final String SIGN_CONVENTION = "a distance: about 0 when the samples are distributed like the data,"
+      + " positive and larger the further they are, so lower is better (the critic's loss, as some papers report it,"
+      + " is minus this)";
   /** Real points drawn for each of the critic's two sets on a 2-D dataset. */
   private static final int TOY_REAL_POINTS = 10_000;
 
@@ -77,7 +88,7 @@ public final class CriticMetric implements Metric {
     r.put("training_estimate", e.trainingEstimate());
     r.put("protocol", "fresh WGAN-GP critic (lambda " + e.lambda() + ", Adam(1e-4, 0.5, 0.9), " + e.steps()
         + " steps of " + e.batchSize() + ") trained on real " + realNames + " vs the first " + half
-        + " samples; estimate E[C(real test)] - E[C(other " + half + " samples)]");
+        + " samples; estimate E[C(real test)] - E[C(other " + half + " samples)], " + SIGN_CONVENTION);
     return r;
   }
 

@@ -183,7 +183,7 @@ public final class EvalCommand implements Callable<Integer> {
         float[] grey = NamedDatasets.palette(trainedOn, dataDir).decode(all.values());
         return new Samples(grey, n, new int[] {28, 28, 1}, trainedOn, from);
       }
-      return EvalSamples.generated(all, from);
+      return EvalSamples.generated(all, from, seed);
     }
     if (dataset == null) {
       throw new ParameterException(spec.commandLine(), "--dataset is needed with --npy and --png-dir (known: "

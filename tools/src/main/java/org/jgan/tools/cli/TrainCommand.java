@@ -314,10 +314,13 @@ public final class TrainCommand implements Callable<Integer> {
         require(false, "--divergence: " + e.getMessage());
       }
     }
-    require(Objectives.isDiscrete(objective) == NamedDatasets.isDiscrete(dataset),
-        Objectives.isDiscrete(objective) ? "--objective " + objective + " needs discrete data ("
-            + String.join(", ", org.jgan.data.NamedDataset.discreteNames()) + "), not " + dataset
-            : "--dataset " + dataset + " is discrete: use --objective bgan-discrete or bgan-reinforce");
+    boolean discreteData = NamedDatasets.isDiscrete(dataset);
+    require(discreteData ? Objectives.type(objective).acceptsDiscreteData() : !Objectives.isDiscrete(objective),
+        discreteData ? "--dataset " + dataset + " is discrete: use --objective " + String.join(", ", Objectives.TYPES.stream()
+            .filter(org.jgan.losses.ObjectiveType::acceptsDiscreteData).map(org.jgan.losses.ObjectiveType::name).toList())
+            + " (wgan-gp relaxed: its critic reads the generator's probabilities)"
+            : "--objective " + objective + " needs discrete data ("
+            + String.join(", ", org.jgan.data.NamedDataset.discreteNames()) + "), not " + dataset);
     requireNonNegative("--margin", margin);
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);

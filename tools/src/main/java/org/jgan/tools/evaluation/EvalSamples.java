@@ -48,9 +48,14 @@ public final class EvalSamples {
     }
   }
 
-  /** From a generator: a run's checkpoint or an exported model. */
-  public static Samples generated(GeneratedSamples samples, String source) {
-    return new Samples(samples.values(), samples.count(), samples.exampleShape(), samples.dataset(), source);
+  /**
+   * From a generator: a run's checkpoint or an exported model. A generator of binary data gives
+   * probabilities; its samples are drawn from them ({@link BernoulliDraws}, with {@code seed}).
+   */
+  public static Samples generated(GeneratedSamples samples, String source, long seed) {
+    boolean binary = NamedDatasets.isDiscrete(samples.dataset()) && !NamedDatasets.isMultinomial(samples.dataset());
+    float[] values = binary ? BernoulliDraws.draw(samples.values(), seed) : samples.values();
+    return new Samples(values, samples.count(), samples.exampleShape(), samples.dataset(), source);
   }
 
   /**

@@ -35,6 +35,8 @@ import org.jgan.training.TrainingSettings;
  * eval: {metrics: [toy]}      # any jgan eval option; a value may also be a mapping by dataset:
  *                             #   classifier: {mnist: models/mnist-classifier, color-mnist: models/color-mnist-classifier}
  * quick: {train: {steps: 200}, seeds: [1, 2]}   # replaces sections for --quick
+ * baselines:                  # cells beside the grid, each its own train options over 'train'
+ *   - {objective: wgan-gp, samples-per-z: null}  # (null drops that 'train' option for this cell)
  * </pre>
  *
  * The file is checked whole before anything runs: an unknown or duplicate key, a value of the wrong
@@ -81,8 +83,9 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
 
   /** The most cells an experiment may have: a bigger grid is refused before it is expanded. */
   static final int MAX_CELLS = 10_000;
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick");
-  private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "grid", "seeds", "train", "eval", "quick",
+      "baselines");
+  private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval", "baselines");
   /** Train options an experiment may not set: the runner owns them. */
   private static final Set<String> RUNNER_TRAIN_KEYS = Set.of("out", "resume", "quiet", "seed", "help", "version");
   private static final Set<String> RUNNER_EVAL_KEYS = Set.of("out", "checkpoint", "model", "npy", "png-dir", "help",
@@ -149,9 +152,13 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
         }
       }));
     }
+    points.addAll(baselines(file, top, trainOptions));
     for (Map<String, Object> point : points) {
       Map<String, Object> trainValues = new LinkedHashMap<>(train);
       trainValues.putAll(point);
+      trainValues.values().removeIf(java.util.Objects::isNull);
+      point = new LinkedHashMap<>(point);
+      point.values().removeIf(java.util.Objects::isNull);
       String dataset = String.valueOf(trainValues.getOrDefault("dataset", trainOptions.get("dataset").defaultValue()));
       List<String> evalArgs = arguments(file, "eval", forDataset(file, eval, dataset), evalOptions);
       for (long seed : seeds) {
@@ -201,6 +208,24 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       throw new IllegalArgumentException(file + ": no objective: put 'objective' in " + where + " or train");
     }
     return grid;
+  }
+
+  /**
+   * The {@code baselines} section: cells beside the grid's product (a baseline that takes none of its
+   * axes), each a mapping of train options applied over {@code train}; a null value drops that option.
+   */
+  private static List<Map<String, Object>> baselines(Path file, Map<String, Object> top,
+      Map<String, OptionSpec> trainOptions) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (Object entry : list(file, "baselines", top.getOrDefault("baselines", List.of()))) {
+      Map<String, Object> point = map(file, "baselines", entry);
+      checkKeys(file, "baselines", point.keySet(), trainOptions.keySet());
+      if (point.isEmpty()) {
+        throw new IllegalArgumentException(file + ": baselines has an empty entry");
+      }
+      points.add(new LinkedHashMap<>(point));
+    }
+    return points;
   }
 
   /** Fails when {@code values} (compared as the command line would see them) hold one value twice. */
