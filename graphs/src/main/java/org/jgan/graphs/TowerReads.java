@@ -1,5 +1,6 @@
 package org.jgan.graphs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,11 @@ final class TowerReads {
    * Rewires each input of an op placed on a device that reads a variable placed on another device
    * to that variable's value, read on the variable's device. Call once the towers are built and
    * before a session opens on the graph.
-   *
-   * @return how many inputs were rewired
    */
-  static int readValuesAcrossDevices(GraphContext context) {
+  static void readValuesAcrossDevices(GraphContext context) {
     Graph graph = context.graph();
     Map<String, Output<?>> values = new HashMap<>();
-    int rewired = 0;
-    List<GraphOperation> ops = new java.util.ArrayList<>();
+    List<GraphOperation> ops = new ArrayList<>();
     graph.operations().forEachRemaining(op -> ops.add((GraphOperation) op));
     for (GraphOperation op : ops) {
       if (op.device().isEmpty() || writesState(op.type())) {
@@ -58,10 +56,8 @@ final class TowerReads {
         }
         Output<?> value = values.computeIfAbsent(source.name(), name -> read(context, source));
         EdgeUpdateBridge.rewire(graph, op, i, value);
-        rewired++;
       }
     }
-    return rewired;
   }
 
   /** The value of {@code variable}, read by an {@code Identity} on the variable's device. */
