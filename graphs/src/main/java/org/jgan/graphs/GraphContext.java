@@ -198,11 +198,16 @@ public final class GraphContext {
     towerGradients.beginTower();
   }
 
-  /** Ends the towers: ops are built unplaced again, random draws whole. */
+  /**
+   * Ends the towers: ops are built unplaced again, random draws whole, and each tower reads the
+   * variables of another device as values (see {@code TowerReads}: as references, a session with
+   * oneDNN could hang).
+   */
   public void endTowers() {
     tower = null;
     tf = root;
     towerGradients.endTowers();
+    TowerReads.readValuesAcrossDevices(this);
   }
 
   /** The tower being built, or null outside towers. */

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.data.BatchSource;
@@ -15,6 +17,7 @@ import org.jgan.data.ShuffledBatches;
 import org.jgan.data.ToyDistribution;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Dcgan28;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.FDivergence;
@@ -82,6 +85,41 @@ class ReplicatedTrainingTest {
       assertTrue(maxDifference(initial, single) > 10 * TOLERANCE, "the step moved the weights well past the tolerance");
       metrics.values().forEach(value -> assertTrue(Float.isFinite(value), objective + ": " + metrics));
     }
+  }
+
+  /**
+   * The reference DCGAN over two CPU devices: its towers once hung on their first run (oneDNN fused
+   * each convolution with its bias, whose receive from the state device waited on the fused op; see
+   * TowerReads in the graphs module). The bounded wait turns a hang into a failure; it is no speed
+   * check (the step takes seconds).
+   */
+  @Test
+  void convolutionalTowersFinishAndMatchOneGraph() {
+    int batch = 8;
+    ModelSpec spec = new ModelSpec(Objectives.named("wgan-gp"), new Dcgan28(), new int[] {28, 28, 1}, Activation.tanh(),
+        NoisePrior.normal(8), batch, 3);
+    SplittableRandom random = new SplittableRandom(7);
+    float[] pixels = new float[4 * batch * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (float) random.nextDouble(-1, 1);
+    }
+    Dataset images = new Dataset("noise", new int[] {28, 28, 1}, pixels, null);
+    Map<String, float[]> initial;
+    Map<String, float[]> single;
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(images, batch, 3), 1)) {
+      initial = StateValues.byName(trainer);
+      trainer.iterate();
+      single = StateValues.byName(trainer);
+    }
+    Map<String, float[]> replicated = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      try (Trainer trainer = new Trainer(spec, new ShuffledBatches(images, batch, 3), 1, Towers.ofDevices(TWO_CPUS))) {
+        trainer.iterate();
+        return StateValues.byName(trainer);
+      }
+    }, "a step of dcgan28 towers on cpu:0,cpu:1 did not return");
+    double difference = maxDifference(single, replicated);
+    assertTrue(difference <= TOLERANCE, "dcgan28 towers off one graph by " + difference);
+    assertTrue(maxDifference(initial, single) > 10 * TOLERANCE, "the step moved the weights well past the tolerance");
   }
 
   @Test
@@ -190,6 +228,13 @@ class ReplicatedTrainingTest {
         }
       });
       assertEquals(java.util.Set.of("/job:ps/replica:0/task:0"), stateDevices);
+      graph.operations().forEachRemaining(op -> {
+        org.tensorflow.GraphOperation placed = (org.tensorflow.GraphOperation) op;
+        for (int i = 0; placed.device().startsWith("/job:worker") && i < placed.numInputs(); i++) {
+          assertNotEquals("VariableV2", placed.input(i).op().type(),
+              op.name() + " on a worker reads a ps variable as a reference, not through its value");
+        }
+      });
       assertEquals(java.util.Set.of("/job:worker/replica:0/task:0", "/job:worker/replica:0/task:1"), penaltyDevices,
           "each worker computes its own examples' gradients, the penalty's and the critic's");
       assertEquals(2, model.objective().phases().size());

@@ -1,19 +1,24 @@
 package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jgan.data.BatchSource;
+import org.jgan.data.Dataset;
+import org.jgan.data.ShuffledBatches;
 import org.jgan.data.ToyDistribution;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.Tensors;
 import org.jgan.graphs.cluster.ClusterSpec;
 import org.jgan.graphs.layers.Activation;
+import org.jgan.graphs.models.Dcgan28;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Objectives;
@@ -117,6 +122,40 @@ class ClusterTrainingTest {
       try (Trainer trainer = new Trainer(wider, data(), 1, towers)) {
         trainer.iterate();
       }
+    }
+  }
+
+  /**
+   * The reference DCGAN on two workers: its step once never returned (the session failed at the
+   * cluster timeout with "Deadline Exceeded"), as on two CPU devices; see ReplicatedTrainingTest in
+   * the training module. The bounded wait is no speed check.
+   */
+  @Test
+  void convolutionalTowersOnTwoWorkersFinishAndMatchOneMachine() throws Exception {
+    int batch = 8;
+    ModelSpec spec = new ModelSpec(Objectives.named("wgan-gp"), new Dcgan28(), new int[] {28, 28, 1},
+        Activation.tanh(), NoisePrior.normal(8), batch, 3);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    float[] pixels = new float[4 * batch * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (float) random.nextDouble(-1, 1);
+    }
+    Dataset images = new Dataset("noise", new int[] {28, 28, 1}, pixels, null);
+    Map<String, float[]> single;
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(images, batch, 3), 1)) {
+      trainer.iterate();
+      single = variables(trainer);
+    }
+    try (LoopbackCluster cluster = LoopbackCluster.startWorkers(dir, 2)) {
+      Towers towers = Towers.ofCluster(ClusterSpec.read(cluster.file()));
+      Map<String, float[]> trained = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+        try (Trainer trainer = new Trainer(spec, new ShuffledBatches(images, batch, 3), 1, towers)) {
+          trainer.iterate();
+          return variables(trainer);
+        }
+      }, "a step of dcgan28 towers on two workers did not return");
+      double difference = maxDifference(single, trained);
+      assertTrue(difference <= TOLERANCE, "dcgan28 on two workers is off one machine's by " + difference);
     }
   }
 
