@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.jgan.data.Dataset;
 import org.jgan.data.ShuffledBatches;
+import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Mlp;
 import org.jgan.losses.DiscreteBgan;
@@ -20,6 +22,7 @@ import org.jgan.losses.NoisePrior;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.training.Trainer.Execution;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.GraphOperation;
@@ -31,7 +34,7 @@ import org.tensorflow.Tensor;
  * category indices ({@link DiscreteBgan.Form#INDICES}): fused iterations equal separate runs bit
  * for bit on two threads (the sparse product's threads change nothing), and training follows the
  * one-hot reference form ({@link DiscreteBgan.Form#ONE_HOT}: the same draws, the discriminator on
- * their one-hot form) to float rounding.
+ * their one-hot form) to float rounding; a resumed run repeats an uninterrupted one exactly.
  */
 class DiscreteBganFormsTest {
   private static final int POSITIONS = 6;
@@ -98,6 +101,33 @@ class DiscreteBganFormsTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bgan-discrete", "bgan-reinforce"})
+  void aResumedRunOnIndicesMatchesAnUninterruptedOne(String objective, @TempDir Path dir) throws Exception {
+    int total = 4;
+    List<Map<String, Float>> uninterrupted = new ArrayList<>();
+    try (Trainer trainer = trainer(objective, DiscreteBgan.Form.INDICES, Execution.FUSED)) {
+      for (int i = 0; i < total; i++) {
+        uninterrupted.add(trainer.iterate());
+      }
+    }
+    CheckpointStore store = new CheckpointStore(dir, 2);
+    List<Map<String, Float>> resumed = new ArrayList<>();
+    try (Trainer first = trainer(objective, DiscreteBgan.Form.INDICES, Execution.FUSED)) {
+      for (int i = 0; i < total / 2; i++) {
+        resumed.add(first.iterate());
+      }
+      first.save(store);
+    }
+    try (Trainer second = trainer(objective, DiscreteBgan.Form.INDICES, Execution.FUSED)) {
+      assertTrue(second.restoreLatest(store));
+      while (second.state().iteration() < total) {
+        resumed.add(second.iterate());
+      }
+    }
+    assertEquals(uninterrupted, resumed);
   }
 
   /** Every variable's bytes by name, in one run. */
