@@ -274,8 +274,9 @@ public final class DiscreteBgan implements Objective {
     long[] flatShape = java.util.Arrays.copyOfRange(drawShape, 1, drawShape.length);
     flatShape[0] = (long) samplesPerZ * in.batchSize();
     if (kind == Kind.MULTINOMIAL && form == Form.INDICES) {
-      // The discriminator reads samples and data as category indices: its first layer sums the
-      // rows of its weights they pick instead of multiplying a one-hot matrix (Network#applyToCategories).
+      // The discriminator reads samples and data as category indices (Network#applyToCategories): a
+      // dense first layer then multiplies only the one-hot matrix's non-zero entries. Categorical
+      // data (palette pixels, characters) is exactly one-hot, so its argmax is its category.
       int k = (int) exampleShape[exampleShape.length - 1];
       Operand<TInt32> categories = drawCategories(graph, logits, samplesPerZ);
       logG = logLikelihoodOfCategories(tf, logits, categories);
