@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * A network built once and applied many times with shared variables (a critic on real, fake and
@@ -62,6 +64,26 @@ public final class Network {
    * applied once first, so that every variable exists.
    */
   public Operand<TFloat32> applyLayers(Operand<TFloat32> x, int from, int to) {
+    return applyLayers(x, from, to, null);
+  }
+
+  /**
+   * Applies the network to one-hot input given as category indices {@code categories} [N, ...],
+   * each in [0, k): the same as {@code apply(oneHot(categories, k))} up to float summation order.
+   * When the first layer is a {@link CategoricalInput} it reads the indices itself, so the one-hot
+   * tensor is never multiplied densely; otherwise the one-hot tensor is made and applied.
+   */
+  public Operand<TFloat32> applyToCategories(Operand<TInt32> categories, int k) {
+    if (!(layers.get(0) instanceof CategoricalInput first)) {
+      Ops tf = graph.tf();
+      return apply(tf.oneHot(categories, tf.constant(k), tf.constant(1f), tf.constant(0f)));
+    }
+    return applyLayers(null, 0, layers.size(), context -> first.applyToCategories(context, categories, k));
+  }
+
+  /** {@link #applyLayers(Operand, int, int)}, the layer {@code from} replaced by {@code firstLayer} when given. */
+  private Operand<TFloat32> applyLayers(Operand<TFloat32> x, int from, int to,
+      Function<LayerContext, Operand<TFloat32>> firstLayer) {
     if (from < 0 || to > layers.size() || from > to) {
       throw new IllegalArgumentException("layers [" + from + ", " + to + ") of network '" + name + "' with "
           + layers.size() + " layers");
@@ -76,7 +98,8 @@ public final class Network {
     for (int i = from; i < to; i++) {
       Layer layer = layers.get(i);
       String prefix = name + "/" + i + "_" + layer.kind();
-      h = layer.apply(new Context(tf.withSubScope(i + "_" + layer.kind()), prefix, first), h);
+      Context context = new Context(tf.withSubScope(i + "_" + layer.kind()), prefix, first);
+      h = i == from && firstLayer != null ? firstLayer.apply(context) : layer.apply(context, h);
     }
     return h;
   }

@@ -46,6 +46,20 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     REINFORCE
   }
 
+  /**
+   * How the graph draws and reads categorical samples (multinomial data only). All three follow the
+   * same estimator; {@link #INDICES}, the default, is the fastest, and the other two are kept as
+   * references for tests and {@code jgan bench discrete}.
+   */
+  public enum Form {
+    /** Gumbel-max draws made one-hot, log g through the one-hot product, the discriminator on one-hot input. */
+    GUMBEL_ONE_HOT,
+    /** One categorical op's draws made one-hot, log g gathered, the discriminator on one-hot input. */
+    ONE_HOT,
+    /** One categorical op's draws, log g gathered, the discriminator on the draws' indices ({@link Network#applyToCategories}). */
+    INDICES
+  }
+
   /** M, the samples drawn per z. */
   public static final int SAMPLES_PER_Z = 20;
   /** The decay of REINFORCE's moving-average baseline. */
@@ -70,9 +84,16 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   private final float baselineDecay;
   private final Optimizer discriminatorOptimizer;
   private final Optimizer generatorOptimizer;
+  private final Form form;
 
   public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence, int samplesPerZ, float baselineDecay,
       Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
+    this(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer, generatorOptimizer,
+        Form.INDICES);
+  }
+
+  private DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence, int samplesPerZ, float baselineDecay,
+      Optimizer discriminatorOptimizer, Optimizer generatorOptimizer, Form form) {
     if (samplesPerZ < 1) {
       throw new IllegalArgumentException("samples per z " + samplesPerZ + " must be at least 1");
     }
@@ -86,6 +107,7 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     this.baselineDecay = baselineDecay;
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
+    this.form = form;
   }
 
   /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
@@ -112,6 +134,12 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   @Override
   public String name() {
     return (estimator == Estimator.REINFORCE ? REINFORCE_TYPE : IMPORTANCE_TYPE).name();
+  }
+
+  /** This objective built in {@code form} instead (multinomial data only; binary data has one form). */
+  public DiscreteBgan withForm(Form form) {
+    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer,
+        generatorOptimizer, form);
   }
 
   /** How the generator's output is read: Bernoulli or categorical. */
@@ -241,23 +269,35 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     drawShape[0] = samplesPerZ;
     drawShape[1] = in.batchSize();
     System.arraycopy(exampleShape, 0, drawShape, 2, exampleShape.length);
-    Operand<TFloat32> x;
+    Operand<TFloat32> fakeLogits;
+    Operand<TFloat32> realLogits;
     Operand<TFloat32> logG;
-    if (kind == Kind.MULTINOMIAL) {
-      Operand<TInt32> categories = drawCategories(graph, logits, samplesPerZ);
-      x = tf.oneHot(categories, tf.constant((int) exampleShape[exampleShape.length - 1]), tf.constant(1f), tf.constant(0f));
-      logG = logLikelihoodOfCategories(tf, logits, categories);
-    } else {
-      x = draw(tf, kind, logits, graph.uniform(tf.constant(drawShape)));
-      logG = logLikelihood(tf, kind, logits, x);
-    }
-
-    long[] flatShape = drawShape.clone();
-    flatShape = java.util.Arrays.copyOfRange(flatShape, 1, flatShape.length);
+    long[] flatShape = java.util.Arrays.copyOfRange(drawShape, 1, drawShape.length);
     flatShape[0] = (long) samplesPerZ * in.batchSize();
-    Operand<TFloat32> fakeLogits = tf.reshape(d.apply(tf.reshape(x, tf.constant(flatShape))),
-        tf.constant(new long[] {samplesPerZ, in.batchSize()}));
-    Operand<TFloat32> realLogits = d.apply(in.real());
+    if (kind == Kind.MULTINOMIAL && form == Form.INDICES) {
+      // The discriminator reads samples and data as category indices (Network#applyToCategories): a
+      // dense first layer then multiplies only the one-hot matrix's non-zero entries. Categorical
+      // data (palette pixels, characters) is exactly one-hot, so its argmax is its category.
+      int k = (int) exampleShape[exampleShape.length - 1];
+      Operand<TInt32> categories = drawCategories(graph, logits, samplesPerZ);
+      logG = logLikelihoodOfCategories(tf, logits, categories);
+      long[] flatCategories = java.util.Arrays.copyOf(flatShape, flatShape.length - 1);
+      fakeLogits = d.applyToCategories(tf.reshape(categories, tf.constant(flatCategories)), k);
+      realLogits = d.applyToCategories(tf.math.argMax(in.real(), tf.constant(-1), TInt32.class), k);
+    } else if (kind == Kind.MULTINOMIAL && form == Form.ONE_HOT) {
+      Operand<TInt32> categories = drawCategories(graph, logits, samplesPerZ);
+      Operand<TFloat32> x = tf.oneHot(categories, tf.constant((int) exampleShape[exampleShape.length - 1]),
+          tf.constant(1f), tf.constant(0f));
+      logG = logLikelihoodOfCategories(tf, logits, categories);
+      fakeLogits = d.apply(tf.reshape(x, tf.constant(flatShape)));
+      realLogits = d.apply(in.real());
+    } else {
+      Operand<TFloat32> x = draw(tf, kind, logits, graph.uniform(tf.constant(drawShape)));
+      logG = logLikelihood(tf, kind, logits, x);
+      fakeLogits = d.apply(tf.reshape(x, tf.constant(flatShape)));
+      realLogits = d.apply(in.real());
+    }
+    fakeLogits = tf.reshape(fakeLogits, tf.constant(new long[] {samplesPerZ, in.batchSize()}));
     Operand<TFloat32> dLoss = divergence.discriminatorLoss(tf, realLogits, fakeLogits);
 
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));

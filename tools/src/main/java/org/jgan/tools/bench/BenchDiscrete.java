@@ -24,10 +24,12 @@ import org.jgan.training.TrainingSettings;
  * (28 x 28 pixels, a softmax over {@link Palette#DEFAULT_COLOURS} colours each), as
  * {@code experiments/bgan-discrete.yaml} trains it: MLP 512 x 3, M = 20 samples per z, batch 64.
  * The batches are random one-hot images, so it needs no data files; the cost does not depend on
- * the pixels.
+ * the pixels. The current graph is timed interleaved with the reference forms of
+ * {@link DiscreteBgan.Form}, so the speed-ups are ratios within one process run.
  */
 @Command(name = "discrete", mixinStandardHelpOptions = true,
-    description = "Discrete BGAN (quantised-MNIST shape, M samples per z): prints iterations_per_second <median>.")
+    description = "Discrete BGAN (quantised-MNIST shape, M samples per z): prints iterations_per_second <median>"
+        + " and the speed-up over the reference forms, timed interleaved.")
 public final class BenchDiscrete implements Callable<Integer> {
   @Mixin
   BenchOptions options = new BenchOptions(64, 20, 3);
@@ -42,24 +44,43 @@ public final class BenchDiscrete implements Callable<Integer> {
       throw new IllegalArgumentException("--samples-per-z must be in [1, 10000], got " + samplesPerZ);
     }
     int[] shape = {28, 28, Palette.DEFAULT_COLOURS};
-    ModelSpec model = new ModelSpec(Objectives.discrete(DiscreteBgan.IMPORTANCE_TYPE.name(), ObjectiveOptions.PAPER_DEFAULTS,
-        DiscreteBgan.Kind.MULTINOMIAL, FDivergence.GAN, samplesPerZ), new Mlp(512, 3), shape, Activation.identity(),
-        NoisePrior.normal(ReferenceStep.Z_DIM), options.batch, TrainingSettings.SEED);
-    double[] millis = new double[options.steps];
-    try (Trainer trainer = new Trainer(model, oneHotImages(options.batch, shape), options.settings())) {
-      for (int i = 0; i < options.warmup; i++) {
-        trainer.iterate();
+    DiscreteBgan objective = (DiscreteBgan) Objectives.discrete(DiscreteBgan.IMPORTANCE_TYPE.name(),
+        ObjectiveOptions.PAPER_DEFAULTS, DiscreteBgan.Kind.MULTINOMIAL, FDivergence.GAN, samplesPerZ);
+    // The current form first, then the references it is measured against.
+    DiscreteBgan.Form[] forms = {DiscreteBgan.Form.INDICES, DiscreteBgan.Form.ONE_HOT, DiscreteBgan.Form.GUMBEL_ONE_HOT};
+    Trainer[] trainers = new Trainer[forms.length];
+    BenchTiming.PerIteration[] times;
+    try {
+      for (int f = 0; f < forms.length; f++) {
+        ModelSpec model = new ModelSpec(objective.withForm(forms[f]), new Mlp(512, 3), shape, Activation.identity(),
+            NoisePrior.normal(ReferenceStep.Z_DIM), options.batch, TrainingSettings.SEED);
+        trainers[f] = new Trainer(model, oneHotImages(options.batch, shape), options.settings());
+        for (int i = 0; i < options.warmup; i++) {
+          trainers[f].iterate();
+        }
       }
-      for (int i = 0; i < options.steps; i++) {
-        millis[i] = BenchTiming.millis(trainer::iterate);
+      times = BenchTiming.medianPerIteration(trainers, options.steps, 1);
+    } finally {
+      for (Trainer trainer : trainers) {
+        if (trainer != null) {
+          trainer.close();
+        }
       }
     }
-    double median = BenchTiming.median(millis);
     var out = options.out();
     out.printf("# discrete bgan, quantised-MNIST shape 28x28x%d, mlp 512x3, M=%d, %s%n", shape[2], samplesPerZ,
         options.describe());
-    out.printf("ms_per_iteration %.1f%n", median);
-    out.printf("iterations_per_second %.3f%n", 1000 / median);
+    out.printf("# forms timed interleaved: indices (current), one-hot (one categorical op, one-hot discriminator"
+        + " input), gumbel-one-hot (the original: Gumbel-max draws)%n");
+    double current = times[0].wallMillis();
+    out.printf("ms_per_iteration %.1f%n", current);
+    out.printf("iterations_per_second %.3f%n", 1000 / current);
+    for (int f = 1; f < forms.length; f++) {
+      String name = forms[f].name().toLowerCase(java.util.Locale.ROOT);
+      out.printf("ms_per_iteration_%s %.1f%n", name, times[f].wallMillis());
+      out.printf("speedup_over_%s %.2f (processor time %.2f)%n", name, times[f].wallMillis() / current,
+          times[f].cpuMillis() / times[0].cpuMillis());
+    }
     out.flush();
     return 0;
   }
