@@ -31,8 +31,9 @@ import org.tensorflow.types.TInt64;
  * One session run per training iteration (per {@link #MAX_RUNS_PER_CHAIN} phase runs). For each distinct plan of the schedule the plan's phase
  * runs are copied into the graph in order, each copy reading its own run seed (the one its separate
  * run would be fed) and its own batch, and running after the previous copy's update and scalars,
- * so it reads the variables the previous one wrote exactly as a separate run would. Every copy's
- * scalars come back, so each run's values can still be checked in order.
+ * so it reads the variables the previous one wrote exactly as a separate run would. In a chain
+ * with metrics every copy's scalars come back, so each run's values can still be checked in order;
+ * a chain without (iterations nobody logs) holds only the updates.
  */
 final class FusedIterations {
   /**
@@ -110,13 +111,17 @@ final class FusedIterations {
     return batches.inGraph();
   }
 
-  /** The chain of {@code plan}, built the first time that plan is met. */
-  Chain chain(List<PhaseRun> plan, boolean oneBatchPerIteration) {
-    StringBuilder key = new StringBuilder();
+  /**
+   * The chain of {@code plan}, built the first time that plan is met; with {@code withMetrics}, its
+   * runs' scalars come back, else it runs only the updates (a chain of its own, so that no scalar,
+   * not even one nothing fetches, is computed).
+   */
+  Chain chain(List<PhaseRun> plan, boolean oneBatchPerIteration, boolean withMetrics) {
+    StringBuilder key = new StringBuilder(withMetrics ? "scalars:" : "updates:");
     for (PhaseRun run : plan) {
       key.append(model.objective().phases().indexOf(run.phase())).append('x').append(run.repeats()).append(',');
     }
-    return chains.computeIfAbsent(key.toString(), k -> build(plan, oneBatchPerIteration));
+    return chains.computeIfAbsent(key.toString(), k -> build(plan, oneBatchPerIteration, withMetrics));
   }
 
   /**
@@ -154,7 +159,7 @@ final class FusedIterations {
     }
   }
 
-  private Chain build(List<PhaseRun> plan, boolean oneBatchPerIteration) {
+  private Chain build(List<PhaseRun> plan, boolean oneBatchPerIteration, boolean withMetrics) {
     GraphContext ctx = model.context();
     Ops tf = ctx.tf();
     String prefix = ctx.uniqueName("fused/chain");
@@ -165,7 +170,7 @@ final class FusedIterations {
     int k = 0;
     for (PhaseRun run : plan) {
       TrainPhase phase = run.phase();
-      List<String> names = new ArrayList<>(phase.metrics().keySet());
+      List<String> names = withMetrics ? new ArrayList<>(phase.metrics().keySet()) : new ArrayList<>();
       Collections.sort(names);
       for (int r = 0; r < run.repeats(); r++, k++) {
         Map<Output<?>, Output<?>> inputs = new LinkedHashMap<>();
