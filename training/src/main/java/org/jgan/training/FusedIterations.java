@@ -20,6 +20,8 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -129,6 +131,23 @@ final class FusedIterations {
    * {@code firstBatch} onwards; returns every run's scalars, run by run.
    */
   float[] run(Session session, Chain chain, long firstRun, long firstBatch, float progressValue) {
+    return run(session, chain, firstRun, firstBatch, progressValue, null).values();
+  }
+
+  /** The scalars of one run of a chain and, when traced, TensorFlow's record of it. */
+  record Outcome(float[] values, RunMetadata metadata) {}
+
+  /**
+   * {@link #run} with TensorFlow's full trace of the run, whose step statistics list every op it
+   * executed (tests count them: each costs the fixed part of an iteration about a microsecond).
+   */
+  Outcome traced(Session session, Chain chain, long firstRun, long firstBatch, float progressValue) {
+    return run(session, chain, firstRun, firstBatch, progressValue,
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+  }
+
+  private Outcome run(Session session, Chain chain, long firstRun, long firstBatch, float progressValue,
+      RunOptions options) {
     GraphContext ctx = model.context();
     List<Tensor> feeds = new ArrayList<>();
     try {
@@ -147,12 +166,15 @@ final class FusedIterations {
       // Each scalar is fetched as itself: a fetched op is one Grappler leaves as written, as in a
       // separate run (an unfetched sum was rewritten to give a last bit different).
       chain.scalars().forEach(runner::fetch);
-      try (Result result = runner.run()) {
+      if (options != null) {
+        runner.setOptions(options);
+      }
+      try (Result result = options == null ? runner.run() : runner.runAndFetchMetadata()) {
         float[] out = new float[chain.scalars().size()];
         for (int i = 0; i < out.length; i++) {
           out[i] = Tensors.scalar(result.get(i));
         }
-        return out;
+        return new Outcome(out, result.getMetadata().orElse(null));
       }
     } finally {
       feeds.forEach(Tensor::close);

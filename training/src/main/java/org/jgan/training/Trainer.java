@@ -214,6 +214,11 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
+  /** The fused chains, or null when every phase run is its own session run. */
+  FusedIterations fusedIterations() {
+    return fused;
+  }
+
   /** Whether the training examples are held in the graph rather than fed each iteration. */
   public boolean dataInGraph() {
     return fused != null && fused.dataInGraph();
