@@ -19,8 +19,7 @@ public final class Gradients {
    */
   public static List<Operand<TFloat32>> of(GraphContext graph, String name, Operand<TFloat32> loss,
       List<? extends Operand<TFloat32>> xs) {
-    Operand<TFloat32> y = loss.shape().numDimensions() == 0 ? loss
-        : graph.tf().reduceSum(loss, graph.tf().range(graph.tf().constant(0), graph.tf().rank(loss), graph.tf().constant(1)));
+    Operand<TFloat32> y = loss.shape().numDimensions() == 0 ? loss : Reductions.sum(graph.tf(), loss);
     Output<?>[] inputs = xs.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
     Output<?>[] dy = {graph.tf().constant(1f).asOutput()};
     String prefix = graph.uniqueName(name);

@@ -22,12 +22,12 @@ public final class SecondOrderGradients {
     if (registered) {
       return;
     }
-    // ReluGrad(dy, x) = dy * [x > 0]: linear in dy, piecewise constant in x.
+    // ReluGrad(dy, x) = dy * [x > 0]: linear in dy, piecewise constant in x. So its gradient in dy is
+    // ReluGrad(g, x) itself: one op per step where g * cast(x > 0) ran three, the same products.
     TensorFlow.registerCustomGradient("ReluGrad", (tf, op, upstream) -> {
       Operand<TFloat32> g = cast(upstream.get(0));
       Operand<TFloat32> x = cast(op.input(1));
-      Operand<TFloat32> positive = tf.dtypes.cast(tf.math.greater(x, tf.constant(0f)), TFloat32.class);
-      return List.of(tf.math.mul(g, positive), tf.zerosLike(x));
+      return List.of(tf.nn.reluGrad(g, x), tf.zerosLike(x));
     });
     // TanhGrad(y, dy) = dy * (1 - y^2).
     TensorFlow.registerCustomGradient("TanhGrad", (tf, op, upstream) -> {

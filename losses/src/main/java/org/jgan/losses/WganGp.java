@@ -128,8 +128,7 @@ public final class WganGp implements Objective {
     Operand<TFloat32> scores = critic.apply(interpolates);
     // Examples are independent, so d sum(C) / d x^_i = d C(x^_i) / d x^_i.
     Operand<TFloat32> grad = Gradients.of(graph, "gradient_penalty", scores, List.of(interpolates)).get(0);
-    Operand<TInt32> nonBatchAxes = tf.range(tf.constant(1), tf.rank(grad), tf.constant(1));
-    Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(grad), nonBatchAxes);
+    Operand<TFloat32> squaredNorm = Reductions.sumPerExample(tf, tf.math.square(grad));
     // pow(., 0.5) rather than Sqrt: Sqrt has no second-order gradient in TensorFlow's C API.
     Operand<TFloat32> norm = tf.math.pow(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)), tf.constant(0.5f));
     return Reductions.mean(tf, tf.math.square(tf.math.sub(norm, tf.constant(1f))));

@@ -20,6 +20,8 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -31,8 +33,9 @@ import org.tensorflow.types.TInt64;
  * One session run per training iteration (per {@link #MAX_RUNS_PER_CHAIN} phase runs). For each distinct plan of the schedule the plan's phase
  * runs are copied into the graph in order, each copy reading its own run seed (the one its separate
  * run would be fed) and its own batch, and running after the previous copy's update and scalars,
- * so it reads the variables the previous one wrote exactly as a separate run would. Every copy's
- * scalars come back, so each run's values can still be checked in order.
+ * so it reads the variables the previous one wrote exactly as a separate run would. In a chain
+ * with metrics every copy's scalars come back, so each run's values can still be checked in order;
+ * a chain without (iterations nobody logs) holds only the updates.
  */
 final class FusedIterations {
   /**
@@ -110,13 +113,17 @@ final class FusedIterations {
     return batches.inGraph();
   }
 
-  /** The chain of {@code plan}, built the first time that plan is met. */
-  Chain chain(List<PhaseRun> plan, boolean oneBatchPerIteration) {
-    StringBuilder key = new StringBuilder();
+  /**
+   * The chain of {@code plan}, built the first time that plan is met; with {@code withMetrics}, its
+   * runs' scalars come back, else it runs only the updates (a chain of its own, so that no scalar,
+   * not even one nothing fetches, is computed).
+   */
+  Chain chain(List<PhaseRun> plan, boolean oneBatchPerIteration, boolean withMetrics) {
+    StringBuilder key = new StringBuilder(withMetrics ? "scalars:" : "updates:");
     for (PhaseRun run : plan) {
       key.append(model.objective().phases().indexOf(run.phase())).append('x').append(run.repeats()).append(',');
     }
-    return chains.computeIfAbsent(key.toString(), k -> build(plan, oneBatchPerIteration));
+    return chains.computeIfAbsent(key.toString(), k -> build(plan, oneBatchPerIteration, withMetrics));
   }
 
   /**
@@ -124,6 +131,23 @@ final class FusedIterations {
    * {@code firstBatch} onwards; returns every run's scalars, run by run.
    */
   float[] run(Session session, Chain chain, long firstRun, long firstBatch, float progressValue) {
+    return run(session, chain, firstRun, firstBatch, progressValue, null).values();
+  }
+
+  /** The scalars of one run of a chain and, when traced, TensorFlow's record of it. */
+  record Outcome(float[] values, RunMetadata metadata) {}
+
+  /**
+   * {@link #run} with TensorFlow's full trace of the run, whose step statistics list every op it
+   * executed (tests count them: each costs the fixed part of an iteration about a microsecond).
+   */
+  Outcome traced(Session session, Chain chain, long firstRun, long firstBatch, float progressValue) {
+    return run(session, chain, firstRun, firstBatch, progressValue,
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+  }
+
+  private Outcome run(Session session, Chain chain, long firstRun, long firstBatch, float progressValue,
+      RunOptions options) {
     GraphContext ctx = model.context();
     List<Tensor> feeds = new ArrayList<>();
     try {
@@ -142,19 +166,22 @@ final class FusedIterations {
       // Each scalar is fetched as itself: a fetched op is one Grappler leaves as written, as in a
       // separate run (an unfetched sum was rewritten to give a last bit different).
       chain.scalars().forEach(runner::fetch);
-      try (Result result = runner.run()) {
+      if (options != null) {
+        runner.setOptions(options);
+      }
+      try (Result result = options == null ? runner.run() : runner.runAndFetchMetadata()) {
         float[] out = new float[chain.scalars().size()];
         for (int i = 0; i < out.length; i++) {
           out[i] = Tensors.scalar(result.get(i));
         }
-        return out;
+        return new Outcome(out, result.getMetadata().orElse(null));
       }
     } finally {
       feeds.forEach(Tensor::close);
     }
   }
 
-  private Chain build(List<PhaseRun> plan, boolean oneBatchPerIteration) {
+  private Chain build(List<PhaseRun> plan, boolean oneBatchPerIteration, boolean withMetrics) {
     GraphContext ctx = model.context();
     Ops tf = ctx.tf();
     String prefix = ctx.uniqueName("fused/chain");
@@ -165,7 +192,7 @@ final class FusedIterations {
     int k = 0;
     for (PhaseRun run : plan) {
       TrainPhase phase = run.phase();
-      List<String> names = new ArrayList<>(phase.metrics().keySet());
+      List<String> names = withMetrics ? new ArrayList<>(phase.metrics().keySet()) : new ArrayList<>();
       Collections.sort(names);
       for (int r = 0; r < run.repeats(); r++, k++) {
         Map<Output<?>, Output<?>> inputs = new LinkedHashMap<>();

@@ -35,9 +35,11 @@ import org.tensorflow.types.TFloat32;
  * runs are chained in the graph and give, bit for bit, what separate runs give
  * ({@link Execution#UNFUSED}, kept as the reference).
  *
- * <p>Training that diverges stops at once with a {@link NonFiniteTrainingException}: every scalar
- * a phase reports (its loss first) is checked after each run, and every network's weights before
- * each checkpoint is saved, so no checkpoint ever holds NaN or infinite weights.
+ * <p>Training that diverges stops with a {@link NonFiniteTrainingException}: every scalar a phase
+ * reports (its loss first) is checked after each run that fetches them (every run of
+ * {@link #iterate()}; in {@link #trainUntil} the iterations a listener wants scalars from), and
+ * every network's weights before each checkpoint is saved, so no checkpoint ever holds NaN or
+ * infinite weights.
  */
 public final class Trainer implements AutoCloseable {
   /** How an iteration reaches the session. */
@@ -175,17 +177,29 @@ public final class Trainer implements AutoCloseable {
    * @throws NonFiniteTrainingException when a phase's scalar is NaN or infinite
    */
   public Map<String, Float> iterate() {
+    return iterate(true);
+  }
+
+  /**
+   * Runs one iteration of the schedule, as {@link #iterate()} does when {@code withMetrics}; without,
+   * it fetches no scalar (each session run only runs its update), checks none and returns an empty
+   * map. The variables it leaves are the same bit for bit either way; a divergence then shows at the
+   * next iteration with metrics, or at the next {@link #save}, which refuses non-finite weights.
+   *
+   * @throws NonFiniteTrainingException when a phase's scalar, fetched, is NaN or infinite
+   */
+  public Map<String, Float> iterate(boolean withMetrics) {
     Map<String, Float> metrics = new LinkedHashMap<>();
     Schedule schedule = model.objective().schedule();
     if (fused != null) {
-      iterateFused(schedule, metrics);
+      iterateFused(schedule, metrics, withMetrics);
       updateAverage();
       return metrics;
     }
     batchLoaded = false;
     for (PhaseRun run : schedule.plan(state.iteration())) {
       for (int i = 0; i < run.repeats(); i++) {
-        runPhase(run.phase(), metrics, schedule.oneBatchPerIteration());
+        runPhase(run.phase(), metrics, schedule.oneBatchPerIteration(), withMetrics);
       }
     }
     updateAverage();
@@ -204,6 +218,11 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
+  /** The fused chains, or null when every phase run is its own session run. */
+  FusedIterations fusedIterations() {
+    return fused;
+  }
+
   /** Whether the training examples are held in the graph rather than fed each iteration. */
   public boolean dataInGraph() {
     return fused != null && fused.dataInGraph();
@@ -213,12 +232,12 @@ public final class Trainer implements AutoCloseable {
    * One iteration in one session run (or, for a plan longer than a chain, one per chain); the state
    * and checks advance run by run as {@link #runPhase} does.
    */
-  private void iterateFused(Schedule schedule, Map<String, Float> metrics) {
+  private void iterateFused(Schedule schedule, Map<String, Float> metrics, boolean withMetrics) {
     long batches = state.batches();
     boolean loaded = false;
     for (List<PhaseRun> segment : FusedIterations.segments(schedule.plan(state.iteration()),
         schedule.oneBatchPerIteration())) {
-      FusedIterations.Chain chain = fused.chain(segment, schedule.oneBatchPerIteration());
+      FusedIterations.Chain chain = fused.chain(segment, schedule.oneBatchPerIteration(), withMetrics);
       float[] values = fused.run(session, chain, state.runs(), state.batches(), progress());
       int at = 0;
       for (FusedIterations.Link link : chain.links()) {
@@ -227,7 +246,9 @@ public final class Trainer implements AutoCloseable {
         for (String name : link.metricNames()) {
           runValues.put(name, values[at++]);
         }
-        requireFinite(phase, runValues);
+        if (withMetrics) {
+          requireFinite(phase, runValues);
+        }
         runValues.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
         if (phase.usesRealData() && !(schedule.oneBatchPerIteration() && loaded)) {
           batches++;
@@ -246,12 +267,17 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * Iterates until {@code iterations} generator updates are done, or a stop is requested, calling
-   * the listeners after each iteration and their {@code finished} at the end.
+   * the listeners after each iteration and their {@code finished} at the end. An iteration fetches
+   * the phases' scalars only where some listener {@linkplain TrainingListener#wantsMetrics wants
+   * them}, and at the last iteration; elsewhere the listeners see an empty map.
    */
   public void trainUntil(long iterations, List<TrainingListener> listeners) throws Exception {
     planIterations(iterations);
     while (state.iteration() < iterations && !stopRequested) {
-      Map<String, Float> metrics = iterate();
+      long next = state.iteration() + 1;
+      // The last iteration always checks its scalars, so a run with no listener still reports a divergence.
+      boolean withMetrics = next == iterations || listeners.stream().anyMatch(l -> l.wantsMetrics(next));
+      Map<String, Float> metrics = iterate(withMetrics);
       for (TrainingListener listener : listeners) {
         listener.afterIteration(this, metrics);
       }
@@ -278,7 +304,7 @@ public final class Trainer implements AutoCloseable {
    * @param reuseBatch whether a data-reading run after the first of this iteration reads the batch
    *     already loaded instead of the next one
    */
-  private void runPhase(TrainPhase phase, Map<String, Float> metrics, boolean reuseBatch) {
+  private void runPhase(TrainPhase phase, Map<String, Float> metrics, boolean reuseBatch, boolean withMetrics) {
     List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -294,7 +320,7 @@ public final class Trainer implements AutoCloseable {
         feeds.add(feed(runner, model.real(), Tensors.floats(batchBuffer, realShape())));
       }
       runner.addTarget(phase.step());
-      List<String> names = new ArrayList<>(phase.metrics().keySet());
+      List<String> names = withMetrics ? new ArrayList<>(phase.metrics().keySet()) : new ArrayList<>();
       java.util.Collections.sort(names);
       for (String name : names) {
         runner.fetch(phase.metrics().get(name));
@@ -305,7 +331,9 @@ public final class Trainer implements AutoCloseable {
           values.put(names.get(i), Tensors.scalar(result.get(i)));
         }
       }
-      requireFinite(phase, values);
+      if (withMetrics) {
+        requireFinite(phase, values);
+      }
       values.forEach((name, value) -> metrics.put(phase.name() + "/" + name, value));
       state = new TrainingState(state.iteration(), state.runs() + 1, batches);
     } finally {

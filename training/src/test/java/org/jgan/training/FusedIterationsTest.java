@@ -102,6 +102,47 @@ class FusedIterationsTest {
     assertEquals(new TrainingState(2, critics + 1 + 3, critics + 2), fused.state);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"UNFUSED", "FUSED_FED", "FUSED"})
+  void iterationsWithoutMetricsLeaveTheSameVariablesAndLoggedScalars(String mode) {
+    Execution execution = Execution.valueOf(mode);
+    Spec every = new Spec(execution, iteration -> true);
+    Spec third = new Spec(execution, iteration -> iteration % 3 == 0);
+    Run reference = every.train();
+    Run sparse = third.train();
+    for (int i = 0; i < reference.metrics.size(); i++) {
+      if ((i + 1) % 3 == 0) {
+        assertEquals(reference.metrics.get(i), sparse.metrics.get(i), mode + ": scalars of iteration " + (i + 1));
+        assertFalse(sparse.metrics.get(i).isEmpty());
+      } else {
+        assertEquals(Map.of(), sparse.metrics.get(i), mode + ": nothing fetched in iteration " + (i + 1));
+      }
+    }
+    reference.assertSameVariablesAs(sparse, mode + " scalars every third iteration");
+  }
+
+  @Test
+  void trainUntilFetchesScalarsWhereAListenerWantsThemAndAtTheEnd() throws Exception {
+    List<Map<String, Float>> seen = new ArrayList<>();
+    try (Trainer trainer = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1)) {
+      trainer.trainUntil(5, List.of(TrainingListener.wantingMetrics(step -> step == 2,
+          (t, metrics) -> seen.add(Map.copyOf(metrics)))));
+    }
+    assertEquals(5, seen.size());
+    List<Boolean> fetched = seen.stream().map(m -> !m.isEmpty()).toList();
+    assertEquals(List.of(false, true, false, false, true), fetched, "iteration 2, which it asked for, and the last");
+  }
+
+  /** A WGAN-GP run of seven iterations, two critic updates each, fetching scalars where {@code withMetrics} says. */
+  private record Spec(Execution execution, java.util.function.LongPredicate withMetrics) {
+    Run train() {
+      try (Trainer trainer = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1,
+          execution)) {
+        return Run.of(trainer, 7, withMetrics);
+      }
+    }
+  }
+
   private static Run trainWith(Execution execution) {
     return trainWith(execution, iteration -> iteration < 2 || iteration % 4 == 0 ? 4 : 1, 7);
   }
@@ -141,9 +182,14 @@ class FusedIterationsTest {
   private record Run(List<Map<String, Float>> metrics, Map<String, byte[]> variables, TrainingState state,
       boolean dataInGraph) {
     static Run of(Trainer trainer, int iterations) {
+      return of(trainer, iterations, iteration -> true);
+    }
+
+    /** {@code iterations} iterations, fetching scalars after those (counted from 1) {@code withMetrics} accepts. */
+    static Run of(Trainer trainer, int iterations, java.util.function.LongPredicate withMetrics) {
       List<Map<String, Float>> metrics = new ArrayList<>();
       for (int i = 0; i < iterations; i++) {
-        metrics.add(trainer.iterate());
+        metrics.add(trainer.iterate(withMetrics.test(i + 1)));
       }
       List<GraphOperation> variableOps = new ArrayList<>();
       for (Iterator<GraphOperation> it = trainer.model().context().graph().operations(); it.hasNext(); ) {
@@ -169,6 +215,10 @@ class FusedIterationsTest {
 
     void assertSameAs(Run other, String what) {
       assertEquals(metrics, other.metrics, what + ": scalars");
+      assertSameVariablesAs(other, what);
+    }
+
+    void assertSameVariablesAs(Run other, String what) {
       assertEquals(variables.keySet(), other.variables.keySet(), what + ": variables");
       variables.forEach((name, bytes) -> assertArrayEquals(bytes, other.variables.get(name), what + ": " + name));
       assertEquals(state, other.state, what + ": state");

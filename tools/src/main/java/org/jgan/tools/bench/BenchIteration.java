@@ -152,7 +152,7 @@ public final class BenchIteration implements Callable<Integer> {
       for (Trainer trainer : both) {
         trainer.planIterations(1_000_000);
         for (int i = 0; i < warmup; i++) {
-          trainer.iterate();
+          trainer.iterate(false);
         }
       }
       return BenchTiming.medianPerIteration(both, rounds, block);

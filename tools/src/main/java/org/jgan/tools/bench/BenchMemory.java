@@ -56,11 +56,11 @@ public final class BenchMemory implements Callable<Integer> {
         ToyDistribution.EIGHT_GAUSSIANS.batches(BATCH, TrainingSettings.SEED), SessionSettings.cpu(threadCount))) {
       trainer.planIterations(warmup + iterations);
       for (int i = 0; i < warmup; i++) {
-        trainer.iterate();
+        trainer.iterate(false);
       }
       long before = residentBytes();
       for (int i = 0; i < iterations; i++) {
-        trainer.iterate();
+        trainer.iterate(false);
       }
       long after = residentBytes();
       out.printf("memory toy8-wgan-gp batch=%d fused_iterations=%d rss_start=%s rss_end=%s growth_pct=%.2f%n", BATCH,

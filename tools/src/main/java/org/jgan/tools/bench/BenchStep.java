@@ -40,9 +40,10 @@ public final class BenchStep implements Callable<Integer> {
       throw new IllegalArgumentException("--objective: the step line compares wgan-gp or gan, got '" + objective + "'");
     }
     ReferenceStep.requireFits(objective, options.batch);
-    BatchSource data = ReferenceStep.syntheticImages(options.batch, ReferenceStep.IMAGE_SHAPE);
     float[] batch = new float[options.batch * 28 * 28];
-    data.fill(0, batch);
+    ReferenceStep.syntheticImages(options.batch, ReferenceStep.IMAGE_SHAPE).fill(0, batch);
+    // Both steps read this one batch: drawing a new one each step would time the bench's own noise, not jgan.
+    BatchSource data = sameBatch(batch, options.batch);
     double[] medians;
     long multiplyAdds;
     try (Trainer trainer = new Trainer(ReferenceStep.model(objective, options.batch), data, options.settings());
@@ -50,7 +51,8 @@ public final class BenchStep implements Callable<Integer> {
         MatmulRate matmul = new MatmulRate(MATMUL_SIDE, options);
         TFloat32 realBatch = Tensors.floats(batch, options.batch, 28, 28, 1)) {
       // The three interleave, so that a load on a shared machine falls on all of them alike.
-      medians = BenchTiming.interleavedMedians(options.warmup, options.steps, trainer::iterate,
+      // No scalar fetched, as the plain step fetches none and a training run fetches them only on logging steps.
+      medians = BenchTiming.interleavedMedians(options.warmup, options.steps, () -> trainer.iterate(false),
           () -> plain.step(realBatch), matmul::run);
       multiplyAdds = plain.multiplyAdds();
     }
@@ -68,6 +70,26 @@ public final class BenchStep implements Callable<Integer> {
     out.printf("jgan_over_flop_limit %.2f%n", medians[0] / limitMillis);
     out.flush();
     return 0;
+  }
+
+  /** A source whose every batch is {@code values} ({@code batch} 28 x 28 x 1 images). */
+  private static BatchSource sameBatch(float[] values, int batch) {
+    return new BatchSource() {
+      @Override
+      public int batchSize() {
+        return batch;
+      }
+
+      @Override
+      public int[] exampleShape() {
+        return ReferenceStep.IMAGE_SHAPE.clone();
+      }
+
+      @Override
+      public void fill(long index, float[] destination) {
+        System.arraycopy(values, 0, destination, 0, values.length);
+      }
+    };
   }
 
   /** One product of two square matrices, whose time gives the machine's GFLOP/s under the same session settings. */

@@ -65,7 +65,8 @@ public final class BenchTiming {
   /**
    * Times {@code trainers} against each other: each round runs a block of {@code perBlock}
    * iterations on each in turn, so a load that comes and goes slows them alike; returns each
-   * trainer's times per iteration.
+   * trainer's times per iteration. The iterations fetch no scalar, as a training run's iterations
+   * between its logging steps.
    */
   public static PerIteration[] medianPerIteration(Trainer[] trainers, int rounds, int perBlock) {
     double[][] wall = new double[trainers.length][rounds];
@@ -75,7 +76,7 @@ public final class BenchTiming {
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         for (int i = 0; i < perBlock; i++) {
-          trainers[t].iterate();
+          trainers[t].iterate(false);
         }
         cpuNanos[t] += processCpuNanos() - cpuStart;
         wall[t][r] = (System.nanoTime() - start) / 1e6 / perBlock;

@@ -48,10 +48,10 @@ public final class BenchCommand implements Callable<Integer> {
     try (Trainer trainer = new Trainer(ReferenceStep.model(objective, options.batch),
         ReferenceStep.syntheticImages(options.batch, ReferenceStep.IMAGE_SHAPE), options.settings())) {
       for (int i = 0; i < options.warmup; i++) {
-        trainer.iterate();
+        trainer.iterate(false);
       }
       for (int i = 0; i < options.steps; i++) {
-        millis[i] = BenchTiming.millis(trainer::iterate);
+        millis[i] = BenchTiming.millis(() -> trainer.iterate(false));
       }
     }
     var out = options.out();

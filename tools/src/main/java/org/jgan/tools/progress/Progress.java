@@ -13,6 +13,7 @@ import org.jgan.training.TrainingListener;
  */
 public final class Progress implements TrainingListener {
   private final ProgressTask task;
+  private String latestLosses = "";
 
   public Progress(PrintWriter out, long startIteration, long total, boolean terminal) {
     this(new ProgressReporter(out, terminal ? ProgressReporter.Mode.TERMINAL : ProgressReporter.Mode.LOG,
@@ -23,12 +24,21 @@ public final class Progress implements TrainingListener {
     this.task = reporter.start("step", startIteration, total, ProgressUnit.ITEMS);
   }
 
+  /** Progress asks for no scalars of its own: it shows the losses of the latest iteration that fetched them. */
+  @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
     String losses = metrics.entrySet().stream()
         .filter(e -> e.getKey().endsWith("/loss"))
         .map(e -> String.format("%s=%.4f", e.getKey(), e.getValue()))
         .collect(Collectors.joining(" "));
-    task.update(trainer.state().iteration(), losses);
+    if (!losses.isEmpty()) {
+      latestLosses = losses;
+    }
+    task.update(trainer.state().iteration(), latestLosses);
   }
 }

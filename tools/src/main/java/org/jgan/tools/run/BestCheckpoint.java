@@ -44,6 +44,12 @@ public final class BestCheckpoint implements TrainingListener {
     return new BestCheckpoint(dir, config, store, best);
   }
 
+  /** It reads the validation score {@link QualityProbe} adds, not the phases' scalars. */
+  @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) throws Exception {
     Float score = metrics.get(QualityProbe.VALIDATION_KEY);

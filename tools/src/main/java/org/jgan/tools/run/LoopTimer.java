@@ -30,6 +30,11 @@ public final class LoopTimer implements TrainingListener {
   }
 
   @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+
+  @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
     if (count == stamps.length) {
       stamps = java.util.Arrays.copyOf(stamps, count * 2);

@@ -91,6 +91,12 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
     return PREFIX + metric.name();
   }
 
+  /** It adds a scalar of its own and reads none; the log, which writes its steps, asks for the phases'. */
+  @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
     long step = trainer.state().iteration();

@@ -81,6 +81,12 @@ public final class QualityProbe implements TrainingListener {
         scoreValidation ? validation.slice(VALIDATION, VALIDATION + TEST).values() : null);
   }
 
+  /** It adds a scalar of its own and reads none; the log, which writes its steps, asks for the phases'. */
+  @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
     long step = trainer.state().iteration();

@@ -53,9 +53,18 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
   }
 
   @Override
+  public boolean wantsMetrics(long iteration) {
+    return logs(iteration);
+  }
+
+  private boolean logs(long step) {
+    return step % logEvery == 0 || step == lastStep;
+  }
+
+  @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) {
     long step = trainer.state().iteration();
-    if (step % logEvery == 0 || step == lastStep) {
+    if (logs(step)) {
       metrics.forEach((tag, value) -> events.scalar(tag, step, value));
     }
     if (step % imageEvery == 0) {

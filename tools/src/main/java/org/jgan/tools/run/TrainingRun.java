@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 import org.jgan.data.BatchSource;
 import org.jgan.data.NamedDatasets;
 import org.jgan.data.ToyDistribution;
@@ -180,17 +181,20 @@ public final class TrainingRun {
             listeners.add(BestCheckpoint.open(out, config));
           }
         }
-        listeners.add((t, metrics) -> {
+        // A quality step's line carries the losses too: the phases' scalars are fetched there as well.
+        LongPredicate logged = step -> step % logEvery == 0 || step == config.steps()
+            || (qualityEvery > 0 && step % qualityEvery == 0);
+        listeners.add(TrainingListener.wantingMetrics(logged, (t, metrics) -> {
           long step = t.state().iteration();
           if (step % logEvery == 0 || step == config.steps() || metrics.keySet().stream().anyMatch(k -> k.startsWith(MetricQualityProbe.PREFIX))) {
             log.append(step, metrics);
           }
-        });
-        listeners.add((t, metrics) -> {
+        }));
+        listeners.add(TrainingListener.wantingMetrics(step -> false, (t, metrics) -> {
           if (t.state().iteration() % checkpointEvery == 0) {
             t.save(store);
           }
-        });
+        }));
         if (board != null) {
           listeners.add(board);
         }
