@@ -29,7 +29,10 @@ final class PlacedGradients {
     Set<String> copied = new HashSet<>();
     for (NodeDef node : whole.getNodeList()) {
       if (node.getName().startsWith(prefix + "/")) {
-        part.addNode(node);
+        // TensorFlow's gradients colocate some ops with forward ops (GatherV2's gradient takes the
+        // shape of its params beside them); a forward op is outside this part, which the import
+        // refuses. The device given to every copied op is the placement those hints would ask for.
+        part.addNode(node.toBuilder().removeAttr("_class"));
         copied.add(node.getName());
       }
     }
