@@ -145,11 +145,24 @@ public final class GraphContext {
 
   /**
    * {@code samples} draws from each row of {@code logits} [rows, K] (a softmax over K categories),
-   * as category indices [rows, samples], fresh for every run index. One op, which never
-   * materialises a noise tensor of the logits' size times the sample count as Gumbel-max would.
+   * as category indices [rows, samples], fresh for every run index: each draw is the first category
+   * whose cumulative probability exceeds a {@link #uniform} draw (a binary search per draw), so no
+   * noise tensor of the logits' size times the sample count is made, as Gumbel-max would.
+   *
+   * <p>Why not TensorFlow's {@code StatelessMultinomial}: its rows' streams depend on how the
+   * kernel shards the rows, and it takes a seed, not a counter, so a tower could not draw its
+   * block of the one graph's rows; the uniform draws can (see the class comment).
    */
   public Operand<TInt32> categorical(Operand<TFloat32> logits, int samples) {
-    return tf.random.statelessMultinomial(logits, tf.constant(samples), nextRandomKey(), TInt32.class);
+    int k = (int) logits.shape().size(1);
+    Operand<TFloat32> cumulative = tf.math.cumsum(tf.nn.softmax(logits), tf.constant(1));
+    Operand<TInt32> rows = tf.slice(tf.shape(logits), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TFloat32> u = uniform(tf.concat(java.util.List.of(rows, tf.constant(new int[] {samples})), tf.constant(0)));
+    // Scaled by each row's total, which rounding leaves a little off 1, so that a draw falls inside the row's range.
+    Operand<TFloat32> total = tf.slice(cumulative, tf.constant(new int[] {0, k - 1}), tf.constant(new int[] {-1, 1}));
+    Operand<TInt32> found = tf.upperBound(cumulative, tf.math.mul(u, total));
+    // u * total can still round up to total; the last category takes that draw.
+    return tf.math.minimum(found, tf.constant(k - 1));
   }
 
   /** A constant stateless seed for a variable's initial value, derived from the run seed and its name. */
