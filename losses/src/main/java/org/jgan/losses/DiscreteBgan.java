@@ -13,7 +13,6 @@ import org.jgan.graphs.optim.Optimizer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -303,19 +302,15 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
     Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
     Operand<TFloat32> gLoss;
-    Variable<TFloat32> baseline = null;
+    ReinforceBaseline baseline = null;
     Operand<TFloat32> reward = null;
-    Operand<TFloat32> updated = null;
     if (estimator == Estimator.IMPORTANCE) {
       gLoss = importanceLoss(tf, divergence.normalisedWeights(tf, fakeLogits), logG);
     } else {
-      baseline = graph.sharedState("G_reinforce/baseline",
-          () -> graph.named("G_reinforce/baseline").variable(tf.withInitScope().constant(0f)));
+      baseline = ReinforceBaseline.of(graph, baselineDecay);
       // r = stopgrad(log w - b); L_G = -E[r log g].
-      reward = tf.stopGradient(tf.math.sub(logW, baseline));
+      reward = baseline.reward(tf, logW);
       gLoss = tf.math.neg(Reductions.mean(tf, tf.math.mul(reward, logG)));
-      updated = tf.math.add(tf.math.mul(baseline, tf.constant(baselineDecay)),
-          tf.math.mul(Reductions.mean(tf, logZ), tf.constant(1f - baselineDecay)));
     }
     Operand<TFloat32> accuracy = tf.math.div(tf.math.add(
         Reductions.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
@@ -326,11 +321,7 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
         discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     Op generatorUpdate = generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g);
     if (baseline != null) {
-      // Assign writes the variable's buffer in place: without this ordering the reward could read
-      // this run's new b instead of the previous one, depending on the executor's order. After the
-      // update, too: replicated over towers, every tower's reward feeds it, and all share b.
-      Op baselineUpdate = tf.withControlDependencies(List.of(reward, generatorUpdate)).assign(baseline, updated);
-      generatorUpdate = tf.withControlDependencies(List.of(baselineUpdate)).noOp();
+      generatorUpdate = baseline.after(graph, generatorUpdate, reward, Reductions.mean(tf, logZ));
     }
     TrainPhase generator = new TrainPhase("generator", g,
         Map.of("loss", gLoss, "log_partition", Reductions.mean(tf, logZ), "learning_rate", generatorOptimizer.learningRate(graph)),
