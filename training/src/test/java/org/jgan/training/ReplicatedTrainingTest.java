@@ -161,6 +161,45 @@ class ReplicatedTrainingTest {
     }
   }
 
+  /**
+   * Categorical data (text, quantised pixels) through towers: TensorFlow's gradient of the gather
+   * that picks the drawn categories' log-probabilities colocates an op with the gathered forward
+   * op, and the towers' placed gradients once refused that hint ("expects to be colocated with
+   * unknown node"). The bounded wait turns a hang into a failure; it is no speed check.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bgan-discrete", "bgan-reinforce"})
+  void categoricalTowersMatchOneGraph(String name) {
+    int positions = 4;
+    int categories = 3;
+    ObjectiveOptions options = new ObjectiveOptions(null, 1e-3f, false, null, null);
+    ModelSpec spec = new ModelSpec(Objectives.discrete(name, options, DiscreteBgan.Kind.MULTINOMIAL,
+        FDivergence.byId("gan"), 4), new Mlp(16, 1), new int[] {positions, categories}, Activation.identity(),
+        NoisePrior.normal(4), BATCH, 3);
+    SplittableRandom random = new SplittableRandom(11);
+    float[] oneHot = new float[256 * positions * categories];
+    for (int row = 0; row < 256 * positions; row++) {
+      oneHot[row * categories + random.nextInt(categories)] = 1f;
+    }
+    Dataset text = new Dataset("categories", new int[] {positions, categories}, oneHot, null);
+    Map<String, float[]> initial;
+    Map<String, float[]> single;
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(text, BATCH, 3), 1)) {
+      initial = StateValues.byName(trainer);
+      trainer.iterate();
+      single = StateValues.byName(trainer);
+    }
+    Map<String, float[]> replicated = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+      try (Trainer trainer = new Trainer(spec, new ShuffledBatches(text, BATCH, 3), 1, Towers.ofDevices(TWO_CPUS))) {
+        trainer.iterate();
+        return StateValues.byName(trainer);
+      }
+    }, name + ": a step of towers on categorical data did not return");
+    double difference = maxDifference(single, replicated);
+    assertTrue(difference <= TOLERANCE, name + ": towers on categorical data off one graph by " + difference);
+    assertTrue(maxDifference(initial, single) > 10 * TOLERANCE, "the step moved the weights well past the tolerance");
+  }
+
   @Test
   void aGeneratorAverageFollowsTheTowersStepAsOnOneGraph() {
     ModelSpec averaged = spec("wgan-gp").withGeneratorEma(0.9f);
