@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jgan.data.Dataset;
 import org.jgan.eval.EbganScore;
 import org.jgan.eval.metric.EvaluationContext.Images;
@@ -16,23 +15,13 @@ import org.jgan.eval.metric.EvaluationContext.Images;
  * the metric classifier ({@link EbganScore}), higher better, with the real test set's as reference.
  * A paper-specific score, so it runs only when asked for by name.
  */
-public final class EbganScoreMetric implements Metric {
+public final class EbganScoreMetric extends ClassifierImageMetric {
   /** The metric's name. */
   public static final String NAME = "ebgan-score";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<DataKind> dataKinds() {
-    return Set.of(DataKind.IMAGES);
-  }
-
-  @Override
-  public boolean needsClassifier() {
-    return true;
+  /** The metric, registered in {@link Metrics}. */
+  public EbganScoreMetric() {
+    super(NAME);
   }
 
   @Override

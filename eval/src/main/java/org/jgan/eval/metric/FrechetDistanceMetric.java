@@ -6,29 +6,18 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jgan.data.Dataset;
 import org.jgan.eval.FrechetDistance;
 import org.jgan.eval.metric.EvaluationContext.Images;
 
 /** {@code fid}: Frechet distance between Gaussian fits to the classifier's features of the samples and the test set. */
-public final class FrechetDistanceMetric implements Metric {
+public final class FrechetDistanceMetric extends ClassifierImageMetric {
   /** The metric's name. */
   public static final String NAME = "fid";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<DataKind> dataKinds() {
-    return Set.of(DataKind.IMAGES);
-  }
-
-  @Override
-  public boolean needsClassifier() {
-    return true;
+  /** The metric, registered in {@link Metrics}. */
+  public FrechetDistanceMetric() {
+    super(NAME);
   }
 
   @Override

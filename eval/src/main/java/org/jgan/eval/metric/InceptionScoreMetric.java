@@ -6,29 +6,18 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jgan.data.Dataset;
 import org.jgan.eval.InceptionScore;
 import org.jgan.eval.metric.EvaluationContext.Images;
 
 /** {@code inception-score}: exp(E KL(p(y|x) || p(y))) under the metric classifier, with the real test set's as reference. */
-public final class InceptionScoreMetric implements Metric {
+public final class InceptionScoreMetric extends ClassifierImageMetric {
   /** The metric's name. */
   public static final String NAME = "inception-score";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<DataKind> dataKinds() {
-    return Set.of(DataKind.IMAGES);
-  }
-
-  @Override
-  public boolean needsClassifier() {
-    return true;
+  /** The metric, registered in {@link Metrics}. */
+  public InceptionScoreMetric() {
+    super(NAME);
   }
 
   @Override

@@ -6,28 +6,17 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jgan.eval.KernelInceptionDistance;
 import org.jgan.eval.metric.EvaluationContext.Images;
 
 /** {@code kid}: unbiased MMD^2 with a cubic polynomial kernel on classifier features, over random subsets. */
-public final class KernelInceptionDistanceMetric implements Metric {
+public final class KernelInceptionDistanceMetric extends ClassifierImageMetric {
   /** The metric's name. */
   public static final String NAME = "kid";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<DataKind> dataKinds() {
-    return Set.of(DataKind.IMAGES);
-  }
-
-  @Override
-  public boolean needsClassifier() {
-    return true;
+  /** The metric, registered in {@link Metrics}. */
+  public KernelInceptionDistanceMetric() {
+    super(NAME);
   }
 
   @Override
