@@ -88,25 +88,12 @@ public final class BenchDiscrete implements Callable<Integer> {
   /** Random one-hot images, deterministic per batch index. */
   private static BatchSource oneHotImages(int batch, int[] shape) {
     int categories = shape[2];
-    return new BatchSource() {
-      @Override
-      public int batchSize() {
-        return batch;
+    return BatchSource.of(batch, shape, (index, destination) -> {
+      SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
+      java.util.Arrays.fill(destination, 0f);
+      for (int pixel = 0; pixel < destination.length / categories; pixel++) {
+        destination[pixel * categories + random.nextInt(categories)] = 1f;
       }
-
-      @Override
-      public int[] exampleShape() {
-        return shape.clone();
-      }
-
-      @Override
-      public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
-        java.util.Arrays.fill(destination, 0f);
-        for (int pixel = 0; pixel < destination.length / categories; pixel++) {
-          destination[pixel * categories + random.nextInt(categories)] = 1f;
-        }
-      }
-    };
+    });
   }
 }

@@ -74,22 +74,8 @@ public final class BenchStep implements Callable<Integer> {
 
   /** A source whose every batch is {@code values} ({@code batch} 28 x 28 x 1 images). */
   private static BatchSource sameBatch(float[] values, int batch) {
-    return new BatchSource() {
-      @Override
-      public int batchSize() {
-        return batch;
-      }
-
-      @Override
-      public int[] exampleShape() {
-        return ReferenceStep.IMAGE_SHAPE.clone();
-      }
-
-      @Override
-      public void fill(long index, float[] destination) {
-        System.arraycopy(values, 0, destination, 0, values.length);
-      }
-    };
+    return BatchSource.of(batch, ReferenceStep.IMAGE_SHAPE,
+        (index, destination) -> System.arraycopy(values, 0, destination, 0, values.length));
   }
 
   /** One product of two square matrices, whose time gives the machine's GFLOP/s under the same session settings. */

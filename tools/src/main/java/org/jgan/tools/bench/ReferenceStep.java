@@ -73,24 +73,11 @@ public final class ReferenceStep {
 
   /** Uniform noise in [-1, 1] shaped like {@code shape}, deterministic per batch index. */
   public static BatchSource syntheticImages(int batch, int[] shape) {
-    return new BatchSource() {
-      @Override
-      public int batchSize() {
-        return batch;
+    return BatchSource.of(batch, shape, (index, destination) -> {
+      SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
+      for (int i = 0; i < destination.length; i++) {
+        destination[i] = (float) (2 * random.nextDouble() - 1);
       }
-
-      @Override
-      public int[] exampleShape() {
-        return shape.clone();
-      }
-
-      @Override
-      public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(TrainingSettings.SEED, index));
-        for (int i = 0; i < destination.length; i++) {
-          destination[i] = (float) (2 * random.nextDouble() - 1);
-        }
-      }
-    };
+    });
   }
 }
