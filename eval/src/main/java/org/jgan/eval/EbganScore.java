@@ -24,25 +24,9 @@ public final class EbganScore {
    */
   public record Score(double score, int samples, int classes) {}
 
-  /** I' of classifier logits [N][K] (softmax and log-softmax taken in double). */
+  /** I' of classifier logits [N][K] (log-softmax taken in double, {@link LogSoftmax}). */
   public static Score fromLogits(float[][] logits) {
-    double[][] logProbabilities = new double[logits.length][];
-    for (int i = 0; i < logits.length; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (float v : logits[i]) {
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (float v : logits[i]) {
-        sum += Math.exp(v - max);
-      }
-      double logSum = max + Math.log(sum);
-      logProbabilities[i] = new double[logits[i].length];
-      for (int k = 0; k < logits[i].length; k++) {
-        logProbabilities[i][k] = logits[i][k] - logSum;
-      }
-    }
-    return fromLogProbabilities(logProbabilities);
+    return fromLogProbabilities(LogSoftmax.rows(logits));
   }
 
   /** I' of class probabilities [N][K], each row summing to 1; a zero where p(y) is not zero gives infinity. */

@@ -35,12 +35,24 @@ public final class InceptionScore {
    * (i + 1) N / splits), as in the reference.
    */
   public static Score fromProbabilities(float[][] probs, int splits) {
+    double[][] rows = new double[probs.length][];
+    for (int i = 0; i < probs.length; i++) {
+      rows[i] = new double[probs[i].length];
+      for (int k = 0; k < probs[i].length; k++) {
+        rows[i][k] = probs[i][k];
+      }
+    }
+    return score(rows, splits);
+  }
+
+  /** The score of class probabilities in double, rows [i N / splits, (i + 1) N / splits) in split i. */
+  private static Score score(double[][] probs, int splits) {
     int n = probs.length;
     if (splits < 1 || n < splits) {
       throw new IllegalArgumentException(n + " predictions cannot fill " + splits + " splits");
     }
     int classes = probs[0].length;
-    for (float[] row : probs) {
+    for (double[] row : probs) {
       if (row.length != classes) {
         throw new IllegalArgumentException("prediction rows have different lengths: " + classes + " and " + row.length);
       }
@@ -85,20 +97,29 @@ public final class InceptionScore {
 
   /** The score of a rank-2 float tensor [N, K] of class probabilities. */
   public static Score fromProbabilities(TFloat32 probs, int splits) {
-    return fromProbabilities(toRows(probs, false), splits);
+    return fromProbabilities(toRows(probs), splits);
   }
 
-  /** The score of logits [N, K] (softmax taken in double) over {@code splits} splits. */
+  /**
+   * The score of logits [N, K] over {@code splits} splits, their softmax taken in double
+   * ({@link LogSoftmax}) and never rounded to float.
+   */
   public static Score fromLogits(float[][] logits, int splits) {
-    return fromProbabilities(softmax(logits), splits);
+    double[][] probs = LogSoftmax.rows(logits);
+    for (double[] row : probs) {
+      for (int k = 0; k < row.length; k++) {
+        row[k] = Math.exp(row[k]);
+      }
+    }
+    return score(probs, splits);
   }
 
   /** The score of a rank-2 float tensor [N, K] of logits. */
   public static Score fromLogits(TFloat32 logits, int splits) {
-    return fromProbabilities(toRows(logits, true), splits);
+    return fromLogits(toRows(logits), splits);
   }
 
-  private static float[][] toRows(TFloat32 tensor, boolean logits) {
+  private static float[][] toRows(TFloat32 tensor) {
     if (tensor.shape().numDimensions() != 2) {
       throw new IllegalArgumentException("expected predictions of shape [N, K], got " + tensor.shape());
     }
@@ -109,25 +130,6 @@ public final class InceptionScore {
     for (int i = 0; i < n; i++) {
       System.arraycopy(flat, i * k, rows[i], 0, k);
     }
-    return logits ? softmax(rows) : rows;
-  }
-
-  private static float[][] softmax(float[][] logits) {
-    float[][] out = new float[logits.length][];
-    for (int i = 0; i < logits.length; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (float v : logits[i]) {
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (float v : logits[i]) {
-        sum += Math.exp(v - max);
-      }
-      out[i] = new float[logits[i].length];
-      for (int k = 0; k < logits[i].length; k++) {
-        out[i][k] = (float) (Math.exp(logits[i][k] - max) / sum);
-      }
-    }
-    return out;
+    return rows;
   }
 }

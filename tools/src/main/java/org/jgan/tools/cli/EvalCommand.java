@@ -19,6 +19,7 @@ import org.jgan.eval.metric.EvaluationContext;
 import org.jgan.eval.metric.EvaluationResult;
 import org.jgan.eval.metric.Evaluator;
 import org.jgan.eval.metric.Metrics;
+import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
 import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
@@ -192,10 +193,10 @@ public final class EvalCommand implements Callable<Integer> {
     if (!NamedDatasets.NAMES.contains(dataset)) {
       throw new ParameterException(spec.commandLine(), "--dataset: unknown dataset '" + dataset + "'");
     }
-    EvalSamples.Range r = null;
+    PixelScale r = null;
     if (range != null) {
       try {
-        r = EvalSamples.Range.valueOf(range.toUpperCase());
+        r = PixelScale.valueOf(range.toUpperCase());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--range must be unit, signed or byte, got '" + range + "'");
       }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jgan.data.NamedDatasets;
 import org.jgan.eval.SampleValues;
+import org.jgan.eval.metric.GeneratorSamples;
+import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
 import org.jgan.tools.run.GeneratedSamples;
 
@@ -19,51 +21,22 @@ import org.jgan.tools.run.GeneratedSamples;
 public final class EvalSamples {
   private EvalSamples() {}
 
-  /** How stored pixel values map to [0, 1]. */
-  public enum Range {
-    /** Already in [0, 1]. */
-    UNIT(0, 1),
-    /** In [-1, 1] (tanh generators). */
-    SIGNED(-1, 1),
-    /** 8-bit, 0..255. */
-    BYTE(0, 255);
-
-    private final float low;
-    private final float high;
-
-    Range(float low, float high) {
-      this.low = low;
-      this.high = high;
-    }
-
-    /** The stored value {@code v} in [0, 1]; values within the tolerance outside the range are clamped into it. */
-    float toUnit(float v) {
-      return Math.min(1f, Math.max(0f, (v - low) / (high - low)));
-    }
-
-    /** Refuses stored values that are not finite or lie outside this range, naming {@code file}. */
-    void check(float[] stored, Path file) {
-      SampleValues.requireWithin(stored, low, high, name().toLowerCase() + " [" + (int) low + ", " + (int) high
-          + "] (see --range)", file.toString());
-    }
-  }
-
   /**
-   * From a generator: a run's checkpoint or an exported model. A generator of binary data gives
-   * probabilities; its samples are drawn from them ({@link BernoulliDraws}, with {@code seed}).
+   * From a generator: a run's checkpoint or an exported model, whose outputs are already in [0, 1],
+   * scored as {@link GeneratorSamples} maps them (binary data as 0/1 draws keyed by {@code seed}),
+   * exactly as the in-training quality probes score theirs.
    */
   public static Samples generated(GeneratedSamples samples, String source, long seed) {
-    boolean binary = NamedDatasets.isDiscrete(samples.dataset()) && !NamedDatasets.isMultinomial(samples.dataset());
-    float[] values = binary ? BernoulliDraws.draw(samples.values(), seed) : samples.values();
-    return new Samples(values, samples.count(), samples.exampleShape(), samples.dataset(), source);
+    return GeneratorSamples.of(samples.values(), samples.count(), samples.exampleShape(), samples.dataset(),
+        PixelScale.UNIT, seed, source);
   }
 
   /**
    * From a .npy file of images (NHWC, or NCHW when {@code channelsFirst}) or of 2-D points.
    *
-   * @param range how the stored values map to [0, 1]; null means 8-bit for uint8 files, [0, 1] otherwise
+   * @param range the scale of the stored values; null means 8-bit for uint8 files, [0, 1] otherwise
    */
-  public static Samples fromNpy(Path file, String dataset, boolean channelsFirst, Range range) throws IOException {
+  public static Samples fromNpy(Path file, String dataset, boolean channelsFirst, PixelScale range) throws IOException {
     Npy.Array array = Npy.read(file);
     long[] s = array.shape();
     boolean toy = NamedDatasets.isToy(dataset);
@@ -85,13 +58,13 @@ public final class EvalSamples {
         throw new IllegalArgumentException(file + ": images of shape " + Arrays.toString(shape) + " (HWC), "
             + dataset + " has " + Arrays.toString(expected) + (channelsFirst ? "" : "; pass --layout nchw if channels come first"));
       }
-      Range r = range != null ? range : array.dtype().endsWith("u1") ? Range.BYTE : Range.UNIT;
+      PixelScale r = range != null ? range : array.dtype().endsWith("u1") ? PixelScale.BYTE : PixelScale.UNIT;
       // Checked as stored, so the error's flat index points into the file whatever its layout.
-      r.check(values, file);
+      check(r, values, file);
       if (channelsFirst) {
         values = toChannelsLast(values, count, shape[2], shape[0], shape[1]);
       }
-      values = toUnit(values, r);
+      values = r.toUnit(values);
     }
     return new Samples(values, count, expected, dataset, file.toString());
   }
@@ -188,11 +161,9 @@ public final class EvalSamples {
     return out;
   }
 
-  private static float[] toUnit(float[] v, Range range) {
-    float[] out = new float[v.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = range.toUnit(v[i]);
-    }
-    return out;
+  /** Refuses stored values that are not finite or lie outside {@code scale}, naming {@code file}. */
+  private static void check(PixelScale scale, float[] stored, Path file) {
+    SampleValues.requireWithin(stored, scale.low(), scale.high(), scale.name().toLowerCase() + " [" + (int) scale.low()
+        + ", " + (int) scale.high() + "] (see --range)", file.toString());
   }
 }

@@ -11,8 +11,10 @@ import org.jgan.data.NamedDatasets;
 import org.jgan.eval.metric.DataKind;
 import org.jgan.eval.metric.EvalSettings;
 import org.jgan.eval.metric.EvaluationContext;
+import org.jgan.eval.metric.GeneratorSamples;
 import org.jgan.eval.metric.Metric;
 import org.jgan.eval.metric.Metrics;
+import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
@@ -30,16 +32,16 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
   public static final String PREFIX = "quality/";
 
   private final int every;
-  private final boolean signedPixels;
+  private final PixelScale scale;
   private final int[] exampleShape;
   private final String dataset;
   private final Metric metric;
   private final EvaluationContext real;
 
-  private MetricQualityProbe(int every, boolean signedPixels, int[] exampleShape, String dataset, Metric metric,
+  private MetricQualityProbe(int every, PixelScale scale, int[] exampleShape, String dataset, Metric metric,
       EvaluationContext real) {
     this.every = every;
-    this.signedPixels = signedPixels;
+    this.scale = scale;
     this.exampleShape = exampleShape;
     this.dataset = dataset;
     this.metric = metric;
@@ -71,7 +73,6 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
     if (classifier != null) {
       settings = settings.withClassifier(classifier);
     }
-    boolean signed = !NamedDatasets.isToy(config.dataset()) && !RunModel.unitPixels(config);
     EvaluationContext real = new EvaluationContext(placeholder(config), settings);
     try {
       if (metric.needsClassifier()) {
@@ -83,7 +84,8 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
       real.close();
       throw e;
     }
-    return new MetricQualityProbe(every, signed, config.exampleShape(), config.dataset(), metric, real);
+    return new MetricQualityProbe(every, PixelScale.of(RunModel.pixelRange(config)), config.exampleShape(),
+        config.dataset(), metric, real);
   }
 
   /** The scalar this probe logs. */
@@ -103,20 +105,20 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
     if (step % every != 0) {
       return;
     }
-    float[] values = trainer.sample(QualityProbe.SAMPLES, step);
-    if (signedPixels) {
-      values = Arrays.copyOf(values, values.length);
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Math.min(1f, Math.max(0f, (values[i] + 1f) / 2f));
-      }
-    }
-    Samples samples = new Samples(values, QualityProbe.SAMPLES, exampleShape, dataset, "step " + step);
-    try (EvaluationContext context = real.forSamples(samples)) {
+    try (EvaluationContext context = real.forSamples(scored(trainer.sample(QualityProbe.SAMPLES, step), step))) {
       Object value = metric.evaluate(context).get(metric.headlines().get(0).field());
       metrics.put(key(), value instanceof Number n ? n.floatValue() : Float.NaN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The samples scored for the generator's raw {@code outputs} at {@code step}: what {@code jgan
+   * eval} scores for the same samples, the step being the sampling seed (of z, and of binary draws).
+   */
+  Samples scored(float[] outputs, long step) {
+    return GeneratorSamples.of(outputs, QualityProbe.SAMPLES, exampleShape, dataset, scale, step, "step " + step);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.jgan.tools.run;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.data.Dataset;
@@ -10,6 +9,8 @@ import org.jgan.data.Seeds;
 import org.jgan.data.Split;
 import org.jgan.data.ToyDistribution;
 import org.jgan.eval.ParzenWindow;
+import org.jgan.eval.metric.GeneratorSamples;
+import org.jgan.eval.metric.PixelScale;
 import org.jgan.training.RunConfig;
 import org.jgan.training.RunModel;
 import org.jgan.training.Trainer;
@@ -37,16 +38,19 @@ public final class QualityProbe implements TrainingListener {
   static final int TEST = 1000;
 
   private final int every;
-  private final boolean signedPixels;
+  private final String dataset;
+  private final PixelScale scale;
   private final float[] validation;
   private final float[] test;
   /** Validation points scored for model selection, or null when the probe does not select. */
   private final float[] heldOutValidation;
   private final ParzenWindow parzen = new ParzenWindow(SAMPLES, 250, 2);
 
-  private QualityProbe(int every, boolean signedPixels, float[] validation, float[] test, float[] heldOutValidation) {
+  private QualityProbe(int every, String dataset, PixelScale scale, float[] validation, float[] test,
+      float[] heldOutValidation) {
     this.every = every;
-    this.signedPixels = signedPixels;
+    this.dataset = dataset;
+    this.scale = scale;
     this.validation = validation;
     this.test = test;
     this.heldOutValidation = heldOutValidation;
@@ -64,7 +68,7 @@ public final class QualityProbe implements TrainingListener {
     }
     if (NamedDatasets.isToy(dataset)) {
       ToyDistribution toy = ToyDistribution.byId(dataset);
-      return new QualityProbe(every, false,
+      return new QualityProbe(every, dataset, PixelScale.UNIT,
           toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "quality-validation")), VALIDATION),
           toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "quality-test")), TEST),
           scoreValidation ? toy.sample(new SplittableRandom(Seeds.derive(config.seed(), "quality-held-out")), TEST) : null);
@@ -75,7 +79,7 @@ public final class QualityProbe implements TrainingListener {
     Dataset validation = NamedDatasets.evaluationSplit(dataset, dataDir, Split.VALIDATION, config.exampleShape());
     Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST, config.exampleShape());
     // An image folder's held-out shares can be smaller than the probe's sizes.
-    return new QualityProbe(every, !RunModel.unitPixels(config),
+    return new QualityProbe(every, dataset, PixelScale.of(RunModel.pixelRange(config)),
         validation.slice(0, Math.min(VALIDATION, validation.size())).values(),
         test.slice(0, Math.min(TEST, test.size())).values(),
         scoreValidation ? validation.slice(VALIDATION, VALIDATION + TEST).values() : null);
@@ -93,13 +97,7 @@ public final class QualityProbe implements TrainingListener {
     if (step % every != 0) {
       return;
     }
-    float[] samples = trainer.sample(SAMPLES, step);
-    if (signedPixels) {
-      samples = Arrays.copyOf(samples, samples.length);
-      for (int i = 0; i < samples.length; i++) {
-        samples[i] = (samples[i] + 1f) / 2f;
-      }
-    }
+    float[] samples = scored(trainer.sample(SAMPLES, step), step);
     int dim = samples.length / SAMPLES;
     ParzenWindow.Estimate estimate = parzen.evaluate(samples, validation, test, dim, ParzenWindow.defaultSigmas(), VALIDATION);
     metrics.put(KEY, (float) estimate.mean());
@@ -107,5 +105,13 @@ public final class QualityProbe implements TrainingListener {
       metrics.put(VALIDATION_KEY, (float) parzen.evaluate(samples, validation, heldOutValidation, dim,
           ParzenWindow.defaultSigmas(), VALIDATION).mean());
     }
+  }
+
+  /**
+   * The values scored for the generator's raw {@code outputs} at {@code step}: those {@code jgan
+   * eval} scores for the same samples, the step being the sampling seed (of z, and of binary draws).
+   */
+  float[] scored(float[] outputs, long step) {
+    return GeneratorSamples.values(outputs, dataset, scale, step);
   }
 }

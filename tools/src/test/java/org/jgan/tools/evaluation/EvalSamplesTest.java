@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,9 @@ class EvalSamplesTest {
         () -> EvalSamples.fromNpy(npy, "mnist", true, null));
     assertTrue(e.getMessage().startsWith(npy + ": value 254.0 at flat index 5 ") && e.getMessage().contains("unit [0, 1]"),
         e.getMessage());
-    Samples asBytes = EvalSamples.fromNpy(npy, "mnist", true, EvalSamples.Range.BYTE);
+    Samples asBytes = EvalSamples.fromNpy(npy, "mnist", true, PixelScale.BYTE);
     assertEquals(254f / 255f, asBytes.values()[5], 1e-7f);
-    assertThrows(IllegalArgumentException.class, () -> EvalSamples.fromNpy(npy, "mnist", true, EvalSamples.Range.SIGNED));
+    assertThrows(IllegalArgumentException.class, () -> EvalSamples.fromNpy(npy, "mnist", true, PixelScale.SIGNED));
   }
 
   @Test

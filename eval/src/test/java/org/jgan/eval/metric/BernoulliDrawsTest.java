@@ -1,4 +1,4 @@
-package org.jgan.tools.evaluation;
+package org.jgan.eval.metric;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.jgan.eval.metric.Samples;
-import org.jgan.tools.run.GeneratedSamples;
 import org.junit.jupiter.api.Test;
 
-/** A binary-data generator's probabilities are evaluated as 0/1 draws from them; other data as generated. */
+/** Bernoulli draws follow the probabilities and the seed. */
 class BernoulliDrawsTest {
   @Test
   void drawsFollowTheProbabilitiesAndTheSeed() {
@@ -34,17 +32,5 @@ class BernoulliDrawsTest {
     assertEquals(1f, x[99_999]);
     assertArrayEquals(x, BernoulliDraws.draw(p, 7), "same seed, same draws");
     assertNotEquals(Arrays.toString(x), Arrays.toString(BernoulliDraws.draw(p, 8)), "another seed, other draws");
-  }
-
-  @Test
-  void onlyBinaryDataIsDrawn() {
-    float[] grey = new float[2 * 28 * 28];
-    Arrays.fill(grey, 0.5f);
-    Samples binary = EvalSamples.generated(new GeneratedSamples(grey, 2, new int[] {28, 28, 1}, "binary-mnist", true), "g", 1);
-    for (float v : binary.values()) {
-      assertTrue(v == 0f || v == 1f, "binary-mnist sample value " + v);
-    }
-    Samples mnist = EvalSamples.generated(new GeneratedSamples(grey, 2, new int[] {28, 28, 1}, "mnist", true), "g", 1);
-    assertArrayEquals(grey, mnist.values(), "mnist samples are the generator's values");
   }
 }

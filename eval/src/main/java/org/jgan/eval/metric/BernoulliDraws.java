@@ -1,4 +1,4 @@
-package org.jgan.tools.evaluation;
+package org.jgan.eval.metric;
 
 import java.util.SplittableRandom;
 import org.jgan.data.Seeds;
