@@ -71,10 +71,12 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   public static final float BETA2 = 0.999f;
   /** {@code bgan-discrete}: normalised importance weights, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
   public static final ObjectiveType IMPORTANCE_TYPE = ObjectiveType.of("bgan-discrete",
-      o -> create(Estimator.IMPORTANCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+      o -> create(Estimator.IMPORTANCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData()
+      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z);
   /** {@code bgan-reinforce}: REINFORCE with a baseline, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
   public static final ObjectiveType REINFORCE_TYPE = ObjectiveType.of("bgan-reinforce",
-      o -> create(Estimator.REINFORCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData();
+      o -> create(Estimator.REINFORCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData()
+      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z);
 
   private final Kind kind;
   private final Estimator estimator;

@@ -1,5 +1,6 @@
 package org.jgan.losses;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -87,17 +88,26 @@ public record ObjectiveType(String name, Function<ObjectiveOptions, Objective> f
   }
 
   /**
-   * Throws an {@link OptionNotTakenException} naming the flag and this objective when
-   * {@code options} set a hyper-parameter it does not read.
+   * Throws an {@link OptionNotTakenException} naming the flag, this objective and the objectives
+   * that take it when {@code options} set a hyper-parameter it does not read.
    */
   public void requireTakes(ObjectiveOptions options) {
+    requireTakes(Hyperparameter.setIn(options));
+  }
+
+  /**
+   * Throws an {@link OptionNotTakenException} naming the flag, this objective and the objectives
+   * that take it when {@code given} holds a hyper-parameter it does not read: the one check behind
+   * every refusal of an objective's option, from the library, {@code jgan train} or an experiment file.
+   */
+  public void requireTakes(Collection<Hyperparameter> given) {
     for (Hyperparameter h : Hyperparameter.values()) {
-      if (h.isSetIn(options) && !takes(h)) {
+      if (given.contains(h) && !takes(h)) {
         String own = hyperparameters.isEmpty() ? "none but the learning rate and its decay"
             : hyperparameters.stream().sorted().map(Hyperparameter::flag).collect(Collectors.joining(", "))
                 + " (and the learning rate and its decay)";
         throw new OptionNotTakenException(h.flag() + ": objective '" + name + "' does not take it (" + h.description()
-            + "); its options: " + own);
+            + "; taken by " + String.join(", ", Objectives.taking(h)) + "); its options: " + own);
       }
     }
   }

@@ -52,6 +52,11 @@ public final class Objectives {
     return type(name).create(options);
   }
 
+  /** The names of the objectives that read {@code hyperparameter}, in registry order. */
+  public static List<String> taking(Hyperparameter hyperparameter) {
+    return TYPES.stream().filter(type -> type.takes(hyperparameter)).map(ObjectiveType::name).toList();
+  }
+
   /** True for the objectives of discrete data, whose generators output logits of a distribution. */
   public static boolean isDiscrete(String name) {
     return type(name).discrete();

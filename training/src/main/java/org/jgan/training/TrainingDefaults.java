@@ -8,7 +8,8 @@ import org.jgan.losses.Objectives;
 
 /**
  * The sizes and settings a run uses, by dataset, objective and architecture, where the run does
- * not set them. Image data uses the papers' settings; the 2-D toy sets use a small fast model and,
+ * not set them. Image data uses the papers' sizes (the GAN paper's network: see {@link #of} for
+ * its noise); the 2-D toy sets use a small fast model and,
  * for WGAN-GP, the reference toy script's lambda = 0.1 with a larger, linearly decayed learning
  * rate, so a run converges in about a thousand iterations.
  *
@@ -52,7 +53,9 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /**
    * The defaults for training {@code objective} on {@code dataset} with {@code model}. Images are
    * in [-1, 1] for tanh generators, except the GAN paper's network ({@code gan-mlp}), which has a
-   * sigmoid output, [0, 1] pixels and uniform noise.
+   * sigmoid output, [0, 1] pixels and U[-1, 1] noise ({@code uniform}). The paper's own noise is
+   * U(-sqrt 3, sqrt 3), {@code uniform-unit-variance}, which experiments/gan-parzen-mnist.yaml sets;
+   * the default stayed U[-1, 1] when that prior was added.
    */
   public static TrainingDefaults of(String objective, String dataset, String model) {
     if (NamedDatasets.isToy(dataset)) {

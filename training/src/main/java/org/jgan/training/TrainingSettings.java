@@ -3,9 +3,10 @@ package org.jgan.training;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
 import org.jgan.graphs.SessionSettings;
+import java.util.Set;
 import org.jgan.losses.FDivergence;
+import org.jgan.losses.Hyperparameter;
 import org.jgan.losses.ObjectiveOptions;
-import org.jgan.losses.ObjectiveType;
 import org.jgan.losses.Objectives;
 
 /**
@@ -17,7 +18,9 @@ import org.jgan.losses.Objectives;
  * {@code jgan train --objective wgan-gp --dataset toy8 --seed 1}. Train it with {@link RunModel}.
  *
  * <p>Values are not range-checked here beyond what the objective and model check when built; the
- * command line checks its flags first.
+ * command line checks its flags first. A setting the objective does not read (a gradient-penalty
+ * weight for {@code gan}, a divergence for anything but discrete BGAN) is refused by
+ * {@link #resolve()}, as the objective's {@link org.jgan.losses.ObjectiveType} lists them.
  */
 public final class TrainingSettings {
   /** The dataset of a run that names none: 8 Gaussians, which needs no data files. */
@@ -213,6 +216,9 @@ public final class TrainingSettings {
    * The complete configuration, every default resolved. Settings that only apply to some runs
    * (the momentum of optimizer {@code momentum}, the divergence of discrete BGAN, the size of a
    * {@code folder} dataset) stay null where they do not apply.
+   *
+   * @throws org.jgan.losses.OptionNotTakenException for a setting the objective does not read, naming
+   *     its flag, the objective and the objectives that take it
    */
   public RunConfig resolve() {
     if (!Objectives.NAMES.contains(objective)) {
@@ -231,11 +237,7 @@ public final class TrainingSettings {
     Float initialMomentum = sgd ? or(momentum, MOMENTUM) : null;
     boolean exponential = "exponential".equals(decay);
     boolean discrete = Objectives.isDiscrete(objective);
-    if (!discrete && (divergence != null || samplesPerZ != null)) {
-      throw new IllegalArgumentException((divergence != null ? "--divergence" : "--samples-per-z")
-          + ": only discrete BGAN (" + String.join(", ", Objectives.TYPES.stream().filter(ObjectiveType::discrete)
-              .map(ObjectiveType::name).toList()) + ") takes it, not --objective " + objective);
-    }
+    Objectives.type(objective).requireTakes(hyperparametersGiven(sgd));
     boolean folder = dataset.equals(NamedDatasets.FOLDER);
     return new RunConfig(objective, dataset, architecture, or(steps, STEPS), or(seed, SEED), or(batchSize, d.batchSize()),
         or(zDim, d.zDim()), or(width, d.width()), or(depth, d.depth()), or(o.learningRate(), d.learningRate()), decay,
@@ -254,6 +256,28 @@ public final class TrainingSettings {
         .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
         .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
         .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout);
+  }
+
+  /**
+   * The objective-specific settings given, as the registry names them: those in the objective
+   * options and those set beside them, so that one the objective does not read is refused here
+   * rather than written into a configuration it would ignore or fail on later.
+   */
+  private Set<Hyperparameter> hyperparametersGiven(boolean sgd) {
+    Set<Hyperparameter> given = Hyperparameter.setIn(objectiveOptions);
+    if (sgd) {
+      given.add(Hyperparameter.MOMENTUM);
+    }
+    if ("simultaneous".equals(schedule)) {
+      given.add(Hyperparameter.SIMULTANEOUS_UPDATES);
+    }
+    if (divergence != null) {
+      given.add(Hyperparameter.DIVERGENCE);
+    }
+    if (samplesPerZ != null) {
+      given.add(Hyperparameter.SAMPLES_PER_Z);
+    }
+    return given;
   }
 
   private static <T> T or(T value, T fallback) {

@@ -86,7 +86,8 @@ class RelaxedWganGpTrainingTest {
         ((RelaxedWganGp) RunModel.objective(TrainingSettings.of("wgan-gp", "text").resolve())).kind());
     IllegalArgumentException divergence = assertThrows(IllegalArgumentException.class,
         () -> TrainingSettings.of("wgan-gp", "binary-mnist").divergence("kl").resolve());
-    assertTrue(divergence.getMessage().startsWith("--divergence: only discrete BGAN"), divergence.getMessage());
+    assertTrue(divergence.getMessage().startsWith("--divergence: objective 'wgan-gp' does not take it"),
+        divergence.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> TrainingSettings.of("gan-ns", "mnist").samplesPerZ(4).resolve());
     assertThrows(IllegalArgumentException.class,

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jgan.graphs.models.Mlp;
+import java.util.Map;
 import org.jgan.losses.ObjectiveOptions;
+import org.jgan.losses.OptionNotTakenException;
 import org.junit.jupiter.api.Test;
 
 /** The library resolves a run's settings as jgan train does, toy settings included. */
@@ -57,11 +59,78 @@ class TrainingSettingsTest {
 
   @Test
   void objectiveOptionsCarryEveryHyperParameterIntoTheConfigurationAndBack() {
-    ObjectiveOptions options = new ObjectiveOptions(2, 3e-4f, true, 0.5f, 0.02f, 7f, 0.2f, 3f, null, null, 0.5f, true);
-    RunConfig config = TrainingSettings.of("gan", "toy8").objectiveOptions(options).resolve();
-    assertEquals("linear", config.lrDecay());
-    assertEquals("simultaneous", config.schedule());
-    assertEquals(options, RunModel.objectiveOptions(config), "config.json records the options exactly");
+    // Each objective with every option it reads; together they set every field.
+    Map<String, ObjectiveOptions> byObjective = Map.of(
+        "gan", new ObjectiveOptions(2, 3e-4f, true, null, null, null, null, null, null, null, 0.5f, true),
+        "wgan", new ObjectiveOptions(3, 3e-4f, true, null, 0.02f),
+        "wgan-gp", new ObjectiveOptions(4, 3e-4f, true, 0.5f, null),
+        "ebgan", new ObjectiveOptions(null, 3e-4f, true, null, null, 7f, 0.2f, null),
+        "alpha-gan", new ObjectiveOptions(null, 3e-4f, true, null, null, null, null, 3f));
+    byObjective.forEach((objective, options) -> {
+      RunConfig config = TrainingSettings.of(objective, "toy8").objectiveOptions(options).resolve();
+      assertEquals("linear", config.lrDecay());
+      assertEquals(options, RunModel.objectiveOptions(config), objective + ": config.json records the options exactly");
+    });
+    assertEquals("simultaneous", TrainingSettings.of("gan", "toy8").objectiveOptions(byObjective.get("gan")).resolve()
+        .schedule());
+  }
+
+  /** Options setting only the objective-specific hyper-parameters given (null: not set). */
+  private static ObjectiveOptions options(Integer criticSteps, Float gpWeight, Float clip, Float margin, Float ptWeight,
+      Float reconWeight) {
+    return new ObjectiveOptions(criticSteps, null, false, gpWeight, clip, margin, ptWeight, reconWeight);
+  }
+
+  private static void assertRefused(String flag, String objective, TrainingSettings settings) {
+    OptionNotTakenException e = assertThrows(OptionNotTakenException.class, settings::resolve, flag);
+    assertTrue(e.getMessage().startsWith(flag + ": objective '" + objective + "' does not take it ("), e.getMessage());
+    assertTrue(e.getMessage().contains("; taken by "), e.getMessage());
+  }
+
+  @Test
+  void aSettingTheObjectiveDoesNotReadIsRefusedWhenResolvedNotWrittenIntoTheConfiguration() {
+    assertRefused("--gp-weight", "gan", TrainingSettings.of("gan", "toy8").objectiveOptions(options(null, 5f, null, null,
+        null, null)));
+    assertRefused("--gp-weight", "lsgan", TrainingSettings.of("lsgan", "toy8").objectiveOptions(options(null, 5f, null,
+        null, null, null)));
+    assertRefused("--clip", "wgan-gp", TrainingSettings.of("wgan-gp", "toy8").objectiveOptions(options(null, null, 0.1f,
+        null, null, null)));
+    assertRefused("--margin", "gan-ns", TrainingSettings.of("gan-ns", "toy8").objectiveOptions(options(null, null, null,
+        3f, null, null)));
+    assertRefused("--pt-weight", "hinge", TrainingSettings.of("hinge", "toy8").objectiveOptions(options(null, null, null,
+        null, 0.5f, null)));
+    assertRefused("--recon-weight", "ebgan", TrainingSettings.of("ebgan", "toy8").objectiveOptions(options(null, null,
+        null, null, null, 2f)));
+    assertRefused("--critic-steps", "alpha-gan", TrainingSettings.of("alpha-gan", "toy8").objectiveOptions(options(3,
+        null, null, null, null, null)));
+    assertRefused("--optimizer momentum", "lsgan", TrainingSettings.of("lsgan", "toy8").optimizer("momentum"));
+    assertRefused("--optimizer momentum", "ragan", TrainingSettings.of("ragan", "toy8").generatorOptimizer("momentum"));
+    assertRefused("--schedule simultaneous", "wgan", TrainingSettings.of("wgan", "toy8").schedule("simultaneous"));
+    assertRefused("--divergence", "gan-ns", TrainingSettings.of("gan-ns", "mnist").divergence("kl"));
+    assertRefused("--samples-per-z", "wgan-gp", TrainingSettings.of("wgan-gp", "binary-mnist").samplesPerZ(4));
+  }
+
+  @Test
+  void aSettingTheObjectiveReadsStillResolves() {
+    assertEquals(5f, TrainingSettings.of("wgan-gp", "toy8").objectiveOptions(options(null, 5f, null, null, null, null))
+        .resolve().gpWeight());
+    assertEquals(0.5f, TrainingSettings.of("bgan", "toy8").objectiveOptions(options(null, 0.5f, null, null, null, null))
+        .resolve().gpWeight());
+    assertEquals(0.1f, TrainingSettings.of("wgan", "toy8").objectiveOptions(options(null, null, 0.1f, null, null, null))
+        .resolve().clip());
+    RunConfig ebgan = TrainingSettings.of("ebgan", "toy8").objectiveOptions(options(null, null, null, 3f, 0.5f, null))
+        .resolve();
+    assertEquals(3f, ebgan.margin());
+    assertEquals(0.5f, ebgan.ptWeight());
+    assertEquals(2f, TrainingSettings.of("alpha-gan", "toy8").objectiveOptions(options(null, null, null, null, null, 2f))
+        .resolve().reconWeight());
+    assertEquals(3, TrainingSettings.of("hinge", "toy8").objectiveOptions(options(3, null, null, null, null, null))
+        .resolve().criticSteps());
+    RunConfig gan = TrainingSettings.of("gan", "toy8").optimizer("momentum").schedule("simultaneous").resolve();
+    assertEquals("simultaneous", gan.schedule());
+    RunConfig bgan = TrainingSettings.of("bgan-discrete", "binary-mnist").divergence("kl").samplesPerZ(4).resolve();
+    assertEquals("kl", bgan.divergence());
+    assertEquals(4, bgan.samplesPerZ());
   }
 
   @Test

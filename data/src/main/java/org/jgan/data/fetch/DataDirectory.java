@@ -12,6 +12,12 @@ import java.util.Map;
 public final class DataDirectory {
   /** The environment variable naming the data folder. */
   public static final String VARIABLE = "JGAN_DATA";
+  /**
+   * Where {@link #orDefault} looks when no flag names a folder, in words: the one wording every
+   * command's help gives of the default data folder.
+   */
+  public static final String DEFAULT_FOLDER = "$" + VARIABLE + ", else the per-user cache"
+      + " $XDG_CACHE_HOME/jgan/datasets (~/.cache/jgan/datasets)";
 
   private DataDirectory() {}
 

@@ -166,8 +166,11 @@ public enum NamedArchitecture {
   }
 
   /**
-   * True for the GAN paper's network, trained with the paper's recipe: [0, 1] pixels for its
-   * sigmoid output, uniform z, batch 100, and output biases that may start at the pixels' marginals.
+   * True for the GAN paper's network, whose defaults follow the paper where the run does not set
+   * them: [0, 1] pixels for its sigmoid output, batch 100, and output biases that may start at the
+   * pixels' marginals. Its default z is U[-1, 1] ({@code uniform}), not the paper's
+   * U(-sqrt 3, sqrt 3) ({@code uniform-unit-variance}), and its optimiser the objective's Adam: the
+   * paper's full recipe is flags (experiments/gan-parzen-mnist.yaml sets them all).
    */
   public boolean paperRecipe() {
     return paperRecipe;

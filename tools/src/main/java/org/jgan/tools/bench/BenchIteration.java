@@ -82,9 +82,6 @@ public final class BenchIteration implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
     }
     Path dataDir = DataDirectory.orDefault(data);
-    if (models.contains("mnist") && dataDir == null) {
-      throw new ParameterException(spec.commandLine(), "--models mnist needs the data: pass --data DIR or set JGAN_DATA");
-    }
     PrintWriter out = spec.commandLine().getOut();
     SessionSettings settings = SessionSettings.cpu(threadCount).withCallerThread(callerThread);
     out.printf("# iteration: median ms per whole iteration over %d rounds, unfused (a session run per phase run) "

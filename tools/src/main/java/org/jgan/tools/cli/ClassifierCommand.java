@@ -88,9 +88,6 @@ public final class ClassifierCommand implements Runnable {
             + " (--lr a finite number), got " + passes + ", " + batch + ", " + threads + ", " + lr);
       }
       Path dataDir = DataDirectory.orDefault(data);
-      if (dataDir == null) {
-        throw new IllegalArgumentException("the classifier needs labelled images: pass --data DIR or set JGAN_DATA");
-      }
       // The splits evaluation compares samples with, so the classifier sees exactly what jgan eval feeds it.
       Dataset train = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TRAIN);
       Dataset test = NamedDatasets.evaluationSplit(dataset, dataDir, Split.TEST);

@@ -25,12 +25,12 @@ import org.jgan.tools.progress.ProgressUnit;
 /** {@code jgan data}: fetch, list and verify the datasets the other commands read. */
 @Command(name = "data", mixinStandardHelpOptions = true,
     description = {"Fetch, list and verify datasets.",
-        "The data folder is --data/--to, else $JGAN_DATA, else $XDG_CACHE_HOME/jgan/datasets (~/.cache/jgan/datasets)."},
+        "The data folder is --data/--to, else " + DataDirectory.DEFAULT_FOLDER + "."},
     subcommands = {DataCommand.Fetch.class, DataCommand.ListDatasets.class, DataCommand.Verify.class})
 public final class DataCommand implements Runnable {
   /** The help text of every command's {@code --data} flag: one wording of where data is looked for. */
-  public static final String DATA_HELP = "data folder holding mnist/, fashion-mnist/, text/ (default: $JGAN_DATA, else the"
-      + " per-user cache that 'jgan data fetch' fills)";
+  public static final String DATA_HELP = "data folder holding mnist/, fashion-mnist/, text/ (default: "
+      + DataDirectory.DEFAULT_FOLDER + ", which 'jgan data fetch' fills)";
 
   @Spec
   CommandSpec spec;
@@ -51,7 +51,7 @@ public final class DataCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "DATASET", description = "mnist, fashion, text, cifar10 or all")
     List<String> names;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "data folder to fill (default: $JGAN_DATA, else the per-user cache)")
+    @Option(names = "--to", paramLabel = "DIR", description = "data folder to fill (default: " + DataDirectory.DEFAULT_FOLDER + ")")
     Path to;
 
     @Option(names = "--mirror", paramLabel = "URL",

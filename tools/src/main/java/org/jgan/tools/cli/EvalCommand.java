@@ -178,9 +178,6 @@ public final class EvalCommand implements Callable<Integer> {
       if (NamedDatasets.hasPalette(trainedOn)) {
         // Palette indices back to grey images, compared with MNIST.
         Path dataDir = DataDirectory.orDefault(data);
-        if (dataDir == null) {
-          throw new IllegalArgumentException("quantized-mnist samples decode with the palette of the data: pass --data DIR or set JGAN_DATA");
-        }
         float[] grey = NamedDatasets.palette(trainedOn, dataDir).decode(all.values());
         return new Samples(grey, n, new int[] {28, 28, 1}, trainedOn, from);
       }

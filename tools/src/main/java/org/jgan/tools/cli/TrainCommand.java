@@ -329,7 +329,13 @@ public final class TrainCommand implements Callable<Integer> {
       require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
     }
     recipe.checkValues(spec.commandLine());
-    RunConfig config = settings().resolve();
+    RunConfig config;
+    try {
+      config = settings().resolve();
+    } catch (IllegalArgumentException e) {
+      // The library's refusals name their flag (a setting the objective does not read): a usage error.
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     recipe.check(spec.commandLine(), config, criticSteps, qualityEvery);
     quality.check(spec.commandLine(), dataset, qualityEvery, recipe.keepBest);
     checkSizes(config);

@@ -58,7 +58,7 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       return CellIdentity.fingerprint(identity);
     }
 
-    /** {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null: $JGAN_DATA). */
+    /** {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null: train's own default, {@code DataDirectory}). */
     List<String> trainCommand(Path runDir, Path dataDir) {
       List<String> args = new ArrayList<>(List.of("train"));
       args.addAll(trainArgs);

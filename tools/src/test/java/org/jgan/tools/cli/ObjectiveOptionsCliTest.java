@@ -15,12 +15,17 @@ class ObjectiveOptionsCliTest {
   Path dir;
 
   private void assertRefused(String objective, String flag, String value) {
+    assertRefused(objective, "toy8", flag, value, flag);
+  }
+
+  /** Refused with one line naming {@code named} (the flag, with its value where only that value is refused). */
+  private void assertRefused(String objective, String dataset, String flag, String value, String named) {
     Path out = dir.resolve(objective + flag);
-    CliRunner.Outcome outcome = CliRunner.run("train", "--objective", objective, "--dataset", "toy8", "--steps", "5",
+    CliRunner.Outcome outcome = CliRunner.run("train", "--objective", objective, "--dataset", dataset, "--steps", "5",
         flag, value, "--out", out.toString());
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    assertTrue(outcome.err().contains(flag + ": objective '" + objective + "' does not take it"), outcome.err());
+    assertTrue(outcome.err().contains(named + ": objective '" + objective + "' does not take it"), outcome.err());
     assertFalse(Files.exists(out.resolve("config.json")), "nothing written");
   }
 
@@ -31,6 +36,25 @@ class ObjectiveOptionsCliTest {
     assertRefused("wgan-gp", "--margin", "3");
     assertRefused("lsgan", "--pt-weight", "0.5");
     assertRefused("ebgan", "--critic-steps", "2");
+  }
+
+  @Test
+  void theRefusalSaysWhichObjectivesTakeTheFlag() {
+    CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "gan", "--gp-weight", "5", "--steps", "5",
+        "--out", dir.resolve("gp").toString());
+    assertEquals(2, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("--gp-weight: objective 'gan' does not take it (gradient-penalty weight;"
+        + " taken by wgan-gp, bgan); its options: "), outcome.err());
+  }
+
+  @Test
+  void everyObjectiveSpecificFlagIsRefusedByTheSameRegistryCheck() {
+    assertRefused("lsgan", "toy8", "--optimizer", "momentum", "--optimizer momentum");
+    assertRefused("hinge", "toy8", "--schedule", "simultaneous", "--schedule simultaneous");
+    assertRefused("wgan-gp", "toy8", "--d-loss-weight", "0.5", "--d-loss-weight");
+    assertRefused("gan-ns", "mnist", "--divergence", "kl", "--divergence");
+    assertRefused("wgan-gp", "binary-mnist", "--samples-per-z", "4", "--samples-per-z");
+    assertRefused("bgan-discrete", "binary-mnist", "--gp-weight", "1", "--gp-weight");
   }
 
   @Test

@@ -39,8 +39,8 @@ class RelaxedWganGpCliTest {
     CliRunner.Outcome divergence = CliRunner.run("train", "--objective", "wgan-gp", "--dataset", "binary-mnist",
         "--divergence", "kl", "--out", dir.resolve("a").toString());
     assertEquals(2, divergence.exitCode());
-    assertTrue(divergence.err().contains("--divergence: only discrete BGAN (bgan-discrete, bgan-reinforce) takes it"),
-        divergence.err());
+    assertTrue(divergence.err().contains("--divergence: objective 'wgan-gp' does not take it (discrete BGAN's"
+        + " f-divergence; taken by bgan-discrete, bgan-reinforce)"), divergence.err());
     assertFalse(Files.exists(dir.resolve("a")), "nothing was written");
     CliRunner.Outcome gan = CliRunner.run("train", "--objective", "gan-ns", "--dataset", "binary-mnist",
         "--out", dir.resolve("b").toString());
