@@ -11,6 +11,9 @@ import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Sessions with fixed thread pools: the same seed and thread settings give bit-identical results.
+ * TensorFlow keeps one intra-op pool per process, made by the first session opened: a later session
+ * asking another intra-op count shares that pool (unless the environment sets
+ * {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1} before TensorFlow loads, which gives each session its own).
  * {@link SessionSettings#threadsPerJob} divides the machine among parallel runs. When the environment
  * names a cluster task ({@link CellTask#ENVIRONMENT}), sessions run on that task's server instead.
  */

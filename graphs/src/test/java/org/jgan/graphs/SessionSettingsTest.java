@@ -40,6 +40,30 @@ class SessionSettingsTest {
     }
   }
 
+  /**
+   * Why a caller-thread run's bits differ from the pool's: TensorFlow's threads flush subnormal
+   * floats to zero and the caller's thread does not (no unordered variable read was found).
+   */
+  @Test
+  void thePoolFlushesSubnormalResultsToZeroAndTheCallerThreadKeepsThem() {
+    SessionSettings pool = SessionSettings.cpu(1);
+    assertEquals(0f, tinyProduct(pool), "1e-10 x 1e-30 on the pool");
+    assertEquals(1e-40f, tinyProduct(pool.withCallerThread(true)), "1e-10 x 1e-30 on the caller's thread");
+  }
+
+  /** 1e-10 x 1e-30, which is 1e-40, a subnormal float, unless flushed to zero. */
+  private static float tinyProduct(SessionSettings settings) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      var x = tf.placeholder(TFloat32.class);
+      var y = tf.math.mul(x, tf.constant(1e-30f));
+      try (Session s = Sessions.open(g, settings); TFloat32 in = TFloat32.scalarOf(1e-10f);
+          Result r = s.runner().feed(x, in).fetch(y).run()) {
+        return ((TFloat32) r.get(0)).getFloat();
+      }
+    }
+  }
+
   private static float[] product(SessionSettings settings) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
