@@ -22,7 +22,9 @@ import java.util.Map;
  * {@code generatorWidth} ... {@code discriminatorDepth} are null unless their flag is given, meaning
  * {@code width} and {@code depth} (one size for both networks, as before they existed).
  * {@code optimizer} is both networks' optimiser unless {@code generatorOptimizer} (null unless given)
- * sets the generator's apart.
+ * sets the generator's apart. {@code model} names the architecture of every network unless
+ * {@code generatorModel} (null unless {@code --g-model} names another) sets the generator's apart;
+ * then {@code model} is the critic's (the discriminator and every other network).
  */
 public record RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
     int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
@@ -31,7 +33,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
     Integer imageSize, Integer channels, Float ema, Boolean spectralNorm, Integer generatorWidth,
     Integer generatorDepth, Integer discriminatorWidth, Integer discriminatorDepth, String generatorOptimizer,
-    Float discriminatorDropout) {
+    Float discriminatorDropout, String generatorModel) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
   /** A configuration of a named dataset, whose shape its name fixes. */
@@ -54,7 +56,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
     this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
         gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
         optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
-        imageSize, channels, null, null, null, null, null, null, null, null);
+        imageSize, channels, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -66,7 +68,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, emaDecay, spectralNormOn, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer, discriminatorDropout);
+        discriminatorDepth, generatorOptimizer, discriminatorDropout, generatorModel);
   }
 
   /**
@@ -79,7 +81,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer,
-        discriminatorDropout);
+        discriminatorDropout, generatorModel);
   }
 
   /**
@@ -91,7 +93,7 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, value, discriminatorDropout);
+        discriminatorDepth, value, discriminatorDropout, generatorModel);
   }
 
   /**
@@ -103,7 +105,25 @@ public record RunConfig(String objective, String dataset, String model, long ste
         criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
         samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
         outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer, rate);
+        discriminatorDepth, generatorOptimizer, rate, generatorModel);
+  }
+
+  /**
+   * This configuration with the generator of architecture {@code name} ({@code --g-model}) against
+   * {@link #model()}'s other networks; null when not given or the same as {@link #model()} (one
+   * architecture for both, as before it existed).
+   */
+  public RunConfig withGeneratorModel(String name) {
+    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
+        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
+        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
+        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
+        discriminatorDepth, generatorOptimizer, discriminatorDropout, name == null || name.equals(model) ? null : name);
+  }
+
+  /** The generator's architecture: {@code generatorModel} when set, else {@link #model()}. */
+  public String resolvedGeneratorModel() {
+    return generatorModel != null ? generatorModel : model;
   }
 
   /** Whether either network trains with SGD and the momentum ramp ({@code momentum} as either optimiser). */

@@ -119,11 +119,15 @@ public final class RunModel {
   /**
    * The generator and discriminator family the configuration names, the generator at its generator
    * width and depth and the other networks at theirs (both its width and depth unless set apart), with
-   * their dropout if any.
+   * their dropout if any; the generator from {@link RunConfig#generatorModel()} when it names another
+   * architecture ({@link NamedArchitecture#mixed}).
+   *
+   * @throws IllegalArgumentException for an unknown name or a pair that cannot meet
    */
   public static Architecture architecture(RunConfig config) {
-    return NamedArchitecture.named(config.model()).build(config.resolvedGeneratorWidth(),
-        config.resolvedGeneratorDepth(), config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth(),
+    return NamedArchitecture.mixed(NamedArchitecture.named(config.resolvedGeneratorModel()),
+        config.resolvedGeneratorWidth(), config.resolvedGeneratorDepth(), NamedArchitecture.named(config.model()),
+        config.resolvedDiscriminatorWidth(), config.resolvedDiscriminatorDepth(),
         config.discriminatorDropout() != null ? config.discriminatorDropout() : 0f);
   }
 

@@ -41,6 +41,7 @@ public final class TrainingSettings {
   private final String objective;
   private final String dataset;
   private String model;
+  private String generatorModel;
   private Long steps;
   private Long seed;
   private Integer threads;
@@ -89,6 +90,12 @@ public final class TrainingSettings {
 
   /** The architecture ({@code mlp}, {@code dcgan28}, ...); null: {@link #MODEL}. */
   public TrainingSettings model(String value) { model = value; return this; }
+
+  /**
+   * The generator's architecture when it differs from {@link #model}'s, which then builds every
+   * other network (the WGAN paper's MLP generator against a DCGAN critic); null: {@link #model}'s.
+   */
+  public TrainingSettings generatorModel(String value) { generatorModel = value; return this; }
 
   /** Generator iterations; unset: {@link #STEPS}. */
   public TrainingSettings steps(long value) { steps = value; return this; }
@@ -252,10 +259,12 @@ public final class TrainingSettings {
         exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
         or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
         folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null, null)
+        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null, null,
+        null)
         .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
         .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
-        .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout);
+        .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout)
+        .withGeneratorModel(generatorModel);
   }
 
   /**

@@ -65,7 +65,12 @@ public enum NamedArchitecture {
     /** Images [H, W, C]. */
     IMAGES,
     /** Sequences [L, K]. */
-    SEQUENCES
+    SEQUENCES;
+
+    /** How errors name the data: "images", "sequences", "any data". */
+    String noun() {
+      return this == ANY ? "any data" : name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /**
@@ -130,6 +135,35 @@ public enum NamedArchitecture {
       throw new IllegalArgumentException("model '" + id + "' takes no discriminator dropout");
     }
     return build(generatorWidth, generatorDepth);
+  }
+
+  /**
+   * The generator of {@code generator} at {@code generatorWidth} and {@code generatorDepth} against
+   * every other network of {@code critic} at {@code criticWidth} and {@code criticDepth}, with dropout
+   * at {@code criticDropout} after their hidden layers (0: none); each side is sized as if it were
+   * the whole model ({@link MixedArchitecture}). The same architecture on both sides is
+   * {@link #build(int, int, int, int, float)}.
+   *
+   * @throws IllegalArgumentException when the two are built for different data (a sequence generator
+   *     against an image critic), when either is the GAN paper's network (its recipe is the pair's),
+   *     or when {@code critic} takes no dropout and some is asked
+   */
+  public static Architecture mixed(NamedArchitecture generator, int generatorWidth, int generatorDepth,
+      NamedArchitecture critic, int criticWidth, int criticDepth, float criticDropout) {
+    if (generator == critic) {
+      return critic.build(generatorWidth, generatorDepth, criticWidth, criticDepth, criticDropout);
+    }
+    if (generator.data != Data.ANY && critic.data != Data.ANY && generator.data != critic.data) {
+      throw new IllegalArgumentException("generator '" + generator.id + "' makes " + generator.data.noun()
+          + " but critic '" + critic.id + "' reads " + critic.data.noun());
+    }
+    if (generator.paperRecipe || critic.paperRecipe) {
+      NamedArchitecture paper = generator.paperRecipe ? generator : critic;
+      throw new IllegalArgumentException("'" + paper.id + "' is the GAN paper's pair of networks, trained with that"
+          + " paper's recipe: it does not mix with '" + (paper == generator ? critic : generator).id + "'");
+    }
+    return new MixedArchitecture(generator.build(generatorWidth, generatorDepth),
+        critic.build(criticWidth, criticDepth, criticWidth, criticDepth, criticDropout));
   }
 
   /**

@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jgan experiment correlate DIR}: does each run's loss track its sample quality (the WGAN paper's claim)? */
 @Command(name = "correlate", mixinStandardHelpOptions = true,
     description = {"Print, per run of an experiment folder (or for one run folder), Spearman's rank correlation between",
-        "the training loss and the quality probe logged by --quality-every, over training."})
+        "the training loss and the quality probe logged by --quality-every, over training; beside it, rho against the",
+        "quantity the WGAN paper plots for the run's objective (wgan, wgan-gp: the EM estimate as logged; gan, gan-ns:",
+        "1/2 L + log 2, which falls as the logged discriminator loss rises, so its rho has the opposite sign)."})
 public final class ExperimentCorrelateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

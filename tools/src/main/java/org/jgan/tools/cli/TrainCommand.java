@@ -61,6 +61,12 @@ public final class TrainCommand implements Callable<Integer> {
       + " maxout MLPs; resnet1d: text, --depth blocks (default: ${DEFAULT-VALUE})")
   String model;
 
+  @Option(names = "--g-model", completionCandidates = ArchitectureNames.class,
+      description = "the generator's architecture when it differs from --model's, which then builds every other network,"
+      + " each sized as alone (the WGAN paper's MLP generator and DCGAN critic: --model dcgan28-bn --g-model mlp"
+      + " --width 512 --depth 4) (default: --model)")
+  String gModel;
+
   @Option(names = "--steps", defaultValue = "" + TrainingSettings.STEPS, description = "generator iterations (default: ${DEFAULT-VALUE})")
   long steps;
 
@@ -287,10 +293,13 @@ public final class TrainCommand implements Callable<Integer> {
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
     require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
         + String.join(", ", NamedArchitecture.names()) + ")");
-    NamedArchitecture.Data modelData = NamedArchitecture.named(model).data();
+    require(gModel == null || NamedArchitecture.find(gModel).isPresent(), "--g-model: unknown model '" + gModel
+        + "' (known: " + String.join(", ", NamedArchitecture.names()) + ")");
     requireImageFolderFlags();
-    require(modelData != NamedArchitecture.Data.SEQUENCES || NamedDatasets.isText(dataset),
-        "--model " + model + " is for sequences (--dataset text), not " + dataset);
+    requireModelFitsDataset("--model", model);
+    if (gModel != null) {
+      requireModelFitsDataset("--g-model", gModel);
+    }
     require(prior == null || List.of("normal", "uniform", "uniform-unit-variance").contains(prior),
         "--prior must be normal, uniform or uniform-unit-variance, got '" + prior + "'");
     require(pixelRange == null || pixelRange.equals("signed") || pixelRange.equals("unit"),
@@ -325,9 +334,6 @@ public final class TrainCommand implements Callable<Integer> {
     requireNonNegative("--pt-weight", ptWeight);
     requireNonNegative("--recon-weight", reconWeight);
     require(ema == null || ema > 0f && ema < 1f, "--ema must be a decay above 0 and below 1, got " + ema);
-    if (modelData == NamedArchitecture.Data.IMAGES) {
-      require(!NamedDatasets.isToy(dataset), "--model " + model + " needs an image dataset (mnist, fashion), not " + dataset);
-    }
     recipe.checkValues(spec.commandLine());
     RunConfig config;
     try {
@@ -343,6 +349,15 @@ public final class TrainCommand implements Callable<Integer> {
     return config;
   }
 
+  /** An architecture ({@code flag}'s value) built for sequences needs text, one built for images an image dataset. */
+  private void requireModelFitsDataset(String flag, String name) {
+    NamedArchitecture.Data data = NamedArchitecture.named(name).data();
+    require(data != NamedArchitecture.Data.SEQUENCES || NamedDatasets.isText(dataset),
+        flag + " " + name + " is for sequences (--dataset text), not " + dataset);
+    require(data != NamedArchitecture.Data.IMAGES || !NamedDatasets.isToy(dataset),
+        flag + " " + name + " needs an image dataset (mnist, fashion), not " + dataset);
+  }
+
   /** The library's request for this command line: every flag given, null where not. */
   private TrainingSettings settings() {
     TrainingSettings settings = TrainingSettings.of(objective, dataset).model(model).steps(steps).seed(seed)
@@ -351,7 +366,7 @@ public final class TrainCommand implements Callable<Integer> {
         .imageSize(imageSize).channels(channels).jganVersion(JganVersion.VERSION)
         .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null)
         .generatorWidth(gWidth).generatorDepth(gDepth).discriminatorWidth(dWidth).discriminatorDepth(dDepth)
-        .discriminatorDropout(dDropout);
+        .discriminatorDropout(dDropout).generatorModel(gModel);
     return recipe.applyTo(settings);
   }
 
@@ -373,6 +388,13 @@ public final class TrainCommand implements Callable<Integer> {
     Integer[] values = {gWidth, gDepth, dWidth, dDepth};
     for (int i = 0; i < flags.length; i++) {
       require(values[i] == null || values[i] >= 1, flags[i] + " must be at least 1, got " + values[i]);
+      boolean generatorFlag = i < 2;
+      if (generatorFlag && gModel != null && !gModel.equals(model)) {
+        // The generator is an architecture of its own: its flags size it as --width and --depth would alone.
+        require(values[i] == null || NamedArchitecture.named(gModel).sizesNetworksApart(),
+            flags[i] + " is for an MLP generator (--g-model mlp); " + gModel + " has its own layers");
+        continue;
+      }
       require(values[i] == null || NamedArchitecture.named(model).sizesNetworksApart(),
           flags[i] + " is for --model mlp, whose generator and discriminator can be sized apart; " + model
               + " has one size (--width, --depth)");
@@ -396,7 +418,8 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (org.jgan.losses.OptionNotTakenException e) {
       require(false, e.getMessage()); // names its own flag
     } catch (IllegalArgumentException e) {
-      require(false, (spectralNorm ? "--spectral-norm with --model " : "--model ") + model + ": " + e.getMessage());
+      String models = (gModel != null && !gModel.equals(model) ? "--g-model " + gModel + " with " : "") + "--model " + model;
+      require(false, (spectralNorm ? "--spectral-norm with " : "") + models + ": " + e.getMessage());
     }
   }
 
@@ -423,7 +446,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingMemory.Settings defaults = new TrainingMemory.Settings(d.batchSize(), d.zDim(), d.width(), d.depth(),
         config.samplesPerZ() != null ? TrainingDefaults.SAMPLES_PER_Z : 1);
     try {
-      TrainingMemory.require(objective, model, config.exampleShape(), given, defaults,
+      TrainingMemory.require(objective, config.resolvedGeneratorModel(), model, config.exampleShape(), given, defaults,
           Memory.machineBytes());
     } catch (IllegalArgumentException e) {
       String widthFlag = gWidth != null && gWidth == widest ? "--g-width"

@@ -91,7 +91,8 @@ public final class LossQualityCorrelation {
     List<List<String>> rows = new ArrayList<>();
     if (Files.isRegularFile(dir.resolve("log.jsonl"))) {
       header.add("run");
-      rows.add(row(List.of(dir.getFileName().toString()), of(RunLog.read(dir.resolve("log.jsonl")), loss, quality)));
+      rows.add(row(List.of(dir.getFileName().toString()), of(RunLog.read(dir.resolve("log.jsonl")), loss, quality),
+          objective(dir)));
     } else {
       ExperimentTable experiment = ExperimentTable.read(dir);
       List<String> settings = new ArrayList<>(experiment.varyingSettings());
@@ -102,28 +103,52 @@ public final class LossQualityCorrelation {
         for (String s : settings) {
           labels.add(ExperimentTable.setting(r, s));
         }
-        Path log = dir.resolve(r.get("cell").getAsString()).resolve("run").resolve("log.jsonl");
-        rows.add(row(labels, of(RunLog.read(log), loss, quality)));
+        Path run = dir.resolve(r.get("cell").getAsString()).resolve("run");
+        rows.add(row(labels, of(RunLog.read(run.resolve("log.jsonl")), loss, quality), objective(run)));
       }
     }
-    header.addAll(List.of("loss", "quality", "points", "Spearman rho"));
+    header.addAll(List.of("loss", "paper's quantity", "quality", "points", "rho (logged)", "rho (paper)"));
     StringBuilder out = new StringBuilder();
     out.append("| ").append(String.join(" | ", header)).append(" |\n");
     out.append("|").append("---|".repeat(header.size())).append('\n');
     for (List<String> row : rows) {
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
-    out.append("\nSpearman's rho between each quality measurement and the mean logged loss since the previous one;"
-        + " +1 or -1: the loss orders the checkpoints exactly as the quality does, 0: it does not track it.\n");
+    out.append('\n').append(PlottedLoss.tableNote()).append('\n');
     return out.toString();
   }
 
-  private static List<String> row(List<String> labels, Result result) {
+  private static List<String> row(List<String> labels, Result result, String objective) {
+    PlottedLoss plotted = PlottedLoss.of(objective, result.loss());
     List<String> row = new ArrayList<>(labels);
     row.add(result.loss());
+    row.add(plotted.describe());
     row.add(result.quality());
     row.add(String.valueOf(result.points()));
-    row.add(Double.isNaN(result.rho()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", result.rho()));
+    row.add(format(result.rho()));
+    row.add(format(plotted.paperRho(result.rho())));
     return row;
+  }
+
+  private static String format(double rho) {
+    return Double.isNaN(rho) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", rho);
+  }
+
+  /**
+   * The objective {@code run}'s {@code config.json} records, or null when it has none (a bare log):
+   * read as JSON, not checked as a whole configuration, since only the sign convention needs it.
+   */
+  private static String objective(Path run) throws IOException {
+    Path config = run.resolve("config.json");
+    if (!Files.isRegularFile(config)) {
+      return null;
+    }
+    try {
+      com.google.gson.JsonElement objective = com.google.gson.JsonParser.parseString(Files.readString(config))
+          .getAsJsonObject().get("objective");
+      return objective != null && objective.isJsonPrimitive() ? objective.getAsString() : null;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(config + ": not a valid run configuration: " + e.getMessage());
+    }
   }
 }

@@ -40,9 +40,12 @@ public final class TrainingMemory {
 
   private TrainingMemory() {}
 
-  /** The estimate for {@code objective} with {@code model} on examples of {@code exampleShape}. */
-  static Estimate estimate(String objective, String model, int[] exampleShape, Settings s) {
-    Net networks = generator(model, exampleShape, s).plus(critic(objective, model, exampleShape, s));
+  /**
+   * The estimate for {@code objective} with the generator of {@code generatorModel} and the other
+   * networks of {@code model} on examples of {@code exampleShape}.
+   */
+  static Estimate estimate(String objective, String generatorModel, String model, int[] exampleShape, Settings s) {
+    Net networks = generator(generatorModel, exampleShape, s).plus(critic(objective, model, exampleShape, s));
     double perExample = networks.activations() * s.samplesPerZ();
     double floats = PARAMETER_COPIES * networks.parameters() + ACTIVATION_COPIES * (double) s.batch() * perExample;
     return new Estimate(Float.BYTES * floats + RUNTIME_MB * 1024.0 * 1024.0, networks.parameters(), perExample);
@@ -54,7 +57,13 @@ public final class TrainingMemory {
    */
   public static void require(String objective, String model, int[] exampleShape, Settings given, Settings defaults,
       long availableBytes) {
-    Estimate need = estimate(objective, model, exampleShape, given);
+    require(objective, model, model, exampleShape, given, defaults, availableBytes);
+  }
+
+  /** {@link #require(String, String, int[], Settings, Settings, long)} with the generator of {@code generatorModel}. */
+  public static void require(String objective, String generatorModel, String model, int[] exampleShape,
+      Settings given, Settings defaults, long availableBytes) {
+    Estimate need = estimate(objective, generatorModel, model, exampleShape, given);
     if (need.bytes() <= availableBytes) {
       return;
     }
@@ -67,7 +76,7 @@ public final class TrainingMemory {
     String blamed = null;
     double lowest = need.bytes();
     for (Map.Entry<String, UnaryOperator<Settings>> reset : resets.entrySet()) {
-      double bytes = estimate(objective, model, exampleShape, reset.getValue().apply(given)).bytes();
+      double bytes = estimate(objective, generatorModel, model, exampleShape, reset.getValue().apply(given)).bytes();
       if (bytes < lowest) {
         lowest = bytes;
         blamed = reset.getKey();
