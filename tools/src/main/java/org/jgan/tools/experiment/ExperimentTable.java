@@ -23,7 +23,8 @@ import org.jgan.eval.metric.Metrics;
 /**
  * Paper-style tables from an experiment folder's result files: rows are the values of the
  * group-by settings, columns the chosen metrics, each cell mean +- std over the seeds in the row
- * (or +- the metric's own standard error, averaged over seeds, where it has one, like Parzen), the
+ * (then, in brackets, the metric's own standard error averaged over seeds where it has one, like
+ * Parzen; with one seed only that error), the
  * best value per column marked, and the protocol under the table. Rows keep the order the
  * settings first appear in, so the same results always give the same table.
  */
@@ -297,7 +298,7 @@ public final class ExperimentTable {
       seeds.add(r.getAsJsonObject("settings").get("seed").getAsLong());
     }
     lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs, seeds " + seeds
-        + "; cells are mean +- std over seeds (+- the metric's own standard error where it has one); best per column marked.");
+        + "; cells are mean +- std over seeds (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
     Set<String> seen = new LinkedHashSet<>();
     for (Column c : columns) {
       if (seen.add(c.metric())) {
@@ -360,8 +361,11 @@ public final class ExperimentTable {
     return value == null || value.isJsonNull() ? "" : value.isJsonPrimitive() ? value.getAsString() : value.toString();
   }
 
-  /** A column's numbers for one row. */
-  public record Stat(double mean, double error, int n) {
+  /**
+   * A column's numbers for one row: the mean over seeds, the standard deviation over seeds (NaN
+   * for one seed), and the metric's own standard error averaged over seeds (NaN where it has none).
+   */
+  public record Stat(double mean, double spread, double ownError, int n) {
     static Stat of(List<JsonObject> results, Column column) {
       List<Double> values = new ArrayList<>();
       List<Double> ownErrors = new ArrayList<>();
@@ -376,29 +380,37 @@ public final class ExperimentTable {
         }
       }
       if (values.isEmpty()) {
-        return new Stat(Double.NaN, Double.NaN, 0);
+        return new Stat(Double.NaN, Double.NaN, Double.NaN, 0);
       }
       double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      double error;
-      if (!ownErrors.isEmpty()) {
-        error = ownErrors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      } else if (values.size() > 1) {
+      double spread = Double.NaN;
+      if (values.size() > 1) {
         double ss = 0;
         for (double v : values) {
           ss += (v - mean) * (v - mean);
         }
-        error = Math.sqrt(ss / (values.size() - 1));
-      } else {
-        error = Double.NaN;
+        spread = Math.sqrt(ss / (values.size() - 1));
       }
-      return new Stat(mean, error, values.size());
+      double ownError = ownErrors.isEmpty() ? Double.NaN
+          : ownErrors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      return new Stat(mean, spread, ownError, values.size());
     }
 
+    /**
+     * The cell's text: mean +- std over seeds, then the metric's own error in brackets where it has
+     * one; with one seed, mean +- the metric's own error (the seed spread is unknown).
+     */
     String format(String format, boolean best) {
       if (n == 0) {
         return "n/a";
       }
-      String value = round(mean) + (Double.isNaN(error) ? "" : (format.equals("latex") ? " $\\pm$ " : " +- ") + round(error));
+      String pm = format.equals("latex") ? " $\\pm$ " : " +- ";
+      String value = round(mean);
+      if (!Double.isNaN(spread)) {
+        value += pm + round(spread) + (Double.isNaN(ownError) ? "" : " (" + pm.trim() + " " + round(ownError) + ")");
+      } else if (!Double.isNaN(ownError)) {
+        value += pm + round(ownError);
+      }
       if (!best) {
         return value;
       }

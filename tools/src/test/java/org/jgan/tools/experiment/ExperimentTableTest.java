@@ -39,10 +39,10 @@ class ExperimentTableTest {
 
   @BeforeEach
   void fixtures() throws Exception {
-    // wgan-gp: modes 8 and 6 -> 7 +- std 1.414; parzen 200 and 210 -> 205 +- mean own SE (2 + 4) / 2 = 3.
+    // wgan-gp: modes 8 and 6 -> 7 +- std 1.414; parzen 200 and 210 -> 205 +- std 7.071, then (+- mean own SE (2 + 4) / 2 = 3).
     result(0, "wgan-gp", 1, 8, 200, 2);
     result(1, "wgan-gp", 2, 6, 210, 4);
-    // gan: modes 3 and 4 -> 3.5 +- 0.7071; parzen 150 and 160 -> 155 +- 1.
+    // gan: modes 3 and 4 -> 3.5 +- 0.7071; parzen 150 and 160 -> 155 +- 7.071 (+- 1).
     result(2, "gan", 1, 3, 150, 1);
     result(3, "gan", 2, 4, 160, 1);
     Files.createDirectories(dir.resolve("incomplete-cell"));
@@ -55,15 +55,16 @@ class ExperimentTableTest {
   }
 
   private static final String FOOTER = "Experiment golden: 4 runs, seeds [1, 2]; cells are mean +- std over seeds"
-      + " (+- the metric's own standard error where it has one); best per column marked.";
+      + " (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone);"
+      + " best per column marked.";
 
   @Test
   void markdown() throws Exception {
     assertEquals("""
         | objective | toy.modes_covered (higher better) | parzen.mean_log_likelihood (higher better) |
         |---|---|---|
-        | wgan-gp | **7 +- 1.414** | **205 +- 3** |
-        | gan | 3.5 +- 0.7071 | 155 +- 1 |
+        | wgan-gp | **7 +- 1.414** | **205 +- 7.071 (+- 3)** |
+        | gan | 3.5 +- 0.7071 | 155 +- 7.071 (+- 1) |
 
         %s \s
         toy: nearest mode \s
@@ -78,8 +79,8 @@ class ExperimentTableTest {
         \\hline
         objective & toy.modes\\_covered (higher better) & parzen.mean\\_log\\_likelihood (higher better) \\\\
         \\hline
-        wgan-gp & \\textbf{7 $\\pm$ 1.414} & \\textbf{205 $\\pm$ 3} \\\\
-        gan & 3.5 $\\pm$ 0.7071 & 155 $\\pm$ 1 \\\\
+        wgan-gp & \\textbf{7 $\\pm$ 1.414} & \\textbf{205 $\\pm$ 7.071 ($\\pm$ 3)} \\\\
+        gan & 3.5 $\\pm$ 0.7071 & 155 $\\pm$ 7.071 ($\\pm$ 1) \\\\
         \\hline
         \\end{tabular}
 
@@ -93,8 +94,8 @@ class ExperimentTableTest {
   void csv() throws Exception {
     assertEquals("""
         objective,toy.modes_covered (higher better),parzen.mean_log_likelihood (higher better)
-        wgan-gp,7 +- 1.414 *,205 +- 3 *
-        gan,3.5 +- 0.7071,155 +- 1
+        wgan-gp,7 +- 1.414 *,205 +- 7.071 (+- 3) *
+        gan,3.5 +- 0.7071,155 +- 7.071 (+- 1)
 
         # %s
         # toy: nearest mode
