@@ -101,25 +101,11 @@ public enum ToyDistribution {
 
   /** An endless source of fresh samples: batch {@code i} is drawn from a stream seeded by (seed, i). */
   public BatchSource batches(int batchSize, long seed) {
-    ToyDistribution distribution = this;
-    return new BatchSource() {
-      @Override
-      public int batchSize() {
-        return batchSize;
+    return BatchSource.of(batchSize, new int[] {2}, (index, destination) -> {
+      SplittableRandom random = new SplittableRandom(Seeds.derive(seed, index));
+      for (int i = 0; i < batchSize; i++) {
+        sampleOne(random, destination, 2 * i);
       }
-
-      @Override
-      public int[] exampleShape() {
-        return new int[] {2};
-      }
-
-      @Override
-      public void fill(long index, float[] destination) {
-        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, index));
-        for (int i = 0; i < batchSize; i++) {
-          distribution.sampleOne(random, destination, 2 * i);
-        }
-      }
-    };
+    });
   }
 }
