@@ -36,89 +36,14 @@ public record RunConfig(String objective, String dataset, String model, long ste
     Float discriminatorDropout, String generatorModel) {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
 
-  /** A configuration of a named dataset, whose shape its name fixes. */
-  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
-      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
-      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
-      Float reconWeight, String divergence, Integer samplesPerZ) {
-    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
-        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
-        null, null, null, null, null, null, null, null, null, null, null);
+  /** A builder with nothing set, for a configuration made field by field. */
+  public static RunConfigBuilder builder() {
+    return new RunConfigBuilder();
   }
 
-  /** A configuration without a generator weight average or spectral normalisation. */
-  public RunConfig(String objective, String dataset, String model, long steps, long seed, int batchSize,
-      int zDim, int width, int depth, Float learningRate, String lrDecay, Integer criticSteps, Float gpWeight,
-      Float clip, String prior, String pixelRange, int threads, String jganVersion, Float margin, Float ptWeight,
-      Float reconWeight, String divergence, Integer samplesPerZ, String optimizer, Float momentum, Float finalMomentum,
-      String momentumRamp, Double lrDecayFactor, Float minLr, Float dLossWeight, String schedule, String outputBias,
-      Integer imageSize, Integer channels) {
-    this(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay, criticSteps,
-        gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence, samplesPerZ,
-        optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule, outputBias,
-        imageSize, channels, null, null, null, null, null, null, null, null, null);
-  }
-
-  /**
-   * This configuration with {@code --ema} and {@code --spectral-norm}: each null when its flag is not
-   * given (so runs saved before they existed still resume), the decay or true otherwise.
-   */
-  public RunConfig withGeneratorEmaAndSpectralNorm(Float emaDecay, Boolean spectralNormOn) {
-    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
-        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
-        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, emaDecay, spectralNormOn, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer, discriminatorDropout, generatorModel);
-  }
-
-  /**
-   * This configuration with the generator and the other networks sized apart ({@code --g-width},
-   * {@code --g-depth}, {@code --d-width}, {@code --d-depth}): each null when its flag is not given,
-   * meaning {@link #width()} or {@link #depth()}.
-   */
-  public RunConfig withNetworkSizes(Integer gWidth, Integer gDepth, Integer dWidth, Integer dDepth) {
-    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
-        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
-        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, gWidth, gDepth, dWidth, dDepth, generatorOptimizer,
-        discriminatorDropout, generatorModel);
-  }
-
-  /**
-   * This configuration with the generator's optimiser ({@code --g-optimizer}) set apart from
-   * {@link #optimizer()}, which is then the discriminator's; null when not given (as before it existed).
-   */
-  public RunConfig withGeneratorOptimizer(String value) {
-    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
-        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
-        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, value, discriminatorDropout, generatorModel);
-  }
-
-  /**
-   * This configuration with dropout at {@code rate} after every hidden layer of the MLP's networks but
-   * the generator ({@code --d-dropout}); null when not given (none, as before it existed).
-   */
-  public RunConfig withDiscriminatorDropout(Float rate) {
-    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
-        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
-        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer, rate, generatorModel);
-  }
-
-  /**
-   * This configuration with the generator of architecture {@code name} ({@code --g-model}) against
-   * {@link #model()}'s other networks; null when not given or the same as {@link #model()} (one
-   * architecture for both, as before it existed).
-   */
-  public RunConfig withGeneratorModel(String name) {
-    return new RunConfig(objective, dataset, model, steps, seed, batchSize, zDim, width, depth, learningRate, lrDecay,
-        criticSteps, gpWeight, clip, prior, pixelRange, threads, jganVersion, margin, ptWeight, reconWeight, divergence,
-        samplesPerZ, optimizer, momentum, finalMomentum, momentumRamp, lrDecayFactor, minLr, dLossWeight, schedule,
-        outputBias, imageSize, channels, ema, spectralNorm, generatorWidth, generatorDepth, discriminatorWidth,
-        discriminatorDepth, generatorOptimizer, discriminatorDropout, name == null || name.equals(model) ? null : name);
+  /** A builder holding this configuration's values: {@code config.toBuilder().steps(10).build()} is a changed copy. */
+  public RunConfigBuilder toBuilder() {
+    return new RunConfigBuilder(this);
   }
 
   /** The generator's architecture: {@code generatorModel} when set, else {@link #model()}. */

@@ -246,25 +246,27 @@ public final class TrainingSettings {
     boolean discrete = Objectives.isDiscrete(objective);
     Objectives.type(objective).requireTakes(hyperparametersGiven(sgd));
     boolean folder = dataset.equals(NamedDatasets.FOLDER);
-    return new RunConfig(objective, dataset, architecture, or(steps, STEPS), or(seed, SEED), or(batchSize, d.batchSize()),
-        or(zDim, d.zDim()), or(width, d.width()), or(depth, d.depth()), or(o.learningRate(), d.learningRate()), decay,
-        o.criticSteps(), or(o.gradientPenaltyWeight(), d.gpWeight()), o.clip(), or(prior, d.prior()),
-        or(pixelRange, d.pixelRange()), or(threads, defaultThreads()), jganVersion, o.margin(), o.ptWeight(),
-        o.reconstructionWeight(),
-        discrete ? or(divergence, FDivergence.GAN.id()) : null,
-        discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null,
-        optimizer, initialMomentum, sgd ? or(finalMomentum, initialMomentum) : null,
-        sgd ? or(momentumRamp, MOMENTUM_RAMP) : null,
-        exponential ? or(lrDecayFactor, EXPONENTIAL_DECAY.factor()) : null,
-        exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null, o.discriminatorLossWeight(),
-        or(schedule, o.simultaneous() ? "simultaneous" : null), outputBias,
-        folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null,
-        folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null, null, null, null, null, null, null, null, null,
-        null)
-        .withGeneratorEmaAndSpectralNorm(ema, spectralNorm)
-        .withNetworkSizes(generatorWidth, generatorDepth, discriminatorWidth, discriminatorDepth)
-        .withGeneratorOptimizer(generatorOptimizer).withDiscriminatorDropout(discriminatorDropout)
-        .withGeneratorModel(generatorModel);
+    return RunConfig.builder().objective(objective).dataset(dataset).model(architecture).steps(or(steps, STEPS))
+        .seed(or(seed, SEED)).batchSize(or(batchSize, d.batchSize())).zDim(or(zDim, d.zDim()))
+        .width(or(width, d.width())).depth(or(depth, d.depth()))
+        .learningRate(or(o.learningRate(), d.learningRate())).lrDecay(decay).criticSteps(o.criticSteps())
+        .gpWeight(or(o.gradientPenaltyWeight(), d.gpWeight())).clip(o.clip()).prior(or(prior, d.prior()))
+        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, defaultThreads())).jganVersion(jganVersion)
+        .margin(o.margin()).ptWeight(o.ptWeight()).reconWeight(o.reconstructionWeight())
+        .divergence(discrete ? or(divergence, FDivergence.GAN.id()) : null)
+        .samplesPerZ(discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null)
+        .optimizer(optimizer).momentum(initialMomentum).finalMomentum(sgd ? or(finalMomentum, initialMomentum) : null)
+        .momentumRamp(sgd ? or(momentumRamp, MOMENTUM_RAMP) : null)
+        .lrDecayFactor(exponential ? or(lrDecayFactor, EXPONENTIAL_DECAY.factor()) : null)
+        .minLr(exponential ? or(minLr, EXPONENTIAL_DECAY.floor()) : null).dLossWeight(o.discriminatorLossWeight())
+        .schedule(or(schedule, o.simultaneous() ? "simultaneous" : null)).outputBias(outputBias)
+        .imageSize(folder ? or(imageSize, TrainingDefaults.FOLDER_IMAGE_SIZE) : null)
+        .channels(folder ? or(channels, TrainingDefaults.FOLDER_CHANNELS) : null).ema(ema).spectralNorm(spectralNorm)
+        .generatorWidth(generatorWidth).generatorDepth(generatorDepth).discriminatorWidth(discriminatorWidth)
+        .discriminatorDepth(discriminatorDepth).generatorOptimizer(generatorOptimizer)
+        .discriminatorDropout(discriminatorDropout)
+        // One architecture for both networks is written as no generator model, as before --g-model existed.
+        .generatorModel(architecture.equals(generatorModel) ? null : generatorModel).build();
   }
 
   /**

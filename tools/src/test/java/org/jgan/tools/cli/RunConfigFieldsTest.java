@@ -19,9 +19,9 @@ class RunConfigFieldsTest {
   Path dir;
 
   private static RunConfig config(String dataset, Integer size, Integer channels) {
-    return new RunConfig("gan", dataset, "mlp", 10, 1, 4, 100, 8, 3, null, "none", null, null, null, "normal",
-        "signed", 2, Jgan.VERSION, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        size, channels);
+    return RunConfig.builder().objective("gan").dataset(dataset).model("mlp").steps(10).seed(1).batchSize(4).zDim(100)
+        .width(8).depth(3).lrDecay("none").prior("normal").pixelRange("signed").threads(2).jganVersion(Jgan.VERSION)
+        .imageSize(size).channels(channels).build();
   }
 
   @Test
