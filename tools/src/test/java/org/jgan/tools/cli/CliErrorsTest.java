@@ -17,14 +17,6 @@ class CliErrorsTest {
   @TempDir
   Path dir;
 
-  private static void assertOneLineError(CliRunner.Outcome outcome, String... fragments) {
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    for (String fragment : fragments) {
-      assertTrue(outcome.err().contains(fragment), "'" + fragment + "' missing from: " + outcome.err());
-    }
-  }
-
   @Test
   void helpListsTheVerbs() {
     CliRunner.Outcome help = CliRunner.run("--help");
@@ -41,28 +33,28 @@ class CliErrorsTest {
 
   @Test
   void unknownObjective() {
-    assertOneLineError(CliRunner.run("train", "--objective", "vae", "--out", dir.resolve("run").toString()),
+    CliRunner.run("train", "--objective", "vae", "--out", dir.resolve("run").toString()).assertOneLineError(
         "--objective", "unknown objective 'vae'", "wgan-gp");
   }
 
   @Test
   void negativeStepCount() {
-    assertOneLineError(CliRunner.run("train", "--objective", "gan", "--steps", "-5", "--out", dir.resolve("run").toString()),
-        "--steps", "-5");
+    CliRunner.run("train", "--objective", "gan", "--steps", "-5", "--out", dir.resolve("run").toString())
+        .assertOneLineError("--steps", "-5");
   }
 
   @Test
   void unknownDatasetAndMissingRequiredFlag() {
-    assertOneLineError(CliRunner.run("train", "--objective", "gan", "--dataset", "cifar", "--out", dir.toString()),
+    CliRunner.run("train", "--objective", "gan", "--dataset", "cifar", "--out", dir.toString()).assertOneLineError(
         "--dataset", "cifar");
-    assertOneLineError(CliRunner.run("train", "--objective", "gan"), "--out");
+    CliRunner.run("train", "--objective", "gan").assertOneLineError("--out");
   }
 
   @Test
   void truncatedIdxFileIsNamed() throws IOException {
     Path images = writeMnist(header(0x08, 60000, 28, 28), 100);
     CliRunner.Outcome outcome = trainMnist();
-    assertOneLineError(outcome, images.toString(), "truncated");
+    outcome.assertOneLineError(images.toString(), "truncated");
   }
 
   @Test
@@ -70,7 +62,7 @@ class CliErrorsTest {
     byte[] bad = header(0x08, 60000, 28, 28);
     bad[0] = 0x12;
     Path images = writeMnist(bad, 0);
-    assertOneLineError(trainMnist(), images.toString(), "magic");
+    trainMnist().assertOneLineError(images.toString(), "magic");
   }
 
   @Test
@@ -79,10 +71,10 @@ class CliErrorsTest {
     CliRunner.Outcome first = CliRunner.run("train", "--objective", "gan", "--steps", "2", "--width", "8",
         "--out", out.toString(), "--quiet");
     assertEquals(0, first.exitCode(), first.err());
-    assertOneLineError(CliRunner.run("train", "--objective", "gan", "--steps", "2", "--width", "8",
-        "--out", out.toString(), "--quiet"), "--resume", out.toString());
-    assertOneLineError(CliRunner.run("train", "--objective", "gan", "--steps", "4", "--width", "16",
-        "--out", out.toString(), "--quiet", "--resume"), "width");
+    CliRunner.run("train", "--objective", "gan", "--steps", "2", "--width", "8",
+        "--out", out.toString(), "--quiet").assertOneLineError("--resume", out.toString());
+    CliRunner.run("train", "--objective", "gan", "--steps", "4", "--width", "16",
+        "--out", out.toString(), "--quiet", "--resume").assertOneLineError("width");
   }
 
   private CliRunner.Outcome trainMnist() {

@@ -22,9 +22,7 @@ class DevicePlacementCliTest {
     Path run = dir.resolve("run");
     CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "gan", "--steps", "2", "--width", "8",
         "--device", "gpu", "--out", run.toString(), "--quiet");
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), outcome.err());
-    assertTrue(outcome.err().contains("--device gpu") && outcome.err().contains("no GPU"), outcome.err());
+    outcome.assertOneLineError("--device gpu", "no GPU");
     assertFalse(Files.exists(run), "nothing is written before the device is known to exist");
   }
 

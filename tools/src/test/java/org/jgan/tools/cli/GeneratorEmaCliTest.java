@@ -52,7 +52,7 @@ class GeneratorEmaCliTest {
   @Test
   void exportWritesTheAveragedWeightsNotTheRawOnes() throws Exception {
     Path run = dir.resolve("run");
-    train(run, "--steps", "6");
+    CliRunner.trainInto(run, RUN, "--steps", "6");
     Path model = dir.resolve("model");
     CliRunner.Outcome exported = CliRunner.run("export", "--checkpoint", run.toString(), "--out", model.toString());
     assertEquals(0, exported.exitCode(), exported.err());
@@ -83,11 +83,11 @@ class GeneratorEmaCliTest {
   @Test
   void aResumedRunsAverageEqualsAnUninterruptedOnesBitForBit() throws Exception {
     Path whole = dir.resolve("whole");
-    train(whole, "--steps", "8", "--checkpoint-every", "4", "--log-every", "1");
+    CliRunner.trainInto(whole, RUN, "--steps", "8", "--checkpoint-every", "4", "--log-every", "1");
     Path split = dir.resolve("split");
-    train(split, "--steps", "4", "--checkpoint-every", "4", "--log-every", "1");
-    train(split, "--steps", "8", "--checkpoint-every", "4", "--log-every", "1", "--resume");
-    assertArrayEquals(samples(whole), samples(split));
+    CliRunner.trainInto(split, RUN, "--steps", "4", "--checkpoint-every", "4", "--log-every", "1");
+    CliRunner.trainInto(split, RUN, "--steps", "8", "--checkpoint-every", "4", "--log-every", "1", "--resume");
+    assertArrayEquals(CliRunner.samples(whole, 64, 3), CliRunner.samples(split, 64, 3));
     assertEquals(Files.readAllLines(whole.resolve("log.jsonl")), Files.readAllLines(split.resolve("log.jsonl")));
   }
 
@@ -117,26 +117,8 @@ class GeneratorEmaCliTest {
     for (String decay : List.of("1", "0", "-0.5", "NaN")) {
       CliRunner.Outcome outcome = CliRunner.run("train", "--objective", "gan", "--steps", "1", "--ema", decay, "--out",
           dir.resolve("bad").toString());
-      assertEquals(2, outcome.exitCode(), outcome.err());
-      assertEquals(1, outcome.errorLines().size(), outcome.err());
-      assertTrue(outcome.err().contains("--ema") && outcome.err().contains(decay), outcome.err());
+      outcome.assertOneLineError("--ema", decay);
     }
-  }
-
-  private static void train(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of(RUN));
-    args.addAll(List.of(extra));
-    args.addAll(List.of("--out", out.toString()));
-    CliRunner.Outcome outcome = CliRunner.run(args.toArray(String[]::new));
-    assertEquals(0, outcome.exitCode(), outcome.err());
-  }
-
-  private byte[] samples(Path run) throws Exception {
-    Path npy = dir.resolve(run.getFileName() + ".npy");
-    CliRunner.Outcome outcome = CliRunner.run("sample", "--checkpoint", run.toString(), "--n", "64", "--seed", "3",
-        "--out", npy.toString());
-    assertEquals(0, outcome.exitCode(), outcome.err());
-    return Files.readAllBytes(npy);
   }
 
   /**

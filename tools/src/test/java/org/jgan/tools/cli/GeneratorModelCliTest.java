@@ -29,15 +29,15 @@ class GeneratorModelCliTest {
   @Test
   void anMlpGeneratorTrainsAgainstADcganCriticAndResumesAsOneRun() throws Exception {
     Path whole = dir.resolve("whole");
-    train(whole, "--steps", "4");
+    CliRunner.trainInto(whole, RUN, "--steps", "4");
     assertEquals("mlp", JsonParser.parseString(Files.readString(whole.resolve("config.json"))).getAsJsonObject()
         .get("generatorModel").getAsString());
     Path split = dir.resolve("split");
-    train(split, "--steps", "2");
-    train(split, "--steps", "4", "--resume");
+    CliRunner.trainInto(split, RUN, "--steps", "2");
+    CliRunner.trainInto(split, RUN, "--steps", "4", "--resume");
     assertEquals(Files.readAllLines(whole.resolve("log.jsonl")), Files.readAllLines(split.resolve("log.jsonl")),
         "the resumed run rebuilt the MLP generator its checkpoint holds and went on bit for bit");
-    assertArrayEquals(samples(whole), samples(split));
+    assertArrayEquals(CliRunner.samples(whole, 16, 3), CliRunner.samples(split, 16, 3));
 
     List<String> swapped = new ArrayList<>(List.of(RUN));
     swapped.set(swapped.indexOf("mlp"), "dcgan28-bn");
@@ -67,26 +67,7 @@ class GeneratorModelCliTest {
       args.addAll(List.of("--objective", "wgan"));
     }
     args.addAll(List.of(flags));
-    CliRunner.Outcome outcome = CliRunner.run(args.toArray(String[]::new));
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    assertTrue(outcome.err().contains(fragment), "'" + fragment + "' missing from: " + outcome.err());
+    CliRunner.run(args.toArray(String[]::new)).assertOneLineError(fragment);
     assertTrue(Files.notExists(dir.resolve("bad")), "nothing written");
-  }
-
-  private static void train(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of(RUN));
-    args.addAll(List.of(extra));
-    args.addAll(List.of("--out", out.toString()));
-    CliRunner.Outcome outcome = CliRunner.run(args.toArray(String[]::new));
-    assertEquals(0, outcome.exitCode(), outcome.err());
-  }
-
-  private byte[] samples(Path run) throws Exception {
-    Path npy = dir.resolve(run.getFileName() + ".npy");
-    CliRunner.Outcome outcome = CliRunner.run("sample", "--checkpoint", run.toString(), "--n", "16", "--seed", "3",
-        "--out", npy.toString());
-    assertEquals(0, outcome.exitCode(), outcome.err());
-    return Files.readAllBytes(npy);
   }
 }

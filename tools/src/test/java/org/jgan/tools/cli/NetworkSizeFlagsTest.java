@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +22,8 @@ class NetworkSizeFlagsTest {
   Path dir;
 
   private CliRunner.Outcome train(String... flags) {
-    List<String> args = new ArrayList<>(List.of("train", "--objective", "gan", "--steps", "2", "--quiet",
-        "--no-tensorboard", "--out", dir.resolve("run").toString()));
-    args.addAll(List.of(flags));
-    return CliRunner.run(args.toArray(String[]::new));
-  }
-
-  private static void assertRefused(CliRunner.Outcome outcome, String fragment) {
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    assertTrue(outcome.err().contains(fragment), "'" + fragment + "' missing from: " + outcome.err());
+    return CliRunner.run(CliRunner.args(List.of("train", "--objective", "gan", "--steps", "2", "--quiet",
+        "--no-tensorboard", "--out", dir.resolve("run").toString()), flags));
   }
 
   @Test
@@ -51,13 +42,13 @@ class NetworkSizeFlagsTest {
 
   @Test
   void badSizesAreRefusedNamingTheFlag() {
-    assertRefused(train("--d-depth", "0"), "--d-depth must be at least 1, got 0");
-    assertRefused(train("--g-depth", HUGE), "--g-depth " + HUGE + " is more than " + TrainCommand.MAX_DEPTH);
-    assertRefused(train("--d-width", HUGE), "--d-width " + HUGE + " is too large");
-    assertRefused(train("--dataset", "mnist", "--model", "dcgan28", "--g-width", "8"),
+    train("--d-depth", "0").assertOneLineError("--d-depth must be at least 1, got 0");
+    train("--g-depth", HUGE).assertOneLineError("--g-depth " + HUGE + " is more than " + TrainCommand.MAX_DEPTH);
+    train("--d-width", HUGE).assertOneLineError("--d-width " + HUGE + " is too large");
+    train("--dataset", "mnist", "--model", "dcgan28", "--g-width", "8").assertOneLineError(
         "--g-width is for --model mlp, whose generator and discriminator can be sized apart; dcgan28 has one size");
-    assertRefused(train("--d-dropout", "1"), "--d-dropout must be in [0, 1), got 1.0");
-    assertRefused(train("--dataset", "mnist", "--model", "dcgan28", "--d-dropout", "0.5"),
+    train("--d-dropout", "1").assertOneLineError("--d-dropout must be in [0, 1), got 1.0");
+    train("--dataset", "mnist", "--model", "dcgan28", "--d-dropout", "0.5").assertOneLineError(
         "--d-dropout is for --model mlp; dcgan28 has its own layers");
   }
 }

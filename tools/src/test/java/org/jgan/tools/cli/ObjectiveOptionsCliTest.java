@@ -23,9 +23,7 @@ class ObjectiveOptionsCliTest {
     Path out = dir.resolve(objective + flag);
     CliRunner.Outcome outcome = CliRunner.run("train", "--objective", objective, "--dataset", dataset, "--steps", "5",
         flag, value, "--out", out.toString());
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    assertTrue(outcome.err().contains(named + ": objective '" + objective + "' does not take it"), outcome.err());
+    outcome.assertOneLineError(named + ": objective '" + objective + "' does not take it");
     assertFalse(Files.exists(out.resolve("config.json")), "nothing written");
   }
 

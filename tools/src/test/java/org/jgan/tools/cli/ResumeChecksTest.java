@@ -2,7 +2,6 @@ package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class ResumeChecksTest {
     Files.delete(run.resolve("config.json"));
     CliRunner.Outcome outcome = CliRunner.run(with("--steps", "20", "--seed", "7", "--lr", "0.5", "--out", run.toString(),
         "--resume"));
-    assertOneLineError(outcome, run.resolve("config.json").toString());
+    outcome.assertOneLineError(run.resolve("config.json").toString());
     assertFalse(Files.exists(run.resolve("config.json")), "no configuration is made up");
     assertEquals(10, Files.readAllLines(run.resolve("log.jsonl")).size());
   }
@@ -39,22 +38,12 @@ class ResumeChecksTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(log));
     lines.set(4, lines.get(4).substring(0, 12));
     Files.write(log, lines);
-    assertOneLineError(CliRunner.run(with("--steps", "20", "--out", run.toString(), "--resume")), log.toString(),
+    CliRunner.run(with("--steps", "20", "--out", run.toString(), "--resume")).assertOneLineError(log.toString(),
         "line 5");
     assertEquals(lines, Files.readAllLines(log));
   }
 
-  private static void assertOneLineError(CliRunner.Outcome outcome, String... fragments) {
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    for (String fragment : fragments) {
-      assertTrue(outcome.err().contains(fragment), "'" + fragment + "' missing from: " + outcome.err());
-    }
-  }
-
   private static String[] with(String... extra) {
-    List<String> args = new ArrayList<>(List.of(RUN));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return CliRunner.args(RUN, extra);
   }
 }

@@ -84,14 +84,10 @@ class RunFolderLockTest {
   }
 
   private static void assertRefused(CliRunner.Outcome outcome, Path folder, String pid) {
-    assertEquals(2, outcome.exitCode(), outcome.err() + outcome.out());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    assertTrue(outcome.err().contains(folder.toString()) && outcome.err().contains("pid " + pid), outcome.err());
+    outcome.assertOneLineError(folder.toString(), "pid " + pid);
   }
 
   private static String[] args(String... extra) {
-    List<String> all = new java.util.ArrayList<>(TRAIN);
-    all.addAll(List.of(extra));
-    return all.toArray(String[]::new);
+    return CliRunner.args(TRAIN, extra);
   }
 }

@@ -58,30 +58,24 @@ class ServerCommandTest {
     }
   }
 
-  private static void assertOneLineError(CliRunner.Outcome outcome, String expected) {
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), outcome.err());
-    assertTrue(outcome.err().contains(expected), outcome.err());
-  }
-
   @Test
   void clusterFileErrorsAreOneLineNamingTheField() throws IOException {
     Path file = cluster("worker: [127.0.0.1:1, 127.0.0.1:1]\n");
-    assertOneLineError(CliRunner.run("server", "--cluster", file.toString()),
+    CliRunner.run("server", "--cluster", file.toString()).assertOneLineError(
         file + ": worker[1]: duplicate address 127.0.0.1:1");
     file = cluster("worker: [127.0.0.1:1]\nmaster: [127.0.0.1:2]\n");
-    assertOneLineError(CliRunner.run("server", "--cluster", file.toString()), "unknown job 'master'");
+    CliRunner.run("server", "--cluster", file.toString()).assertOneLineError("unknown job 'master'");
     file = cluster("worker: [127.0.0.1:1]\n");
-    assertOneLineError(CliRunner.run("server", "--cluster", file.toString(), "--task", "1"),
+    CliRunner.run("server", "--cluster", file.toString(), "--task", "1").assertOneLineError(
         file + ": task 1 out of range: job 'worker' has tasks 0..0");
-    assertOneLineError(CliRunner.run("server", "--cluster", file.toString(), "--job", "ps"), "no job 'ps'");
+    CliRunner.run("server", "--cluster", file.toString(), "--job", "ps").assertOneLineError("no job 'ps'");
   }
 
   @Test
   void nonLoopbackAddressIsRefusedWithoutAllowNetwork() throws IOException {
     // Refused before anything binds: 192.0.2.0/24 is a documentation range no machine has.
     Path file = cluster("worker: [127.0.0.1:1, 192.0.2.7:2223]\n");
-    assertOneLineError(CliRunner.run("server", "--cluster", file.toString(), "--task", "1"),
+    CliRunner.run("server", "--cluster", file.toString(), "--task", "1").assertOneLineError(
         "worker[1]: refusing to serve non-loopback address 192.0.2.7:2223");
     assertTrue(CliRunner.run("server", "--cluster", file.toString(), "--task", "1").err().contains("--allow-network"));
   }

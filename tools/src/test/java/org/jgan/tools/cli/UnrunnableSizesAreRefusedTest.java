@@ -2,11 +2,9 @@ package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +20,12 @@ class UnrunnableSizesAreRefusedTest {
   Path dir;
 
   private CliRunner.Outcome train(String... flags) {
-    List<String> args = new ArrayList<>(List.of("train", "--objective", "gan", "--steps", "2", "--quiet",
-        "--out", dir.resolve("run").toString()));
-    args.addAll(List.of(flags));
-    return CliRunner.run(args.toArray(String[]::new));
+    return CliRunner.run(CliRunner.args(List.of("train", "--objective", "gan", "--steps", "2", "--quiet",
+        "--out", dir.resolve("run").toString()), flags));
   }
 
   private void assertRefused(CliRunner.Outcome outcome, String... fragments) {
-    assertEquals(2, outcome.exitCode(), outcome.err());
-    assertEquals(1, outcome.errorLines().size(), "one line, got: " + outcome.err());
-    for (String fragment : fragments) {
-      assertTrue(outcome.err().contains(fragment), "'" + fragment + "' missing from: " + outcome.err());
-    }
+    outcome.assertOneLineError(fragments);
     assertFalse(Files.exists(dir.resolve("run")), "nothing was written");
   }
 
