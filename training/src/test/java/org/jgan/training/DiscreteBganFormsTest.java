@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.jgan.data.Dataset;
 import org.jgan.data.ShuffledBatches;
 import org.jgan.graphs.CheckpointStore;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
-import org.tensorflow.Tensor;
 
 /**
  * Discrete BGAN on categorical data, whose discriminator reads the samples and the data as
@@ -77,8 +74,8 @@ class DiscreteBganFormsTest {
       for (int i = 0; i < ITERATIONS; i++) {
         assertEquals(unfused.iterate(), fused.iterate(), objective + " iteration " + i);
       }
-      Map<String, byte[]> expected = variables(unfused);
-      Map<String, byte[]> actual = variables(fused);
+      Map<String, byte[]> expected = StateValues.bytesByName(unfused);
+      Map<String, byte[]> actual = StateValues.bytesByName(fused);
       assertEquals(expected.keySet(), actual.keySet());
       expected.forEach((name, bytes) -> assertArrayEquals(bytes, actual.get(name), objective + ": " + name));
     }
@@ -128,28 +125,5 @@ class DiscreteBganFormsTest {
       }
     }
     assertEquals(uninterrupted, resumed);
-  }
-
-  /** Every variable's bytes by name, in one run. */
-  private static Map<String, byte[]> variables(Trainer trainer) {
-    List<GraphOperation> variableOps = new ArrayList<>();
-    for (Iterator<GraphOperation> it = trainer.model().context().graph().operations(); it.hasNext(); ) {
-      GraphOperation op = it.next();
-      if (op.type().equals("VariableV2")) {
-        variableOps.add(op);
-      }
-    }
-    var runner = trainer.session().runner();
-    variableOps.forEach(op -> runner.fetch(op.output(0)));
-    Map<String, byte[]> variables = new TreeMap<>();
-    try (Result result = runner.run()) {
-      for (int i = 0; i < variableOps.size(); i++) {
-        Tensor t = result.get(i);
-        byte[] bytes = new byte[(int) t.numBytes()];
-        t.asRawTensor().data().read(bytes);
-        variables.put(variableOps.get(i).name(), bytes);
-      }
-    }
-    return variables;
   }
 }

@@ -21,43 +21,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * that template (mean absolute error measured before and after a short fixed-seed run).
  */
 class DiscreteBganTrainingTest {
-  private static final int BITS = 16;
-
-  private static double template(int bit) {
-    return bit < BITS / 2 ? 0.9 : 0.1;
-  }
-
-  private static Dataset data() {
-    SplittableRandom random = new SplittableRandom(5);
-    float[] values = new float[1024 * BITS];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextDouble() < template(i % BITS) ? 1f : 0f;
-    }
-    return new Dataset("bits", new int[] {BITS}, values, null);
-  }
-
-  private static double error(Trainer trainer) {
-    float[] p = trainer.sample(512, 1);
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      sum += Math.abs(p[i] - template(i % BITS));
-    }
-    return sum / p.length;
-  }
-
   @ParameterizedTest
   @CsvSource({"bgan-discrete, gan", "bgan-discrete, kl", "bgan-discrete, chi2", "bgan-reinforce, gan"})
   void generatorMovesTowardTheData(String name, String divergence) throws Exception {
     ObjectiveOptions options = new ObjectiveOptions(null, 1e-3f, false, null, null);
     ModelSpec spec = new ModelSpec(
         Objectives.discrete(name, options, DiscreteBgan.Kind.BINARY, FDivergence.byId(divergence), 10),
-        new Mlp(32, 2), new int[] {BITS}, Activation.identity(), NoisePrior.normal(4), 64, 3);
-    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(data(), 64, 3), 2)) {
-      double before = error(trainer);
+        new Mlp(32, 2), new int[] {BitTemplate.BITS}, Activation.identity(), NoisePrior.normal(4), 64, 3);
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(BitTemplate.data(), 64, 3), 2)) {
+      double before = BitTemplate.error(trainer);
       for (int i = 0; i < 300; i++) {
         trainer.iterate();
       }
-      double after = error(trainer);
+      double after = BitTemplate.error(trainer);
       assertTrue(before > 0.3, name + "/" + divergence + ": an untrained generator is near 0.5 everywhere: " + before);
       assertTrue(after < before - 0.15, name + "/" + divergence + ": mean |p - template| " + before + " -> " + after);
     }

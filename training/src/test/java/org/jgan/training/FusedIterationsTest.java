@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongFunction;
 import org.jgan.data.BatchSource;
 import org.jgan.data.ByteImages;
@@ -30,9 +28,6 @@ import org.jgan.training.Trainer.Execution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
-import org.tensorflow.Tensor;
 
 /**
  * Fused iterations (one session run each, data fed or held in the graph) give bit for bit the
@@ -191,26 +186,7 @@ class FusedIterationsTest {
       for (int i = 0; i < iterations; i++) {
         metrics.add(trainer.iterate(withMetrics.test(i + 1)));
       }
-      List<GraphOperation> variableOps = new ArrayList<>();
-      for (Iterator<GraphOperation> it = trainer.model().context().graph().operations(); it.hasNext(); ) {
-        GraphOperation op = it.next();
-        if (op.type().equals("VariableV2")) {
-          variableOps.add(op);
-        }
-      }
-      // One run for all: each distinct fetch list costs TensorFlow a new executor.
-      var runner = trainer.session().runner();
-      variableOps.forEach(op -> runner.fetch(op.output(0)));
-      Map<String, byte[]> variables = new TreeMap<>();
-      try (Result result = runner.run()) {
-        for (int i = 0; i < variableOps.size(); i++) {
-          Tensor t = result.get(i);
-          byte[] bytes = new byte[(int) t.numBytes()];
-          t.asRawTensor().data().read(bytes);
-          variables.put(variableOps.get(i).name(), bytes);
-        }
-      }
-      return new Run(metrics, variables, trainer.state(), trainer.dataInGraph());
+      return new Run(metrics, StateValues.bytesByName(trainer), trainer.state(), trainer.dataInGraph());
     }
 
     void assertSameAs(Run other, String what) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.jgan.data.Dataset;
 import org.jgan.data.ShuffledBatches;
 import org.jgan.graphs.layers.Activation;
 import org.jgan.graphs.models.Mlp;
@@ -20,43 +18,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code wgan-gp} on discrete data from a configuration: the relaxed objective, and no discrete-BGAN
- * setting accepted. WGAN-GP relaxed for discrete data learns DiscreteBganTrainingTest's 16-bit distribution (the first
+ * setting accepted. WGAN-GP relaxed for discrete data learns {@link BitTemplate}'s 16-bit distribution (the first
  * 8 bits on with probability 0.9, the rest 0.1): the generator's per-bit probabilities start near 0.5
  * and move toward that template, and the critic's Wasserstein estimate, large while the
  * probabilities are far from the one-hot data, falls as they approach it.
  */
 class RelaxedWganGpTrainingTest {
-  private static final int BITS = 16;
-
-  private static double template(int bit) {
-    return bit < BITS / 2 ? 0.9 : 0.1;
-  }
-
-  private static Dataset data() {
-    SplittableRandom random = new SplittableRandom(5);
-    float[] values = new float[1024 * BITS];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextDouble() < template(i % BITS) ? 1f : 0f;
-    }
-    return new Dataset("bits", new int[] {BITS}, values, null);
-  }
-
-  private static double error(Trainer trainer) {
-    float[] p = trainer.sample(512, 1);
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      sum += Math.abs(p[i] - template(i % BITS));
-    }
-    return sum / p.length;
-  }
-
   @Test
   void generatorMovesTowardTheDataAndTheEstimateFalls() throws Exception {
     ObjectiveOptions options = new ObjectiveOptions(null, 1e-3f, false, null, null);
     ModelSpec spec = new ModelSpec(WganGp.TYPE.createRelaxed(options, DiscreteBgan.Kind.BINARY), new Mlp(32, 2),
-        new int[] {BITS}, Activation.identity(), NoisePrior.normal(4), 64, 3);
-    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(data(), 64, 3), 2)) {
-      double before = error(trainer);
+        new int[] {BitTemplate.BITS}, Activation.identity(), NoisePrior.normal(4), 64, 3);
+    try (Trainer trainer = new Trainer(spec, new ShuffledBatches(BitTemplate.data(), 64, 3), 2)) {
+      double before = BitTemplate.error(trainer);
       double early = 0;
       double late = 0;
       int iterations = 200;
@@ -70,7 +44,7 @@ class RelaxedWganGpTrainingTest {
           late += estimate / window;
         }
       }
-      double after = error(trainer);
+      double after = BitTemplate.error(trainer);
       assertTrue(before > 0.3, "an untrained generator is near 0.5 everywhere: " + before);
       assertTrue(after < before - 0.15, "mean |p - template| " + before + " -> " + after);
       assertTrue(late < early, "Wasserstein estimate, mean of iterations 10-49 " + early + " -> last 40 " + late);
