@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,48 @@ class BenchSuiteTest {
     assertEquals(0, wganGp.exitCode(), wganGp.err());
     assertTrue(value(wganGp.out(), "multiply_adds_per_step") > 2 * GAN_STEP_MULTIPLY_ADDS_PER_EXAMPLE,
         "the gradient penalty's extra passes cost more than a GAN step");
+  }
+
+  /**
+   * Adam updates one toy8 WGAN-GP iteration applies: the critic's and the generator's MLPs each
+   * have 4 dense layers of a kernel and a bias (8 variables), the critic updated 5 times, the
+   * generator once: 6 x 8.
+   */
+  private static final int TOY8_ADAM_UPDATES_PER_ITERATION = 48;
+
+  private static Map<String, Integer> opCounts(String out) {
+    Map<String, Integer> counts = new TreeMap<>();
+    Matcher m = Pattern.compile("(?m)^trace_op toy8-wgan-gp batch=8 type=(\\S+) count=(\\d+) kernel_us=\\S+").matcher(out);
+    while (m.find()) {
+      counts.put(m.group(1), Integer.parseInt(m.group(2)));
+    }
+    return counts;
+  }
+
+  @Test
+  void traceCountsEveryOpOfAFusedIteration() {
+    CliRunner.Outcome all = CliRunner.run("bench", "trace", "--batch", "8", "--steps", "2", "--warmup", "1",
+        "--threads", "1", "--top", "1000");
+    assertEquals(0, all.exitCode(), all.err());
+    Matcher line = Pattern.compile("(?m)^trace toy8-wgan-gp batch=8 ops_per_iteration=(\\d+) step_ms=(\\S+) kernel_ms=(\\S+) "
+        + "kernel_share=\\S+ no_op_running_ms=(\\S+) ").matcher(all.out());
+    assertTrue(line.find(), all.out());
+    int ops = Integer.parseInt(line.group(1));
+    double step = Double.parseDouble(line.group(2));
+    double idle = Double.parseDouble(line.group(4));
+    assertTrue(Double.parseDouble(line.group(3)) > 0 && idle >= 0 && idle < step, all.out());
+    Map<String, Integer> counts = opCounts(all.out());
+    assertEquals(ops, counts.values().stream().mapToInt(Integer::intValue).sum(), "op types add up to the total: " + counts);
+    assertEquals(TOY8_ADAM_UPDATES_PER_ITERATION, counts.get("ApplyAdam"), all.out());
+    assertTrue(!counts.containsKey("Shape") && !counts.containsKey("BroadcastGradientArgs"),
+        "static shapes fold the gradients' shape plumbing (ExecutedOpsTest): " + counts);
+
+    CliRunner.Outcome top = CliRunner.run("bench", "trace", "--batch", "8", "--steps", "1", "--warmup", "0",
+        "--threads", "1", "--top", "2");
+    assertEquals(0, top.exitCode(), top.err());
+    Map<String, Integer> listed = opCounts(top.out());
+    assertEquals(3, listed.size(), "two types and the rest: " + top.out());
+    assertEquals(ops, listed.values().stream().mapToInt(Integer::intValue).sum(), "the rest completes the count: " + top.out());
   }
 
   @Test
