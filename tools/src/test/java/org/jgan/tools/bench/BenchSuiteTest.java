@@ -91,6 +91,27 @@ class BenchSuiteTest {
   }
 
   @Test
+  void threadsTimesEachCountWithItsOwnPoolInAChildProcess() {
+    CliRunner.Outcome threads = CliRunner.run("bench", "threads", "--models", "toy8", "--rounds", "1");
+    assertEquals(0, threads.exitCode(), threads.err() + threads.out());
+    assertTrue(threads.out().contains("a pool per session (TF_OVERRIDE_GLOBAL_THREADPOOL=1)"), threads.out());
+    for (String what : new String[] {"batch=8", "batch=32", "batch=256", "fixed_cost"}) {
+      Matcher m = Pattern.compile("(?m)^threads toy8-wgan-gp " + what + " ms_1=(\\S+) ms_2=(\\S+) cpu_ms_1=(\\S+) cpu_ms_2=(\\S+) "
+          + "ratio_2_over_1=(\\S+) cpu_ratio_2_over_1=(\\S+)$").matcher(threads.out());
+      assertTrue(m.find(), what + " missing from:\n" + threads.out());
+      double[] v = new double[6];
+      for (int i = 0; i < 6; i++) {
+        v[i] = Double.parseDouble(m.group(i + 1));
+      }
+      assertEquals(v[1] / v[0], v[4], 0.01 + 0.01 * Math.abs(v[4]), what);
+      assertEquals(v[3] / v[2], v[5], 0.01 + 0.01 * Math.abs(v[5]), what);
+      if (!what.equals("fixed_cost")) {
+        assertTrue(v[0] > 0 && v[1] > 0 && v[2] > 0 && v[3] > 0, what + ": " + threads.out());
+      }
+    }
+  }
+
+  @Test
   void discreteAndEvalPrintRates() {
     CliRunner.Outcome discrete = CliRunner.run("bench", "discrete", "--batch", "2", "--samples-per-z", "3",
         "--steps", "2", "--warmup", "1");
@@ -108,6 +129,9 @@ class BenchSuiteTest {
     CliRunner.Outcome objective = CliRunner.run("bench", "step", "--objective", "ebgan");
     assertEquals(2, objective.exitCode());
     assertTrue(objective.err().contains("--objective"), objective.err());
+    CliRunner.Outcome counts = CliRunner.run("bench", "threads", "--counts", "1,0");
+    assertEquals(2, counts.exitCode());
+    assertTrue(counts.err().contains("--counts") && counts.err().contains("got 0"), counts.err());
     CliRunner.Outcome steps = CliRunner.run("bench", "discrete", "--steps", "0");
     assertEquals(2, steps.exitCode());
     assertTrue(steps.err().contains("--steps"), steps.err());
