@@ -22,6 +22,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
@@ -192,7 +193,7 @@ public final class Trainer implements AutoCloseable {
     Map<String, Float> metrics = new LinkedHashMap<>();
     Schedule schedule = model.objective().schedule();
     if (fused != null) {
-      iterateFused(schedule, metrics, withMetrics);
+      iterateFused(schedule, metrics, withMetrics, null);
       updateAverage();
       return metrics;
     }
@@ -218,6 +219,25 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one iteration as {@code iterate(false)} does, with TensorFlow's full trace
+   * ({@code RunOptions} FULL_TRACE) of each of its session runs, in order: one per chain. The
+   * generator average's update, a run of its own, is not traced. Benchmarks read the traces' step
+   * statistics (every op executed, with its kernel's start and end).
+   *
+   * @return the traces of the iteration's session runs
+   * @throws IllegalStateException when the trainer is not fused
+   */
+  public List<RunMetadata> iterateTraced() {
+    if (fused == null) {
+      throw new IllegalStateException("only fused iterations are traced");
+    }
+    List<RunMetadata> traces = new ArrayList<>();
+    iterateFused(model.objective().schedule(), new LinkedHashMap<>(), false, traces);
+    updateAverage();
+    return traces;
+  }
+
   /** The fused chains, or null when every phase run is its own session run. */
   FusedIterations fusedIterations() {
     return fused;
@@ -230,15 +250,24 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * One iteration in one session run (or, for a plan longer than a chain, one per chain); the state
-   * and checks advance run by run as {@link #runPhase} does.
+   * and checks advance run by run as {@link #runPhase} does. With {@code traces}, each run is
+   * traced and its trace added there.
    */
-  private void iterateFused(Schedule schedule, Map<String, Float> metrics, boolean withMetrics) {
+  private void iterateFused(Schedule schedule, Map<String, Float> metrics, boolean withMetrics,
+      List<RunMetadata> traces) {
     long batches = state.batches();
     boolean loaded = false;
     for (List<PhaseRun> segment : FusedIterations.segments(schedule.plan(state.iteration()),
         schedule.oneBatchPerIteration())) {
       FusedIterations.Chain chain = fused.chain(segment, schedule.oneBatchPerIteration(), withMetrics);
-      float[] values = fused.run(session, chain, state.runs(), state.batches(), progress());
+      float[] values;
+      if (traces == null) {
+        values = fused.run(session, chain, state.runs(), state.batches(), progress());
+      } else {
+        FusedIterations.Outcome outcome = fused.traced(session, chain, state.runs(), state.batches(), progress());
+        traces.add(outcome.metadata());
+        values = outcome.values();
+      }
       int at = 0;
       for (FusedIterations.Link link : chain.links()) {
         TrainPhase phase = link.phase();

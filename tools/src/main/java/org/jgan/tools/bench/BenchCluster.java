@@ -111,7 +111,7 @@ public final class BenchCluster implements Callable<Integer> {
 
   /** Local fused, local unfused and data-parallel toy8 WGAN-GP iterations, interleaved. */
   private void step(ClusterSpec cluster, SessionSettings settings, PrintWriter out) {
-    ModelSpec model = BenchIteration.toy8Spec(batch);
+    ModelSpec model = BenchModels.spec("toy8", batch);
     try (Trainer fused = new Trainer(model, toy8(), settings, Execution.FUSED);
         Trainer unfused = new Trainer(model, toy8(), settings, Execution.UNFUSED);
         Trainer distributed = new Trainer(model, toy8(), settings, Towers.ofCluster(cluster))) {

@@ -6,19 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jgan.data.BatchSource;
-import org.jgan.data.NamedDatasets;
-import org.jgan.data.PixelRange;
-import org.jgan.data.ToyDistribution;
 import org.jgan.data.fetch.DataDirectory;
 import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
-import org.jgan.graphs.layers.Activation;
-import org.jgan.graphs.models.Dcgan28;
-import org.jgan.losses.NoisePrior;
-import org.jgan.losses.Objectives;
 import org.jgan.tools.cli.DataCommand;
 import org.jgan.training.ModelSpec;
-import org.jgan.training.RunModel;
 import org.jgan.training.Trainer;
 import org.jgan.training.Trainer.Execution;
 import org.jgan.training.TrainingSettings;
@@ -40,8 +32,7 @@ import picocli.CommandLine.Spec;
 public final class BenchIteration implements Callable<Integer> {
   /** The toy8 batch sizes whose times the fixed cost is fitted through. */
   public static final int[] TOY_BATCHES = {8, 32, 256};
-  private static final List<String> MODELS = List.of("toy8", "mnist");
-  private static final int TOY_WARMUP = 20;
+    private static final int TOY_WARMUP = 20;
   private static final int TOY_BLOCK = 20;
   private static final int MNIST_BATCH = 64;
   private static final int MNIST_WARMUP = 2;
@@ -70,7 +61,7 @@ public final class BenchIteration implements Callable<Integer> {
   @Override
   public Integer call() {
     for (String model : models) {
-      if (!MODELS.contains(model)) {
+      if (!BenchModels.NAMES.contains(model)) {
         throw new ParameterException(spec.commandLine(), "--models: unknown model '" + model + "' (known: toy8, mnist)");
       }
     }
@@ -102,8 +93,8 @@ public final class BenchIteration implements Callable<Integer> {
     double[][] cpu = new double[2][TOY_BATCHES.length];
     for (int i = 0; i < TOY_BATCHES.length; i++) {
       int batch = TOY_BATCHES[i];
-      BenchTiming.PerIteration[] ms = compare(toy8Spec(batch),
-          () -> ToyDistribution.EIGHT_GAUSSIANS.batches(batch, TrainingSettings.SEED), settings, TOY_WARMUP, TOY_BLOCK);
+      BenchTiming.PerIteration[] ms = compare(BenchModels.spec("toy8", batch),
+          () -> BenchModels.batches("toy8", batch, null), settings, TOY_WARMUP, TOY_BLOCK);
       batches[i] = batch;
       for (int mode = 0; mode < 2; mode++) {
         wall[mode][i] = ms[mode].wallMillis();
@@ -121,10 +112,8 @@ public final class BenchIteration implements Callable<Integer> {
   }
 
   private void mnist(SessionSettings settings, Path dataDir, PrintWriter out) {
-    ModelSpec model = new ModelSpec(Objectives.named("wgan-gp"), new Dcgan28(), new int[] {28, 28, 1}, Activation.tanh(),
-        NoisePrior.normal(100), MNIST_BATCH, TrainingSettings.SEED);
-    BenchTiming.PerIteration[] ms = compare(model, () -> NamedDatasets.trainingBatches("mnist", dataDir,
-        MNIST_BATCH, TrainingSettings.SEED, PixelRange.MINUS_ONE_ONE), settings, MNIST_WARMUP, MNIST_BLOCK);
+    BenchTiming.PerIteration[] ms = compare(BenchModels.spec("mnist", MNIST_BATCH),
+        () -> BenchModels.batches("mnist", MNIST_BATCH, dataDir), settings, MNIST_WARMUP, MNIST_BLOCK);
     print(out, "mnist-wgan-gp-dcgan28 batch=" + MNIST_BATCH + " n_critic=5", ms);
   }
 
@@ -133,11 +122,6 @@ public final class BenchIteration implements Callable<Integer> {
         + "cpu_speedup=%.2f%n", what, ms[0].wallMillis(), ms[1].wallMillis(), ms[0].wallMillis() / ms[1].wallMillis(),
         ms[0].cpuMillis(), ms[1].cpuMillis(), ms[0].cpuMillis() / ms[1].cpuMillis());
     out.flush();
-  }
-
-  /** The model {@code jgan train --objective wgan-gp --dataset toy8 --batch B} builds. */
-  static ModelSpec toy8Spec(int batch) {
-    return RunModel.spec(TrainingSettings.of("wgan-gp", "toy8").batchSize(batch).resolve());
   }
 
   /** Median ms per iteration of {@code model} unfused, then fused, each trainer on its own data. */

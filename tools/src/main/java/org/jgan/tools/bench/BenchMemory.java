@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jgan.data.ToyDistribution;
 import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
 import org.jgan.tools.run.Memory;
@@ -52,8 +51,8 @@ public final class BenchMemory implements Callable<Integer> {
       return 0;
     }
     int warmup = Math.max(100, iterations / 10);
-    try (Trainer trainer = new Trainer(BenchIteration.toy8Spec(BATCH),
-        ToyDistribution.EIGHT_GAUSSIANS.batches(BATCH, TrainingSettings.SEED), SessionSettings.cpu(threadCount))) {
+    try (Trainer trainer = new Trainer(BenchModels.spec("toy8", BATCH),
+        BenchModels.batches("toy8", BATCH, null), SessionSettings.cpu(threadCount))) {
       trainer.planIterations(warmup + iterations);
       for (int i = 0; i < warmup; i++) {
         trainer.iterate(false);

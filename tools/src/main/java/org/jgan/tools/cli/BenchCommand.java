@@ -15,6 +15,8 @@ import org.jgan.tools.bench.BenchMemory;
 import org.jgan.tools.bench.BenchOptions;
 import org.jgan.tools.bench.BenchStep;
 import org.jgan.tools.bench.BenchTiming;
+import org.jgan.tools.bench.BenchThreads;
+import org.jgan.tools.bench.BenchTrace;
 import org.jgan.tools.bench.ReferenceStep;
 
 /**
@@ -23,8 +25,8 @@ import org.jgan.tools.bench.ReferenceStep;
  * the reference DCGAN-28 step through jgan's trainer.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchStep.class, BenchIteration.class, BenchMemory.class, BenchEval.class, BenchDiscrete.class, BenchCluster.class},
-    description = "Benchmarks: step | iteration | memory | eval | discrete | cluster; alone, times the reference DCGAN-28 step (ms_per_step <median>).")
+    subcommands = {BenchStep.class, BenchIteration.class, BenchTrace.class, BenchThreads.class, BenchMemory.class, BenchEval.class, BenchDiscrete.class, BenchCluster.class},
+    description = "Benchmarks: step | iteration | trace | threads | memory | eval | discrete | cluster; alone, times the reference DCGAN-28 step (ms_per_step <median>).")
 public final class BenchCommand implements Callable<Integer> {
   @Mixin
   BenchOptions options = new BenchOptions(64, 60, 10);
