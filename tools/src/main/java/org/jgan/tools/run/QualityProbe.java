@@ -140,12 +140,29 @@ public final class QualityProbe implements TrainingListener {
       return;
     }
     float[] outputs = PriorDraw.samples(trainer, SAMPLES, EvalSettings.DEFAULT_SEED);
+    if (!allFinite(outputs)) {
+      // Logged as what it is, as before; eval refuses such samples, and a diverged run fails on its own.
+      metrics.put(KEY, Float.NaN);
+      if (validation != null) {
+        metrics.put(VALIDATION_KEY, Float.NaN);
+      }
+      return;
+    }
     Samples samples = GeneratorSamples.of(outputs, SAMPLES, exampleShape, dataset, scale, EvalSettings.DEFAULT_SEED,
         "step " + step);
     metrics.put(KEY, (float) test.of(samples));
     if (validation != null) {
       metrics.put(VALIDATION_KEY, (float) validation.of(samples));
     }
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
