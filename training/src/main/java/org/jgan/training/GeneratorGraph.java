@@ -9,13 +9,10 @@ import org.jgan.losses.NoisePrior;
 import org.jgan.losses.Role;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
-import org.tensorflow.op.random.StatelessRandomGetKeyCounter;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -27,7 +24,7 @@ import org.tensorflow.types.TInt64;
  *
  * <p>Two heads share the generator's variables: {@code images} = out(S(G(z))) on a fed z, and
  * {@code generated} = out(S(G(z'))) with z' drawn in the graph from the prior by a stateless random op
- * keyed {@code [seed, 0]}. When {@code unitRange} is set, out maps the tanh range [-1, 1] to [0, 1];
+ * keyed {@code [seed, 0]} ({@link PriorDraw}, which draws the same z for a trainer's quality probes). When {@code unitRange} is set, out maps the tanh range [-1, 1] to [0, 1];
  * otherwise out is the identity. S is the objective's samples head, as in {@link GanGraph}.
  *
  * <p>z' is counter-based (Philox), so {@code generated} can draw any rows of it: fed an
@@ -55,8 +52,6 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
   public static final int SAMPLES_PER_RUN = 10_000;
   /** The name of the offset input, by which a loaded SavedModel's graph is fed it. */
   public static final String OFFSET_NAME = "generate_offset";
-  /** TensorFlow's number for the Philox algorithm of the V2 stateless random ops. */
-  private static final int PHILOX = 1;
 
   /** Builds the generator of {@code spec} into {@code graph}. */
   public static GeneratorGraph build(Graph graph, ModelSpec spec, boolean unitRange) {
@@ -78,8 +73,7 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
     Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
     PlaceholderWithDefault<TInt64> offset = tf.withName(OFFSET_NAME).placeholderWithDefault(tf.constant(0L),
         Shape.scalar());
-    Operand<TInt32> shape = tf.stack(java.util.List.of(count, tf.constant(prior.dimension())));
-    Operand<TFloat32> drawn = drawZ(tf, prior, shape, tf.stack(java.util.List.of(seed, tf.constant(0L))), offset);
+    Operand<TFloat32> drawn = PriorDraw.rows(tf, prior, count, seed, offset);
     Operand<TFloat32> generatedRaw = generator.apply(drawn);
     Operand<TFloat32> generated = head(tf, "generated", spec, generatedRaw, unitRange, exampleShape);
     Operand<TFloat32> samples = null;
@@ -92,27 +86,6 @@ public record GeneratorGraph(GraphContext context, Placeholder<TFloat32> z, Oper
           tf.random.statelessRandomUniform(tf.shape(generatedRaw), sampleKey)));
     }
     return new GeneratorGraph(ctx, z, images, count, seed, offset, generated, samples, generatedSamples);
-  }
-
-  /**
-   * Rows [offset, offset + shape[0]) of the prior's stateless draw keyed {@code key}: the V2 random
-   * op on the key and counter the V1 op (statelessRandomNormal) derives from the same key, the
-   * counter advanced by offset * zDim / 4 Philox steps. At offset 0 it equals the V1 op, so models
-   * exported before offsets existed draw the same z.
-   */
-  private static Operand<TFloat32> drawZ(Ops tf, NoisePrior prior, Operand<TInt32> shape, Operand<TInt64> key,
-      Operand<TInt64> offset) {
-    StatelessRandomGetKeyCounter keyCounter = tf.random.statelessRandomGetKeyCounter(key);
-    Operand<TInt64> steps = tf.math.div(tf.math.mul(offset, tf.constant((long) prior.dimension())), tf.constant(4L));
-    // The counter is uint64[2], low word first; Java has no uint64 type, so it is advanced as int64 bits.
-    Operand<TInt64> counter = tf.math.add(tf.bitcast(keyCounter.counter(), TInt64.class),
-        tf.stack(java.util.List.of(steps, tf.constant(0L))));
-    Output<?> unsigned = tf.scope().env().opBuilder("Bitcast", tf.scope().makeOpName("Bitcast"), tf.scope())
-        .addInput(counter.asOutput()).setAttr("type", DataType.DT_UINT64).build().output(0);
-    Operand<TInt32> philox = tf.constant(PHILOX);
-    return prior.kind() == NoisePrior.Kind.NORMAL
-        ? tf.random.statelessRandomNormalV2(shape, keyCounter.key(), unsigned, philox)
-        : prior.fromUnitUniform(tf, tf.random.statelessRandomUniformV2(shape, keyCounter.key(), unsigned, philox));
   }
 
   /** The objective's samples of {@code raw}, mapped to [0, 1] if asked, static shape pinned, named {@code name}. */

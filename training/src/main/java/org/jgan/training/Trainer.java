@@ -412,14 +412,25 @@ public final class Trainer implements AutoCloseable {
     float[] samples = new float[(int) (count * exampleSize)];
     for (int start = 0; start < count; start += chunk) {
       int n = Math.min(chunk, count - start);
-      float[] z = spec.prior().sample(random, n);
-      try (TFloat32 zTensor = Tensors.floats(z, n, spec.prior().dimension());
-          Result result = session.runner().feed(model.zInput(), zTensor).fetch(model.samples()).run()) {
-        float[] part = Tensors.toFloats(result.get(0));
-        System.arraycopy(part, 0, samples, (int) (start * exampleSize), part.length);
-      }
+      float[] part = sample(spec.prior().sample(random, n));
+      System.arraycopy(part, 0, samples, (int) (start * exampleSize), part.length);
     }
     return samples;
+  }
+
+  /**
+   * The generator's samples in inference mode for the given z in one session run (as {@link
+   * #sample(int, long)}, for z drawn elsewhere: {@link PriorDraw#samples}).
+   *
+   * @param z rows of the prior's dimension, row-major
+   * @return the samples, row-major [rows, example shape...]
+   */
+  public float[] sample(float[] z) {
+    int n = z.length / spec.prior().dimension();
+    try (TFloat32 zTensor = Tensors.floats(z, n, spec.prior().dimension());
+        Result result = session.runner().feed(model.zInput(), zTensor).fetch(model.samples()).run()) {
+      return Tensors.toFloats(result.get(0));
+    }
   }
 
   /**

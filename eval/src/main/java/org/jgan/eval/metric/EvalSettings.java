@@ -1,6 +1,7 @@
 package org.jgan.eval.metric;
 
 import java.nio.file.Path;
+import org.jgan.data.Split;
 
 /**
  * How an evaluation runs: where the real data is, the metric classifier and the text corpus, and
@@ -11,10 +12,37 @@ import java.nio.file.Path;
  * @param corpus the reference text for text samples, or null for the dataset's own ({@code DATA/text/fortunes.txt})
  * @param seed the seed of every random choice a metric makes (pairs, subsets, the critic)
  * @param criticSteps training steps of the independent critic
+ * @param split the real images samples are scored against: {@link Split#TEST} (the test split, the
+ *     validation split's first {@value #HELD_BACK} images choosing settings such as Parzen's sigma), or
+ *     {@link Split#VALIDATION} (for model selection without touching the test split: the validation
+ *     split's images after its first {@value #HELD_BACK}, which choose the settings then; see {@link #heldBack})
+ * @param realImages how many of the split's scored images are scored (the first ones), or {@link #ALL_IMAGES}
  */
-public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps) {
-  /** {@code jgan eval}'s seed. */
+public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps, Split split,
+    int realImages) {
+  /**
+   * {@code jgan eval}'s seed: the seed of its z draws, binary draws and metrics, and the one the
+   * in-training quality probes use, so that a probe's number is eval's for the same checkpoint.
+   */
   public static final long DEFAULT_SEED = 0;
+  /** {@code jgan eval}'s split: the test split. */
+  public static final Split DEFAULT_SPLIT = Split.TEST;
+  /** {@link #realImages} when every scored image of the split is scored: {@code jgan eval}'s default. */
+  public static final int ALL_IMAGES = 0;
+  /** With {@link Split#VALIDATION}, the validation images that choose settings rather than being scored. */
+  public static final int HELD_BACK = org.jgan.eval.ParzenWindow.DEFAULT_VALIDATION_COUNT;
+
+  /**
+   * With {@link Split#VALIDATION}, how many of a validation split of {@code size} images choose
+   * settings (the first ones): {@value #HELD_BACK}, or half of a split smaller than twice that
+   * (an image folder's), so that the rest can be scored.
+   *
+   * @param size the validation split's images
+   * @return the count held back
+   */
+  public static int heldBack(int size) {
+    return Math.min(HELD_BACK, size / 2);
+  }
   /** {@code jgan eval}'s independent critic length. */
   public static final int DEFAULT_CRITIC_STEPS = 2000;
   /** Samples drawn from a generator of images to evaluate: the GAN paper's Parzen protocol uses 10,000. */
@@ -31,6 +59,25 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
     if (criticSteps < 1) {
       throw new IllegalArgumentException("critic steps must be at least 1, got " + criticSteps);
     }
+    if (split != Split.TEST && split != Split.VALIDATION) {
+      throw new IllegalArgumentException("samples are scored against the test or the validation split, not " + split);
+    }
+    if (realImages < 0) {
+      throw new IllegalArgumentException("real images scored must be positive (or " + ALL_IMAGES + ": all), got " + realImages);
+    }
+  }
+
+  /**
+   * Settings scoring against every image of the test split ({@link #DEFAULT_SPLIT}).
+   *
+   * @param dataDir the folder holding the real datasets, or null
+   * @param classifierDir the metric classifier's SavedModel, or null
+   * @param corpus the reference text, or null
+   * @param seed the seed of every random choice a metric makes
+   * @param criticSteps training steps of the independent critic
+   */
+  public EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps) {
+    this(dataDir, classifierDir, corpus, seed, criticSteps, DEFAULT_SPLIT, ALL_IMAGES);
   }
 
   /** The command's defaults, reading real data from {@code dataDir} (may be null), with no classifier. */
@@ -40,21 +87,42 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
 
   /** These settings with the metric classifier at {@code dir}. */
   public EvalSettings withClassifier(Path dir) {
-    return new EvalSettings(dataDir, dir, corpus, seed, criticSteps);
+    return new EvalSettings(dataDir, dir, corpus, seed, criticSteps, split, realImages);
   }
 
   /** These settings with {@code seed}. */
   public EvalSettings withSeed(long newSeed) {
-    return new EvalSettings(dataDir, classifierDir, corpus, newSeed, criticSteps);
+    return new EvalSettings(dataDir, classifierDir, corpus, newSeed, criticSteps, split, realImages);
   }
 
   /** These settings with the critic trained for {@code steps}. */
   public EvalSettings withCriticSteps(int steps) {
-    return new EvalSettings(dataDir, classifierDir, corpus, seed, steps);
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, steps, split, realImages);
   }
 
   /** These settings with the reference text {@code file}. */
   public EvalSettings withCorpus(Path file) {
-    return new EvalSettings(dataDir, classifierDir, file, seed, criticSteps);
+    return new EvalSettings(dataDir, classifierDir, file, seed, criticSteps, split, realImages);
+  }
+
+  /**
+   * These settings scoring against {@code newSplit}.
+   *
+   * @param newSplit {@link Split#TEST} or {@link Split#VALIDATION}
+   * @return the new settings
+   */
+  public EvalSettings withSplit(Split newSplit) {
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, newSplit, realImages);
+  }
+
+  /**
+   * These settings scoring only the first {@code count} real images of the split (a cheaper
+   * estimate, as the in-training quality probes take).
+   *
+   * @param count how many, or {@link #ALL_IMAGES}
+   * @return the new settings
+   */
+  public EvalSettings withRealImages(int count) {
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, split, count);
   }
 }

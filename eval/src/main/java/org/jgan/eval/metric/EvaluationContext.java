@@ -81,13 +81,22 @@ public final class EvaluationContext implements AutoCloseable {
     return settings;
   }
 
-  /** The real validation split of the samples' dataset, at their example shape. */
+  /**
+   * The real images that choose a metric's settings (Parzen's sigma), at the samples' example shape:
+   * the validation split, or its first {@link EvalSettings#heldBack} images when the settings
+   * score against the validation split.
+   */
   public Dataset validation() throws IOException {
     loadReal();
     return validation;
   }
 
-  /** The real test split of the samples' dataset, at their example shape. */
+  /**
+   * The real images samples are scored against, at their example shape: the test split, or the
+   * validation split's images after the first {@link EvalSettings#heldBack} when the settings
+   * score against the validation split ({@link EvalSettings#split}); only the first {@link
+   * EvalSettings#realImages} of them when the settings limit them.
+   */
   public Dataset test() throws IOException {
     loadReal();
     return test;
@@ -157,9 +166,33 @@ public final class EvaluationContext implements AutoCloseable {
     if (settings.dataDir() == null) {
       throw new IllegalArgumentException("image metrics need the real data: pass --data DIR or set JGAN_DATA");
     }
-    validation = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.VALIDATION,
+    Dataset validationSplit = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.VALIDATION,
         samples.exampleShape());
-    test = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.TEST, samples.exampleShape());
+    Dataset scored;
+    int first;
+    if (settings.split() == Split.TEST) {
+      validation = validationSplit;
+      scored = NamedDatasets.evaluationSplit(samples.dataset(), settings.dataDir(), Split.TEST, samples.exampleShape());
+      first = 0;
+    } else {
+      // The validation split stands in for the test split: its first images choose, the rest are scored.
+      first = EvalSettings.heldBack(validationSplit.size());
+      if (first < 1) {
+        throw new IllegalArgumentException(validationSplit.name() + " holds " + validationSplit.size() + " image(s);"
+            + " scoring the validation split needs at least 2: some choose the metrics' settings, the others are scored");
+      }
+      validation = slice(validationSplit, 0, first);
+      scored = validationSplit;
+    }
+    int end = settings.realImages() == EvalSettings.ALL_IMAGES ? scored.size()
+        : Math.min(scored.size(), first + settings.realImages());
+    test = first == 0 && end == scored.size() ? scored : slice(scored, first, end);
+  }
+
+  /** Images [from, to) of {@code split}, named by their range so that protocols say which were used. */
+  private static Dataset slice(Dataset split, int from, int to) {
+    Dataset part = split.slice(from, to);
+    return new Dataset(part.name() + "[" + from + ":" + to + "]", part.exampleShape(), part.values(), part.labels());
   }
 
   /** Releases the classifier, if one was loaded. */

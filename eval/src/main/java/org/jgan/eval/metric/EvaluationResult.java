@@ -2,6 +2,7 @@ package org.jgan.eval.metric;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jgan.data.Split;
 
 /**
  * What an evaluation found: each metric's values with its protocol, and what was evaluated.
@@ -12,12 +13,15 @@ import java.util.Map;
  * @param kind the kind of data they are
  * @param seed the metrics' seed
  * @param metrics each metric's result by name, in the order they ran
+ * @param split the real images the samples were scored against ({@link EvalSettings#split})
  */
 public record EvaluationResult(String dataset, String source, int samples, DataKind kind, long seed,
-    Map<String, Map<String, Object>> metrics) {
+    Map<String, Map<String, Object>> metrics, Split split) {
   /**
    * The document {@code jgan eval --out} writes: {@code jgan_version}, {@code dataset},
-   * {@code source}, {@code samples}, {@code seed} and {@code metrics}, in that order.
+   * {@code source}, {@code samples}, {@code seed}, {@code split} (only when it is not the default,
+   * the test split, so documents written before it existed read the same) and {@code metrics}, in
+   * that order.
    *
    * @param jganVersion the version recorded with the numbers
    */
@@ -30,6 +34,9 @@ public record EvaluationResult(String dataset, String source, int samples, DataK
     // Text scores draw nothing at random, and their documents have never recorded a seed.
     if (kind != DataKind.TEXT) {
       document.put("seed", seed);
+    }
+    if (split != EvalSettings.DEFAULT_SPLIT) {
+      document.put("split", split.name().toLowerCase());
     }
     document.put("metrics", metrics);
     return document;

@@ -76,6 +76,6 @@ public final class Evaluator {
       }
     }
     return new EvaluationResult(samples.dataset(), samples.source(), samples.count(), samples.kind(), settings.seed(),
-        results);
+        results, settings.split());
   }
 }

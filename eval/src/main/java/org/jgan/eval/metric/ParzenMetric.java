@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgan.data.Dataset;
+import org.jgan.data.Split;
 import org.jgan.eval.ParzenWindow;
 
 /**
  * {@code parzen}: the Parzen-window log-likelihood of the real test images under Gaussians on
- * the samples (Goodfellow et al. 2014), sigma chosen on validation images. Its result also
+ * the samples (Goodfellow et al. 2014), sigma chosen on validation images (with {@link
+ * EvalSettings#split} validation, the validation images after those that choose sigma are scored). Its result also
  * records the sigma search ({@code sigmas}, {@code validation_means}, {@code sigma}).
  */
 public final class ParzenMetric implements Metric {
@@ -48,7 +50,8 @@ public final class ParzenMetric implements Metric {
     r.put("validation_means", e.validationMeans());
     r.put("protocol", "Goodfellow et al. 2014: isotropic Gaussians on " + e.samples() + " samples, pixels in [0, 1]; sigma"
         + " chosen on the first " + e.validationPoints() + " validation images (" + validation.name() + "); mean over "
-        + e.testPoints() + " test images (" + test.name() + ") +- std / sqrt(N)");
+        + e.testPoints() + (context.settings().split() == Split.TEST ? " test" : " held-out validation") + " images ("
+        + test.name() + ") +- std / sqrt(N)");
     return r;
   }
 }

@@ -23,6 +23,7 @@ import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
 import org.jgan.tools.evaluation.EvalSamples;
 import org.jgan.tools.run.GeneratedSamples;
+import org.jgan.tools.run.QualityProbe;
 import org.jgan.training.JganVersion;
 import org.jgan.training.export.ModelMetadata;
 import org.jgan.tools.progress.ProgressReporter;
@@ -95,6 +96,15 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "" + EvalSettings.DEFAULT_SEED, description = "sampling and metric seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--split", description = "test | validation: the real images samples are scored against; validation"
+      + " scores the validation images after the first " + EvalSettings.HELD_BACK + " (half of a smaller split), which then"
+      + " choose settings such as Parzen's sigma, as --keep-best's quality/parzen_validation does (default: test)")
+  String split;
+
+  @Option(names = "--real-images", description = "score against only the first N real images of --split (default: all;"
+      + " the in-training quality probe's Parzen scores " + QualityProbe.REAL_IMAGES + ")")
+  Integer realImages;
+
   @Option(names = "--critic-steps", defaultValue = "" + EvalSettings.DEFAULT_CRITIC_STEPS, description = "independent critic training steps (default: ${DEFAULT-VALUE})")
   int criticSteps;
 
@@ -128,6 +138,12 @@ public final class EvalCommand implements Callable<Integer> {
     if (count != null && count < Samples.MIN_COUNT) {
       throw new ParameterException(spec.commandLine(), "--n must be at least " + Samples.MIN_COUNT + ", got " + count);
     }
+    if (split != null && !split.equals("test") && !split.equals("validation")) {
+      throw new ParameterException(spec.commandLine(), "--split must be test or validation, got '" + split + "'");
+    }
+    if (realImages != null && realImages < 1) {
+      throw new ParameterException(spec.commandLine(), "--real-images must be at least 1, got " + realImages);
+    }
     if (criticSteps < 1) {
       throw new ParameterException(spec.commandLine(), "--critic-steps must be at least 1, got " + criticSteps);
     }
@@ -143,7 +159,8 @@ public final class EvalCommand implements Callable<Integer> {
   private int evaluate() throws Exception {
     Samples samples = source.text != null
         ? Samples.text(EvaluationContext.readLines(source.text), TEXT_DATASET, source.text.toString()) : load();
-    EvalSettings settings = new EvalSettings(DataDirectory.orDefault(data), classifier, corpus, seed, criticSteps);
+    EvalSettings settings = new EvalSettings(DataDirectory.orDefault(data), classifier, corpus, seed, criticSteps,
+        split == null ? EvalSettings.DEFAULT_SPLIT : org.jgan.data.Split.valueOf(split.toUpperCase()), realImages != null ? realImages : EvalSettings.ALL_IMAGES);
     PrintWriter console = spec.commandLine().getOut();
     console.printf("evaluating %d samples of %s from %s%n", samples.count(), samples.dataset(), samples.source());
     console.flush();

@@ -70,8 +70,9 @@ public final class BestCheckpoint implements TrainingListener {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("step", step);
     summary.put(SCORE, score);
-    summary.put("protocol", "Parzen log-likelihood of " + QualityProbe.TEST + " validation images (after the first "
-        + QualityProbe.VALIDATION + ", which choose sigma) under " + QualityProbe.SAMPLES + " samples");
+    summary.put("protocol", "Parzen log-likelihood of the validation split under " + QualityProbe.SAMPLES + " samples"
+        + (org.jgan.data.NamedDatasets.isToy(config.dataset()) ? "" : ": jgan eval --checkpoint " + dir + " --metrics parzen --n "
+            + QualityProbe.SAMPLES + " --split validation --real-images " + QualityProbe.REAL_IMAGES));
     org.jgan.graphs.JsonFiles.writeWithoutNulls(dir.resolve("best.json"), summary);
   }
 }

@@ -16,6 +16,7 @@ import org.jgan.eval.metric.Metric;
 import org.jgan.eval.metric.Metrics;
 import org.jgan.eval.metric.PixelScale;
 import org.jgan.eval.metric.Samples;
+import org.jgan.training.PriorDraw;
 import org.jgan.training.Trainer;
 import org.jgan.training.TrainingListener;
 
@@ -105,7 +106,8 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
     if (step % every != 0) {
       return;
     }
-    try (EvaluationContext context = real.forSamples(scored(trainer.sample(QualityProbe.SAMPLES, step), step))) {
+    float[] outputs = PriorDraw.samples(trainer, QualityProbe.SAMPLES, EvalSettings.DEFAULT_SEED);
+    try (EvaluationContext context = real.forSamples(scored(outputs, EvalSettings.DEFAULT_SEED))) {
       Object value = metric.evaluate(context).get(metric.headlines().get(0).field());
       metrics.put(key(), value instanceof Number n ? n.floatValue() : Float.NaN);
     } catch (IOException e) {
@@ -114,11 +116,11 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
   }
 
   /**
-   * The samples scored for the generator's raw {@code outputs} at {@code step}: what {@code jgan
-   * eval} scores for the same samples, the step being the sampling seed (of z, and of binary draws).
+   * The samples scored for the generator's raw {@code outputs} drawn with sampling seed {@code
+   * seed}: what {@code jgan eval --seed SEED} scores for the same outputs (the seed keys binary draws).
    */
-  Samples scored(float[] outputs, long step) {
-    return GeneratorSamples.of(outputs, QualityProbe.SAMPLES, exampleShape, dataset, scale, step, "step " + step);
+  Samples scored(float[] outputs, long seed) {
+    return GeneratorSamples.of(outputs, QualityProbe.SAMPLES, exampleShape, dataset, scale, seed, "seed " + seed);
   }
 
   @Override
@@ -127,7 +129,7 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
   }
 
   /** Two mid-grey examples: the shared context only needs the dataset and shape they carry. */
-  private static Samples placeholder(RunConfig config) {
+  static Samples placeholder(RunConfig config) {
     int size = Arrays.stream(config.exampleShape()).reduce(1, (a, b) -> a * b);
     float[] values = new float[2 * size];
     Arrays.fill(values, 0.5f);
