@@ -32,11 +32,12 @@ import picocli.CommandLine.Spec;
 public final class BenchIteration implements Callable<Integer> {
   /** The toy8 batch sizes whose times the fixed cost is fitted through. */
   public static final int[] TOY_BATCHES = {8, 32, 256};
-    private static final int TOY_WARMUP = 20;
-  private static final int TOY_BLOCK = 20;
-  private static final int MNIST_BATCH = 64;
-  private static final int MNIST_WARMUP = 2;
-  private static final int MNIST_BLOCK = 2;
+  // Warm-up iterations and iterations per timed block, shared with BenchThreads.
+  static final int TOY_WARMUP = 20;
+  static final int TOY_BLOCK = 20;
+  static final int MNIST_BATCH = 64;
+  static final int MNIST_WARMUP = 2;
+  static final int MNIST_BLOCK = 2;
 
   @Spec
   CommandSpec spec;

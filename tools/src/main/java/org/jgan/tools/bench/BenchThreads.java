@@ -24,11 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "threads", mixinStandardHelpOptions = true,
     description = "Fused iterations on each intra-op thread count, side by side with a pool per session; ratios to the first count.")
 public final class BenchThreads implements Callable<Integer> {
-  private static final int TOY_WARMUP = 20;
-  private static final int TOY_BLOCK = 20;
-  private static final int MNIST_BATCH = 64;
-  private static final int MNIST_WARMUP = 2;
-  private static final int MNIST_BLOCK = 2;
 
   @Spec
   CommandSpec spec;
@@ -71,9 +66,10 @@ public final class BenchThreads implements Callable<Integer> {
       toy8(out);
     }
     if (models.contains("mnist")) {
-      var ms = ThreadCounts.compare(BenchModels.spec("mnist", MNIST_BATCH),
-          () -> BenchModels.batches("mnist", MNIST_BATCH, dataDir), counts, MNIST_WARMUP, rounds, MNIST_BLOCK);
-      print(out, BenchModels.label("mnist") + " batch=" + MNIST_BATCH, wall(ms), cpu(ms));
+      var ms = ThreadCounts.compare(BenchModels.spec("mnist", BenchIteration.MNIST_BATCH),
+          () -> BenchModels.batches("mnist", BenchIteration.MNIST_BATCH, dataDir), counts, BenchIteration.MNIST_WARMUP,
+          rounds, BenchIteration.MNIST_BLOCK);
+      print(out, BenchModels.label("mnist") + " batch=" + BenchIteration.MNIST_BATCH, wall(ms), cpu(ms));
     }
     return 0;
   }
@@ -107,7 +103,7 @@ public final class BenchThreads implements Callable<Integer> {
       int batch = batches[b];
       x[b] = batch;
       var ms = ThreadCounts.compare(BenchModels.spec("toy8", batch), () -> BenchModels.batches("toy8", batch, null), counts,
-          TOY_WARMUP, rounds, TOY_BLOCK);
+          BenchIteration.TOY_WARMUP, rounds, BenchIteration.TOY_BLOCK);
       for (int c = 0; c < counts.size(); c++) {
         wall[c][b] = ms[c].wallMillis();
         cpu[c][b] = ms[c].cpuMillis();

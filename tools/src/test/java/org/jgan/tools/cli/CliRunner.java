@@ -1,6 +1,7 @@
 package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,6 +32,13 @@ public final class CliRunner {
   }
 
   private CliRunner() {}
+
+  /** The datasets folder the test command names in JGAN_DATA; fails the test without it. */
+  public static String data() {
+    String data = System.getenv("JGAN_DATA");
+    assertNotNull(data, "JGAN_DATA must name the datasets folder");
+    return data;
+  }
 
   public static Outcome run(String... args) {
     StringWriter out = new StringWriter();

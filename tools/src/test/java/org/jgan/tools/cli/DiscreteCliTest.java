@@ -1,7 +1,6 @@
 package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,18 +13,12 @@ class DiscreteCliTest {
   @TempDir
   Path dir;
 
-  private static String data() {
-    String data = System.getenv("JGAN_DATA");
-    assertNotNull(data, "JGAN_DATA must name the datasets folder");
-    return data;
-  }
-
   @Test
   void binaryMnistAndTextTrain() throws Exception {
     for (String[] run : new String[][] {{"bgan-discrete", "binary-mnist", "gan"}, {"bgan-reinforce", "text", "chi2"}}) {
       Path out = dir.resolve(run[1]);
       CliRunner.Outcome o = CliRunner.run("train", "--objective", run[0], "--dataset", run[1], "--divergence", run[2],
-          "--samples-per-z", "4", "--steps", "3", "--width", "16", "--depth", "1", "--data", data(),
+          "--samples-per-z", "4", "--steps", "3", "--width", "16", "--depth", "1", "--data", CliRunner.data(),
           "--out", out.toString(), "--quiet");
       assertEquals(0, o.exitCode(), o.err());
       assertTrue(Files.readString(out.resolve("config.json")).contains("\"divergence\": \"" + run[2] + "\""));

@@ -1,7 +1,6 @@
 package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -25,12 +24,6 @@ class ProbeEqualsEvalTest {
 
   @TempDir
   Path dir;
-
-  private static String data() {
-    String data = System.getenv("JGAN_DATA");
-    assertNotNull(data, "JGAN_DATA must name the datasets folder");
-    return data;
-  }
 
   @Test
   void theParzenProbesOnTestAndValidationEqualEvalOfTheCheckpointOfTheirStep() throws Exception {
@@ -57,7 +50,7 @@ class ProbeEqualsEvalTest {
   private void train(Path run, String... settings) {
     List<String> args = new ArrayList<>(List.of("train", "--model", "mlp", "--width", "16", "--batch", "8",
         "--steps", "2", "--quality-every", "2", "--checkpoint-every", "2", "--no-tensorboard", "--quiet",
-        "--data", data(), "--out", run.toString()));
+        "--data", CliRunner.data(), "--out", run.toString()));
     args.addAll(List.of(settings));
     CliRunner.Outcome trained = CliRunner.run(args.toArray(String[]::new));
     assertEquals(0, trained.exitCode(), trained.err());
@@ -80,7 +73,7 @@ class ProbeEqualsEvalTest {
   private JsonObject eval(Path run, String... flags) throws IOException {
     Path out = Files.createTempFile(dir, "eval", ".json");
     List<String> args = new ArrayList<>(List.of("eval", "--checkpoint", run.toString(), "--n", PROBED, "--quiet",
-        "--data", data(), "--out", out.toString()));
+        "--data", CliRunner.data(), "--out", out.toString()));
     args.addAll(List.of(flags));
     CliRunner.Outcome evaluated = CliRunner.run(args.toArray(String[]::new));
     assertEquals(0, evaluated.exitCode(), evaluated.err());
