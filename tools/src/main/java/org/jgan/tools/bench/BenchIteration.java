@@ -61,11 +61,7 @@ public final class BenchIteration implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (String model : models) {
-      if (!BenchModels.NAMES.contains(model)) {
-        throw new ParameterException(spec.commandLine(), "--models: unknown model '" + model + "' (known: toy8, mnist)");
-      }
-    }
+    BenchModels.checkNames(spec.commandLine(), models);
     if (rounds < 1) {
       throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
     }

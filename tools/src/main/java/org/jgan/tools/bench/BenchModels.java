@@ -13,6 +13,8 @@ import org.jgan.losses.Objectives;
 import org.jgan.training.ModelSpec;
 import org.jgan.training.RunModel;
 import org.jgan.training.TrainingSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The models the iteration-level bench lines train: {@code toy8}, WGAN-GP on 8 Gaussians as
@@ -24,6 +26,16 @@ public final class BenchModels {
   public static final List<String> NAMES = List.of("toy8", "mnist");
 
   private BenchModels() {}
+
+  /** Refuses, as a usage error of {@code commandLine} naming {@code --models}, a name not in {@link #NAMES}. */
+  public static void checkNames(CommandLine commandLine, List<String> names) {
+    for (String name : names) {
+      if (!NAMES.contains(name)) {
+        throw new ParameterException(commandLine, "--models: unknown model '" + name + "' (known: "
+            + String.join(", ", NAMES) + ")");
+      }
+    }
+  }
 
   /** The model {@code name} at {@code batch}. */
   public static ModelSpec spec(String name, int batch) {

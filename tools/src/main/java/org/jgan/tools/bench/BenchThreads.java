@@ -75,12 +75,7 @@ public final class BenchThreads implements Callable<Integer> {
   }
 
   private void check() {
-    for (String model : models) {
-      if (!BenchModels.NAMES.contains(model)) {
-        throw new ParameterException(spec.commandLine(), "--models: unknown model '" + model + "' (known: "
-            + String.join(", ", BenchModels.NAMES) + ")");
-      }
-    }
+    BenchModels.checkNames(spec.commandLine(), models);
     for (int count : counts) {
       if (count < 1) {
         throw new ParameterException(spec.commandLine(), "--counts: each count must be at least 1, got " + count);

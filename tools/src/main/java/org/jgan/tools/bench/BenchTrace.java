@@ -38,12 +38,7 @@ public final class BenchTrace implements Callable<Integer> {
   @Override
   public Integer call() {
     options.check();
-    for (String model : models) {
-      if (!BenchModels.NAMES.contains(model)) {
-        throw new ParameterException(options.spec.commandLine(), "--models: unknown model '" + model + "' (known: "
-            + String.join(", ", BenchModels.NAMES) + ")");
-      }
-    }
+    BenchModels.checkNames(options.spec.commandLine(), models);
     if (top < 0) {
       throw new ParameterException(options.spec.commandLine(), "--top must be at least 0, got " + top);
     }
