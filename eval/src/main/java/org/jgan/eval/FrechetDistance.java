@@ -1,7 +1,6 @@
 package org.jgan.eval;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -10,8 +9,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * covariances (unbiased, divisor N - 1, as numpy.cov in the reference TTUR code) are taken in
  * double. The trace of the matrix square root is computed as Tr((S1^(1/2) S2 S1^(1/2))^(1/2)),
  * which has the same eigenvalues as (S1 S2)^(1/2) but is symmetric positive semi-definite, so
- * both square roots come from symmetric eigen-decompositions with eigenvalues below zero (round-off
- * on singular covariances) clipped to 0: the result stays finite for rank-deficient features.
+ * both square roots come from symmetric eigen-decompositions ({@link SymmetricEigen}, which always
+ * converges) with eigenvalues below zero (round-off on singular covariances) clipped to 0: the
+ * result stays finite for rank-deficient features.
  */
 public final class FrechetDistance {
   private FrechetDistance() {}
@@ -50,10 +50,10 @@ public final class FrechetDistance {
     }
     RealMatrix s1 = new Array2DRowRealMatrix(m1.covariance());
     RealMatrix s2 = new Array2DRowRealMatrix(m2.covariance());
-    RealMatrix root1 = symmetricSqrt(s1);
+    RealMatrix root1 = SymmetricEigen.of(m1.covariance()).positiveSqrt();
     RealMatrix inner = root1.multiply(s2).multiply(root1);
     double traceSqrt = 0;
-    for (double lambda : symmetricEigenvalues(inner)) {
+    for (double lambda : SymmetricEigen.of(inner.getData()).values()) {
       traceSqrt += Math.sqrt(Math.max(lambda, 0));
     }
     double traceTerm = s1.getTrace() + s2.getTrace() - 2 * traceSqrt;
@@ -100,36 +100,5 @@ public final class FrechetDistance {
       }
     }
     return new Moments(mean, cov, n);
-  }
-
-  /** V diag(sqrt(max(lambda, 0))) V^T of a symmetric matrix. */
-  static RealMatrix symmetricSqrt(RealMatrix m) {
-    EigenDecomposition eig = new EigenDecomposition(symmetrised(m));
-    double[] lambda = eig.getRealEigenvalues();
-    RealMatrix v = eig.getV();
-    int d = lambda.length;
-    double[][] out = new double[d][d];
-    for (int k = 0; k < d; k++) {
-      double root = Math.sqrt(Math.max(lambda[k], 0));
-      if (root == 0) {
-        continue;
-      }
-      for (int a = 0; a < d; a++) {
-        double va = v.getEntry(a, k) * root;
-        for (int b = 0; b < d; b++) {
-          out[a][b] += va * v.getEntry(b, k);
-        }
-      }
-    }
-    return new Array2DRowRealMatrix(out, false);
-  }
-
-  private static double[] symmetricEigenvalues(RealMatrix m) {
-    return new EigenDecomposition(symmetrised(m)).getRealEigenvalues();
-  }
-
-  /** (M + M^T) / 2: removes the round-off asymmetry of a product that is symmetric in exact arithmetic. */
-  private static RealMatrix symmetrised(RealMatrix m) {
-    return m.add(m.transpose()).scalarMultiply(0.5);
   }
 }

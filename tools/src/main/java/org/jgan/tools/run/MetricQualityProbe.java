@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jgan.training.RunConfig;
 import org.jgan.training.RunModel;
 import org.jgan.data.NamedDatasets;
@@ -26,7 +27,9 @@ import org.jgan.training.TrainingListener;
  * samples are scored and the metric's main number is added to the iteration's metrics as
  * {@code quality/<metric>}. Unlike Parzen, FID and KID on the metric classifier's features do not
  * reward blur, which is what the WGAN paper's "the loss tracks quality" test needs. The real data,
- * the classifier and its outputs on real images are loaded once, before training starts.
+ * the classifier and its outputs on real images are loaded once, before training starts. A probe
+ * whose metric fails (a numerical failure on a poor generator's samples) logs NaN for that step and
+ * a warning, and training goes on: a probe measures the run, it must not end it.
  */
 public final class MetricQualityProbe implements TrainingListener, AutoCloseable {
   /** The prefix of every in-training quality scalar in the log. */
@@ -38,15 +41,17 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
   private final String dataset;
   private final Metric metric;
   private final EvaluationContext real;
+  private final Consumer<String> warnings;
 
   private MetricQualityProbe(int every, PixelScale scale, int[] exampleShape, String dataset, Metric metric,
-      EvaluationContext real) {
+      EvaluationContext real, Consumer<String> warnings) {
     this.every = every;
     this.scale = scale;
     this.exampleShape = exampleShape;
     this.dataset = dataset;
     this.metric = metric;
     this.real = real;
+    this.warnings = warnings;
   }
 
   /**
@@ -54,9 +59,10 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
    * does not apply to the dataset or needs a classifier that is not given, naming the flag.
    *
    * @param classifier the metric classifier's folder, or null
+   * @param warnings where a failed probe's one-line warning goes
    */
-  static MetricQualityProbe forRun(RunConfig config, Path dataDir, int every, String name, Path classifier)
-      throws IOException {
+  static MetricQualityProbe forRun(RunConfig config, Path dataDir, int every, String name, Path classifier,
+      Consumer<String> warnings) throws IOException {
     if (NamedDatasets.isMultinomial(config.dataset())) {
       throw new IllegalArgumentException("--quality-every scores images or 2-D points, not " + config.dataset());
     }
@@ -67,6 +73,12 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
       throw new IllegalArgumentException("--quality-metric " + name + ": "
           + (classifier == null && Metrics.named(name).needsClassifier() ? "needs --quality-classifier DIR" : e.getMessage()));
     }
+    return forMetric(config, dataDir, every, metric, classifier, warnings);
+  }
+
+  /** A probe scoring the run's samples with {@code metric}, already checked to apply to the run's dataset. */
+  static MetricQualityProbe forMetric(RunConfig config, Path dataDir, int every, Metric metric, Path classifier,
+      Consumer<String> warnings) throws IOException {
     if (dataDir == null && DataKind.of(config.dataset()) == DataKind.IMAGES) {
       throw new IllegalArgumentException("--quality-every needs the real data: pass --data DIR or set JGAN_DATA");
     }
@@ -86,7 +98,7 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
       throw e;
     }
     return new MetricQualityProbe(every, PixelScale.of(RunModel.pixelRange(config)), config.exampleShape(),
-        config.dataset(), metric, real);
+        config.dataset(), metric, real, warnings);
   }
 
   /** The scalar this probe logs. */
@@ -112,6 +124,10 @@ public final class MetricQualityProbe implements TrainingListener, AutoCloseable
       metrics.put(key(), value instanceof Number n ? n.floatValue() : Float.NaN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      metrics.put(key(), Float.NaN);
+      warnings.accept("step " + step + ": quality probe " + metric.name() + " failed (" + e
+          + "); logged NaN, training goes on");
     }
   }
 

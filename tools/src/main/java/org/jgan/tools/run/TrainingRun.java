@@ -165,7 +165,8 @@ public final class TrainingRun {
       }
       long start = trainer.state().iteration();
       try (MetricQualityProbe metricProbe = qualityEvery > 0 && !qualityMetric.equals(QualityProbe.METRIC)
-              ? MetricQualityProbe.forRun(config, dataDir, qualityEvery, qualityMetric, qualityClassifier) : null;
+              ? MetricQualityProbe.forRun(config, dataDir, qualityEvery, qualityMetric, qualityClassifier,
+                  this::notice) : null;
           JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
           TensorBoardListener board = tensorBoard ? new TensorBoardListener(out.resolve("tensorboard"), config.dataset(),
               pixelLow(config),

@@ -47,7 +47,7 @@ class ProbeSamplesTest {
     assertEquals(0f, eval[0]);
     assertEquals(1f, eval[999]);
     assertArrayEquals(eval, QualityProbe.forRun(config, data(), 10, false).scored(raw, STEP), "parzen probe");
-    try (MetricQualityProbe probe = MetricQualityProbe.forRun(config, data(), 10, "parzen", null)) {
+    try (MetricQualityProbe probe = MetricQualityProbe.forRun(config, data(), 10, "parzen", null, warning -> {})) {
       assertArrayEquals(eval, probe.scored(raw, STEP).values(), "registry-metric probe");
     }
   }
@@ -65,7 +65,7 @@ class ProbeSamplesTest {
     for (float v : parzen) {
       assertTrue(v == 0f || v == 1f, "a binary sample's pixel " + v);
     }
-    try (MetricQualityProbe probe = MetricQualityProbe.forRun(config, data(), 10, "parzen", null)) {
+    try (MetricQualityProbe probe = MetricQualityProbe.forRun(config, data(), 10, "parzen", null, warning -> {})) {
       Samples samples = probe.scored(probabilities, STEP);
       assertArrayEquals(eval, samples.values(), "registry-metric probe");
       assertTrue(!Arrays.equals(eval, probe.scored(probabilities, STEP + 10).values()), "each probe step draws anew");
