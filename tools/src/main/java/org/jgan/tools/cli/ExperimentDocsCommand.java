@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jgan experiment docs FILE}: regenerates a document's tables from committed result folders. */
 @Command(name = "docs", mixinStandardHelpOptions = true,
     description = {"Regenerate every table of a markdown file marked <!-- jgan table: FOLDER [--group-by ..] [--metrics ..] -->",
-        "... <!-- end jgan table --> from the result folder's */result.json (docs/reproductions.md)."})
+        "... <!-- end jgan table --> from the result folder's */result.json (docs/reproductions.md), and every",
+        "<!-- jgan correlation: FOLDER [--loss ..] [--quality ..] --> ... <!-- end jgan correlation --> with",
+        "`jgan experiment correlate FOLDER`'s table, from the cells' run/log.jsonl."})
 public final class ExperimentDocsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

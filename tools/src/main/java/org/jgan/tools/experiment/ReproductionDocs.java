@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * &lt;!-- end jgan table --&gt;
  * </pre>
  *
+ * A {@code jgan correlation: docs/results/NAME} marker (ended by {@code <!-- end jgan correlation -->})
+ * holds {@code jgan experiment correlate}'s table of the same folder instead, computed from each
+ * cell's committed {@code run/log.jsonl}; it takes {@code --loss} and {@code --quality} as that
+ * command does.
+ *
  * The folder is relative to the document's repository root; {@code --group-by} and
  * {@code --metrics} mean what they mean for {@code jgan experiment table} (defaults: the varying
  * settings, every metric present). Runs made at an experiment file's quick scale get a line saying
@@ -29,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class ReproductionDocs {
   private static final Pattern BLOCK = Pattern.compile(
-      "(<!-- jgan table: ([^\\n]*?) -->\\n)(.*?)(<!-- end jgan table -->)", Pattern.DOTALL);
+      "(<!-- jgan (table|correlation): ([^\\n]*?) -->\\n)(.*?)(<!-- end jgan \\2 -->)", Pattern.DOTALL);
 
   private ReproductionDocs() {}
 
@@ -39,7 +44,9 @@ public final class ReproductionDocs {
     StringBuilder out = new StringBuilder();
     int last = 0;
     while (m.find()) {
-      out.append(markdown, last, m.start()).append(m.group(1)).append(table(m.group(2).trim(), root)).append(m.group(4));
+      String spec = m.group(3).trim();
+      String generated = m.group(2).equals("table") ? table(spec, root) : correlation(spec, root);
+      out.append(markdown, last, m.start()).append(m.group(1)).append(generated).append(m.group(5));
       last = m.end();
     }
     return out.append(markdown.substring(last)).toString();
@@ -85,6 +92,25 @@ public final class ReproductionDocs {
     List<ExperimentTable.Column> columns = metrics == null ? table.defaultColumns()
         : metrics.stream().map(ExperimentTable::column).toList();
     return table.render(groupBy != null ? groupBy : table.varyingSettings(), columns, "markdown") + scale(table);
+  }
+
+  private static String correlation(String spec, Path root) throws IOException {
+    List<String> words = new ArrayList<>(Arrays.asList(spec.split("\\s+")));
+    Path dir = root.resolve(words.remove(0));
+    String loss = null;
+    String quality = null;
+    for (int i = 0; i < words.size(); i += 2) {
+      if (i + 1 >= words.size()) {
+        throw new IllegalArgumentException("correlation marker '" + spec + "': " + words.get(i) + " has no value");
+      }
+      switch (words.get(i)) {
+        case "--loss" -> loss = words.get(i + 1);
+        case "--quality" -> quality = words.get(i + 1);
+        default -> throw new IllegalArgumentException("correlation marker '" + spec + "': unknown option " + words.get(i)
+            + " (known: --loss, --quality)");
+      }
+    }
+    return LossQualityCorrelation.table(dir, loss, quality) + scale(ExperimentTable.read(dir));
   }
 
   /** A line saying the runs were at an experiment file's quick scale, and how long they trained. */

@@ -47,6 +47,48 @@ class ReproductionDocsTest {
     assertFalse(ReproductionDocs.update(doc, ROOT, true));
   }
 
+  /**
+   * A correlation marker holds {@code jgan experiment correlate}'s table of the folder: here the
+   * committed quick WGAN-GP cells, each given a log whose Wasserstein estimate falls as FID falls,
+   * so every row's rho is +1 both ways (the estimate is the paper's quantity itself).
+   */
+  @Test
+  void aCorrelationMarkerHoldsTheCorrelateTable(@TempDir Path root) throws Exception {
+    String results = "docs/results/wgan-gp-toy-fast";
+    Path copy = root.resolve(results);
+    int cells = 0;
+    try (var files = Files.walk(ROOT.resolve(results))) {
+      for (Path source : files.toList()) {
+        Path target = copy.resolve(ROOT.resolve(results).relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    try (var runs = Files.list(copy)) {
+      for (Path cell : runs.filter(Files::isDirectory).toList()) {
+        StringBuilder log = new StringBuilder();
+        for (int step = 1; step <= 5; step++) {
+          log.append("{\"step\":").append(step).append(",\"critic/wasserstein_estimate\":").append(3.0 / step)
+              .append(",\"quality/fid\":").append(100.0 - step).append("}\n");
+        }
+        Files.writeString(cell.resolve("run/log.jsonl"), log);
+        cells++;
+      }
+    }
+    String marker = "<!-- jgan correlation: " + results + " -->\n";
+    String doc = "prose\n" + marker + "stale\n<!-- end jgan correlation -->\nmore prose\n";
+    String table = LossQualityCorrelation.table(copy, null, null);
+    assertEquals(cells, table.split("\\| 5 \\| 1\\.000 \\| 1\\.000 \\|", -1).length - 1, table);
+    assertEquals("prose\n" + marker + table + "**Quick scale (1000 generator iterations), not the paper's.**\n"
+        + "<!-- end jgan correlation -->\nmore prose\n", ReproductionDocs.regenerate(doc, root));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReproductionDocs.regenerate(
+        "<!-- jgan correlation: " + results + " --metrics fid -->\n<!-- end jgan correlation -->\n", root));
+    assertTrue(e.getMessage().contains("unknown option --metrics (known: --loss, --quality)"), e.getMessage());
+  }
+
   @Test
   void aMarkerWithAnUnknownOptionIsRefusedByName() {
     String doc = "<!-- jgan table: docs/results/wgan-gp-toy-fast --rows dataset -->\n<!-- end jgan table -->\n";
