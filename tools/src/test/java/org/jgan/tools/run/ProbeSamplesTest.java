@@ -68,7 +68,7 @@ class ProbeSamplesTest {
     try (MetricQualityProbe probe = MetricQualityProbe.forRun(config, data(), 10, "parzen", null, warning -> {})) {
       Samples samples = probe.scored(probabilities, STEP);
       assertArrayEquals(eval, samples.values(), "registry-metric probe");
-      assertTrue(!Arrays.equals(eval, probe.scored(probabilities, STEP + 10).values()), "each probe step draws anew");
+      assertTrue(!Arrays.equals(eval, probe.scored(probabilities, STEP + 10).values()), "another sampling seed draws other binary samples");
     }
   }
 }
