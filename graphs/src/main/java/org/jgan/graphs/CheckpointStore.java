@@ -186,6 +186,24 @@ public final class CheckpointStore {
     }
   }
 
+  /**
+   * Restores into {@code session} the complete checkpoint of {@code step}.
+   *
+   * @throws IllegalArgumentException naming the folder and the steps it holds when none is of {@code step}
+   */
+  public Checkpoint restoreStep(Session session, long step) throws IOException {
+    List<Checkpoint> all = complete();
+    for (Checkpoint checkpoint : all) {
+      if (checkpoint.step() == step) {
+        restore(session, checkpoint);
+        return checkpoint;
+      }
+    }
+    throw new IllegalArgumentException(directory + " holds no complete checkpoint of step " + step + " ("
+        + (all.isEmpty() ? "none at all" : "steps " + String.join(", ", all.stream().map(c -> Long.toString(c.step())).toList()))
+        + ")");
+  }
+
   /** All complete checkpoints, oldest first. */
   public List<Checkpoint> complete() throws IOException {
     List<Checkpoint> result = new ArrayList<>();

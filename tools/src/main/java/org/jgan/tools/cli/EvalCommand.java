@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.jgan.data.NamedDatasets;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -66,6 +67,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--text", required = true, description = "text file of samples, one per line (character models)")
     Path text;
   }
+
+  @Mixin
+  CheckpointStep step;
 
   @Option(names = "--corpus", description = "with --text: the reference corpus, one string per line (default: DATA/text/fortunes.txt)")
   public Path corpus;
@@ -157,6 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private int evaluate() throws Exception {
+    step.requireCheckpoint(spec, source.checkpoint);
     Samples samples = source.text != null
         ? Samples.text(EvaluationContext.readLines(source.text), TEXT_DATASET, source.text.toString()) : load();
     EvalSettings settings = new EvalSettings(DataDirectory.orDefault(data), classifier, corpus, seed, criticSteps,
@@ -189,9 +194,10 @@ public final class EvalCommand implements Callable<Integer> {
           : ModelMetadata.read(source.model).dataset();
       int n = count != null ? count : EvalSettings.defaultSampleCount(trainedOn);
       GeneratedSamples all = source.checkpoint != null
-          ? GeneratedSamples.fromCheckpoint(source.checkpoint, n, seed, spec.commandLine().getErr()::println)
+          ? GeneratedSamples.fromCheckpoint(source.checkpoint, step.value(), n, seed,
+              spec.commandLine().getErr()::println)
           : GeneratedSamples.fromModel(source.model, n, seed);
-      String from = String.valueOf(source.checkpoint != null ? source.checkpoint : source.model);
+      String from = source.checkpoint != null ? step.describe(source.checkpoint) : source.model.toString();
       if (NamedDatasets.hasPalette(trainedOn)) {
         // Palette indices back to grey images, compared with MNIST.
         Path dataDir = DataDirectory.orDefault(data);

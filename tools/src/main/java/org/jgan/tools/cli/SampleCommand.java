@@ -10,6 +10,7 @@ import org.jgan.training.DataSeeds;
 import org.jgan.training.GeneratorGraph;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,9 @@ public final class SampleCommand implements Callable<Integer> {
     Path model;
   }
 
+  @Mixin
+  CheckpointStep step;
+
   @Option(names = "--n", defaultValue = "64", description = "number of samples (default: ${DEFAULT-VALUE})")
   int count;
 
@@ -75,7 +79,9 @@ public final class SampleCommand implements Callable<Integer> {
     FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
     long[] shape;
     Picture picture;
-    try (SampleStream stream = source.checkpoint != null ? SampleStream.ofCheckpoint(source.checkpoint, spec.commandLine().getErr()::println)
+    step.requireCheckpoint(spec, source.checkpoint);
+    try (SampleStream stream = source.checkpoint != null
+        ? SampleStream.ofCheckpoint(source.checkpoint, step.value(), spec.commandLine().getErr()::println)
         : SampleStream.ofModel(source.model)) {
       shape = GeneratedSamples.shape(count, stream.exampleShape());
       requireDiskSpace(shape);

@@ -3,6 +3,7 @@ package org.jgan.tools.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jgan.training.GeneratorGraph;
 
@@ -28,7 +29,13 @@ public record GeneratedSamples(float[] values, int count, int[] exampleShape, St
    */
   public static GeneratedSamples fromCheckpoint(Path runDir, int count, long seed, Consumer<String> skipped)
       throws IOException {
-    try (SampleStream stream = SampleStream.ofCheckpoint(runDir, skipped)) {
+    return fromCheckpoint(runDir, OptionalLong.empty(), count, seed, skipped);
+  }
+
+  /** As {@link #fromCheckpoint(Path, int, long, Consumer)}, or, when {@code step} is present, from the checkpoint of that step alone. */
+  public static GeneratedSamples fromCheckpoint(Path runDir, OptionalLong step, int count, long seed,
+      Consumer<String> skipped) throws IOException {
+    try (SampleStream stream = SampleStream.ofCheckpoint(runDir, step, skipped)) {
       return draw(stream, count, seed, GeneratorGraph.SAMPLES_PER_RUN);
     }
   }

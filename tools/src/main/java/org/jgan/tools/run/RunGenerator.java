@@ -4,6 +4,7 @@ import org.jgan.training.RunModel;
 import org.jgan.training.RunConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jgan.data.PixelRange;
 import org.jgan.training.GeneratorGraph;
@@ -31,9 +32,14 @@ public final class RunGenerator implements AutoCloseable {
    * restores, each damaged one passed over reported to {@code skipped} as one line.
    */
   public static RunGenerator open(Path runDir, Consumer<String> skipped) throws IOException {
+    return open(runDir, OptionalLong.empty(), skipped);
+  }
+
+  /** As {@link #open(Path, Consumer)}, or, when {@code step} is present, from the checkpoint of that step alone. */
+  public static RunGenerator open(Path runDir, OptionalLong step, Consumer<String> skipped) throws IOException {
     RunConfig config = RunConfig.read(runDir.resolve("config.json"));
     return new RunGenerator(config, RestoredGenerator.fromCheckpoints(RunModel.spec(config),
-        GeneratorExport.trainedOn(config), runDir.resolve("checkpoints"), config.threads(), skipped));
+        GeneratorExport.trainedOn(config), runDir.resolve("checkpoints"), step, config.threads(), skipped));
   }
 
   public RunConfig config() {

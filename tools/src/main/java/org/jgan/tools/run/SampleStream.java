@@ -2,6 +2,7 @@ package org.jgan.tools.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.Tensors;
@@ -62,7 +63,12 @@ public final class SampleStream implements AutoCloseable {
    * damaged one passed over is reported to {@code skipped} as one line.
    */
   public static SampleStream ofCheckpoint(Path runDir, Consumer<String> skipped) throws IOException {
-    RunGenerator generator = RunGenerator.open(runDir, skipped);
+    return ofCheckpoint(runDir, OptionalLong.empty(), skipped);
+  }
+
+  /** As {@link #ofCheckpoint(Path, Consumer)}, or, when {@code step} is present, from the checkpoint of that step alone. */
+  public static SampleStream ofCheckpoint(Path runDir, OptionalLong step, Consumer<String> skipped) throws IOException {
+    RunGenerator generator = RunGenerator.open(runDir, step, skipped);
     GeneratorGraph g = generator.graph();
     String dataset = generator.config().dataset();
     return new SampleStream(runDir.toString(), generator, generator.session(), g.count().asOutput(),

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.SavedModels;
@@ -53,6 +54,17 @@ public final class RestoredGenerator implements AutoCloseable {
    */
   public static RestoredGenerator fromCheckpoints(ModelSpec spec, TrainedOn trainedOn, Path checkpointDir,
       int threads, Consumer<String> skipped) throws IOException {
+    return fromCheckpoints(spec, trainedOn, checkpointDir, OptionalLong.empty(), threads, skipped);
+  }
+
+  /**
+   * As {@link #fromCheckpoints(ModelSpec, TrainedOn, Path, int, Consumer)}, or, when {@code step}
+   * is present, from the complete checkpoint of that step alone.
+   *
+   * @throws IllegalArgumentException naming the folder and the steps it holds when none is of {@code step}
+   */
+  public static RestoredGenerator fromCheckpoints(ModelSpec spec, TrainedOn trainedOn, Path checkpointDir,
+      OptionalLong step, int threads, Consumer<String> skipped) throws IOException {
     // keep is only read when saving; restoring never deletes.
     CheckpointStore store = new CheckpointStore(checkpointDir, Integer.MAX_VALUE);
     Graph graph = new Graph();
@@ -60,8 +72,9 @@ public final class RestoredGenerator implements AutoCloseable {
       GeneratorGraph generator = GeneratorGraph.build(graph, spec, trainedOn.mapsToUnitRange());
       Session session = Sessions.open(graph, threads);
       try {
-        CheckpointStore.Checkpoint checkpoint = store.restoreNewest(session, c -> { }, skipped)
-            .orElseThrow(() -> new IllegalArgumentException(checkpointDir + " holds no checkpoint"));
+        CheckpointStore.Checkpoint checkpoint = step.isPresent() ? store.restoreStep(session, step.getAsLong())
+            : store.restoreNewest(session, c -> { }, skipped)
+                .orElseThrow(() -> new IllegalArgumentException(checkpointDir + " holds no checkpoint"));
         return new RestoredGenerator(spec, trainedOn, checkpoint.step(), graph, generator, session);
       } catch (IOException | RuntimeException e) {
         session.close();
