@@ -32,7 +32,7 @@ import org.jgan.tools.progress.ProgressReporter;
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class,
         ExperimentFiguresCommand.class, ExperimentReportCommand.class, ExperimentCorrelateCommand.class,
-        ExperimentDocsCommand.class})
+        ExperimentDocsCommand.class, ExperimentPublishCommand.class})
 public final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,5 +1,6 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.tools.run.JsonLinesLog;
 import org.jgan.training.TrainingDefaults;
 import org.jgan.training.DataSeeds;
 import com.google.gson.JsonArray;
@@ -126,7 +127,7 @@ public final class ExperimentFigures {
     for (Map.Entry<String, List<JsonObject>> row : rows.entrySet()) {
       List<RunLog> logs = new ArrayList<>();
       for (JsonObject r : row.getValue()) {
-        logs.add(RunLog.read(runDir(r).resolve("log.jsonl")));
+        logs.add(RunLog.read(runDir(r).resolve(JsonLinesLog.FILE)));
       }
       groups.add(new SeedBandFigure.Group(row.getKey().isEmpty() ? name : row.getKey(), colour(row.getValue().get(0)), logs));
     }

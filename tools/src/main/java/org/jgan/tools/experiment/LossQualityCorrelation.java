@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgan.eval.RankCorrelation;
 import org.jgan.tools.figures.RunLog;
+import org.jgan.tools.run.JsonLinesLog;
 
 /**
  * Does a run's training loss track its sample quality? The WGAN paper's test (Arjovsky et al. 2017,
@@ -89,9 +90,9 @@ public final class LossQualityCorrelation {
   public static String table(Path dir, String loss, String quality) throws IOException {
     List<String> header = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
-    if (Files.isRegularFile(dir.resolve("log.jsonl"))) {
+    if (Files.isRegularFile(dir.resolve(JsonLinesLog.FILE))) {
       header.add("run");
-      rows.add(row(List.of(dir.getFileName().toString()), of(RunLog.read(dir.resolve("log.jsonl")), loss, quality),
+      rows.add(row(List.of(dir.getFileName().toString()), of(RunLog.read(dir.resolve(JsonLinesLog.FILE)), loss, quality),
           objective(dir)));
     } else {
       ExperimentTable experiment = ExperimentTable.read(dir);
@@ -104,7 +105,7 @@ public final class LossQualityCorrelation {
           labels.add(ExperimentTable.setting(r, s));
         }
         Path run = dir.resolve(r.get("cell").getAsString()).resolve("run");
-        rows.add(row(labels, of(RunLog.read(run.resolve("log.jsonl")), loss, quality), objective(run)));
+        rows.add(row(labels, of(RunLog.read(run.resolve(JsonLinesLog.FILE)), loss, quality), objective(run)));
       }
     }
     header.addAll(List.of("loss", "paper's quantity", "quality", "points", "rho (logged)", "rho (paper)"));

@@ -20,6 +20,9 @@ import org.jgan.graphs.AtomicFiles;
  * for a resumed run it drops the lines after the restored step, which the run recomputes.
  */
 public final class JsonLinesLog implements AutoCloseable {
+  /** A run folder's log: one JSON object per logged step. */
+  public static final String FILE = "log.jsonl";
+
   private static final Gson GSON = new Gson();
   private final Path file;
   private final BufferedWriter writer;

@@ -25,7 +25,7 @@ public final class RunFigures {
   public static Figure losses(Path runDir, String title) throws IOException {
     Path config = runDir.resolve("config.json");
     String objective = Files.exists(config) ? RunConfig.read(config).objective() : "";
-    return LossFigure.of(RunLog.read(runDir.resolve("log.jsonl")), title, objective);
+    return LossFigure.of(RunLog.read(runDir.resolve(JsonLinesLog.FILE)), title, objective);
   }
 
   /** Writes {@link #losses} to {@code png} (and its vector copy). */

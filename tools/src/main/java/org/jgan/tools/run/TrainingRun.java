@@ -167,7 +167,7 @@ public final class TrainingRun {
       try (MetricQualityProbe metricProbe = qualityEvery > 0 && !qualityMetric.equals(QualityProbe.METRIC)
               ? MetricQualityProbe.forRun(config, dataDir, qualityEvery, qualityMetric, qualityClassifier,
                   this::notice) : null;
-          JsonLinesLog log = new JsonLinesLog(out.resolve("log.jsonl"), start);
+          JsonLinesLog log = new JsonLinesLog(out.resolve(JsonLinesLog.FILE), start);
           TensorBoardListener board = tensorBoard ? new TensorBoardListener(out.resolve("tensorboard"), config.dataset(),
               pixelLow(config),
               config.seed(), logEvery, checkpointEvery, config.steps()) : null) {
@@ -270,7 +270,7 @@ public final class TrainingRun {
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
     }
-    say("wrote " + picture + ", " + out.resolve("log.jsonl") + ", " + out.resolve("checkpoints"));
+    say("wrote " + picture + ", " + out.resolve(JsonLinesLog.FILE) + ", " + out.resolve("checkpoints"));
   }
 
   private void notice(String line) {
