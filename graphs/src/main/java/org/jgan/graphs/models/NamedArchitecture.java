@@ -46,6 +46,13 @@ public enum NamedArchitecture {
       return new GanPaperMlp();
     }
   },
+  /** The WGAN paper's MLP generator: ReLU layers and a linear output, no tanh ({@link WganPaperMlp}). */
+  WGAN_MLP(WganPaperMlp.NAME, Data.ANY, WganPaperMlp.DEFAULT_WIDTH, WganPaperMlp.DEFAULT_DEPTH, false) {
+    @Override
+    public Architecture build(int width, int depth) {
+      return new WganPaperMlp(width, depth);
+    }
+  },
   /** Sequences only; the depth is its number of residual blocks. */
   RESNET1D(ResNet1d.NAME, Data.SEQUENCES, ResNet1d.DEFAULT_WIDTH, ResNet1d.DEFAULT_BLOCKS, false) {
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NamedArchitectureRegistryTest {
   @Test
   void everyNameIsAnEntryWhoseArchitectureCarriesThatName() {
-    assertEquals(List.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "resnet1d", "dcgan32", "dcgan32-bn", "dcgan64",
+    assertEquals(List.of("mlp", "dcgan28", "dcgan28-bn", "gan-mlp", "wgan-mlp", "resnet1d", "dcgan32", "dcgan32-bn", "dcgan64",
         "dcgan64-bn"), NamedArchitecture.names());
     for (NamedArchitecture entry : NamedArchitecture.values()) {
       assertEquals(entry.id(), entry.withDefaults().name());
@@ -37,6 +37,8 @@ class NamedArchitectureRegistryTest {
     assertEquals(new ResNet1d(32, 4), NamedArchitecture.RESNET1D.build(32, 4));
     assertEquals(new Dcgan28(), NamedArchitecture.DCGAN28.build(1, 1));
     assertEquals(Dcgan.BASE, NamedArchitecture.DCGAN64.defaultWidth());
+    assertEquals(new WganPaperMlp(512, 4), Architecture.named("wgan-mlp"));
+    assertEquals(new WganPaperMlp(16, 3), NamedArchitecture.WGAN_MLP.build(16, 3));
   }
 
   @Test
