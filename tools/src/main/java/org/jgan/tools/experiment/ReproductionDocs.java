@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,45 +74,44 @@ public final class ReproductionDocs {
   }
 
   private static String table(String spec, Path root) throws IOException {
-    List<String> words = new ArrayList<>(Arrays.asList(spec.split("\\s+")));
-    Path dir = root.resolve(words.remove(0));
-    List<String> groupBy = null;
-    List<String> metrics = null;
-    for (int i = 0; i < words.size(); i += 2) {
-      if (i + 1 >= words.size()) {
-        throw new IllegalArgumentException("table marker '" + spec + "': " + words.get(i) + " has no value");
-      }
-      List<String> values = List.of(words.get(i + 1).split(","));
-      switch (words.get(i)) {
-        case "--group-by" -> groupBy = values;
-        case "--metrics" -> metrics = values;
-        default -> throw new IllegalArgumentException("table marker '" + spec + "': unknown option " + words.get(i)
-            + " (known: --group-by, --metrics)");
-      }
-    }
-    ExperimentTable table = ExperimentTable.read(dir);
+    Marker marker = Marker.parse("table", spec, root, List.of("--group-by", "--metrics"));
+    List<String> groupBy = marker.list("--group-by");
+    List<String> metrics = marker.list("--metrics");
+    ExperimentTable table = ExperimentTable.read(marker.dir());
     List<ExperimentTable.Column> columns = metrics == null ? table.defaultColumns()
         : metrics.stream().map(ExperimentTable::column).toList();
     return table.render(groupBy != null ? groupBy : table.varyingSettings(), columns, "markdown") + scale(table);
   }
 
   private static String correlation(String spec, Path root) throws IOException {
-    List<String> words = new ArrayList<>(Arrays.asList(spec.split("\\s+")));
-    Path dir = root.resolve(words.remove(0));
-    String loss = null;
-    String quality = null;
-    for (int i = 0; i < words.size(); i += 2) {
-      if (i + 1 >= words.size()) {
-        throw new IllegalArgumentException("correlation marker '" + spec + "': " + words.get(i) + " has no value");
+    Marker marker = Marker.parse("correlation", spec, root, List.of("--loss", "--quality"));
+    return LossQualityCorrelation.table(marker.dir(), marker.options().get("--loss"), marker.options().get("--quality"))
+        + scale(ExperimentTable.read(marker.dir()));
+  }
+
+  /** A marker's folder and its {@code --option value} pairs, each option one of those its kind knows. */
+  private record Marker(Path dir, Map<String, String> options) {
+    static Marker parse(String kind, String spec, Path root, List<String> known) {
+      List<String> words = new ArrayList<>(Arrays.asList(spec.split("\\s+")));
+      Path dir = root.resolve(words.remove(0));
+      Map<String, String> options = new HashMap<>();
+      for (int i = 0; i < words.size(); i += 2) {
+        if (!known.contains(words.get(i))) {
+          throw new IllegalArgumentException(kind + " marker '" + spec + "': unknown option " + words.get(i)
+              + " (known: " + String.join(", ", known) + ")");
+        }
+        if (i + 1 >= words.size()) {
+          throw new IllegalArgumentException(kind + " marker '" + spec + "': " + words.get(i) + " has no value");
+        }
+        options.put(words.get(i), words.get(i + 1));
       }
-      switch (words.get(i)) {
-        case "--loss" -> loss = words.get(i + 1);
-        case "--quality" -> quality = words.get(i + 1);
-        default -> throw new IllegalArgumentException("correlation marker '" + spec + "': unknown option " + words.get(i)
-            + " (known: --loss, --quality)");
-      }
+      return new Marker(dir, options);
     }
-    return LossQualityCorrelation.table(dir, loss, quality) + scale(ExperimentTable.read(dir));
+
+    /** The comma-separated values of {@code option}, or null when the marker does not set it. */
+    List<String> list(String option) {
+      return options.containsKey(option) ? List.of(options.get(option).split(",")) : null;
+    }
   }
 
   /** A line saying the runs were at an experiment file's quick scale, and how long they trained. */
