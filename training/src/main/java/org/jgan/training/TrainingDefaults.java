@@ -1,6 +1,7 @@
 package org.jgan.training;
 
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.losses.DiscreteBgan;
 import org.jgan.losses.ObjectiveOptions;
@@ -31,6 +32,12 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   public static final int TOY_BATCH = 256;
   /** 2-D toy sets: z has the data's dimension. */
   public static final int TOY_Z_DIM = 2;
+  /**
+   * 2-D toy sets: TensorFlow intra-op threads. Their ops are too small to split: handing each to
+   * a pool of two threads cost more than it saved, 1.07x to 1.28x slower per iteration on 2 cores
+   * (README, "Threads: one for the toy sets"); the weights trained are the same bits either way.
+   */
+  public static final int TOY_THREADS = 1;
   /** MLP hidden layers, on every dataset. */
   public static final int DEPTH = 3;
   /** Images and discrete data: MLP hidden width. */
@@ -73,6 +80,18 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
     int width = architecture.defaultWidth();
     return new TrainingDefaults(width, DEPTH, paper ? GAN_PAPER_BATCH : IMAGE_BATCH, IMAGE_Z_DIM, null, false, null,
         paper ? "uniform" : "normal", paper ? "unit" : "signed");
+  }
+
+  /**
+   * TensorFlow intra-op threads for a run on {@code dataset}, one of {@code jobs} running at once
+   * on this machine: {@link #TOY_THREADS} on the 2-D toy sets, else the machine's processors
+   * divided among the jobs ({@link SessionSettings#threadsPerJob}).
+   *
+   * @throws IllegalArgumentException when {@code jobs} is below 1
+   */
+  public static int threads(String dataset, int jobs) {
+    int share = SessionSettings.threadsPerJob(jobs);
+    return NamedDatasets.isToy(dataset) ? Math.min(TOY_THREADS, share) : share;
   }
 
   /**

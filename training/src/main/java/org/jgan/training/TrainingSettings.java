@@ -2,7 +2,6 @@ package org.jgan.training;
 
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
-import org.jgan.graphs.SessionSettings;
 import java.util.Set;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Hyperparameter;
@@ -103,7 +102,7 @@ public final class TrainingSettings {
   /** The run seed; unset: {@link #SEED}. */
   public TrainingSettings seed(long value) { seed = value; return this; }
 
-  /** TensorFlow intra-op threads; null: {@link #defaultThreads()}. */
+  /** TensorFlow intra-op threads; null: {@link TrainingDefaults#threads} for the dataset, one job. */
   public TrainingSettings threads(Integer value) { threads = value; return this; }
 
   /** Examples per batch. */
@@ -208,14 +207,6 @@ public final class TrainingSettings {
   /** Whether the critic's weight layers are spectrally normalised; null: off. */
   public TrainingSettings spectralNorm(Boolean value) { spectralNorm = value; return this; }
 
-  /**
-   * TensorFlow intra-op threads of one run alone on this machine: one per available processor
-   * ({@code experiment run --jobs N} gives each cell its share instead).
-   */
-  public static int defaultThreads() {
-    return SessionSettings.threadsPerJob(1);
-  }
-
   /** The version of jgan recorded in the configuration. */
   public TrainingSettings jganVersion(String value) { jganVersion = value; return this; }
 
@@ -251,7 +242,7 @@ public final class TrainingSettings {
         .width(or(width, d.width())).depth(or(depth, d.depth()))
         .learningRate(or(o.learningRate(), d.learningRate())).lrDecay(decay).criticSteps(o.criticSteps())
         .gpWeight(or(o.gradientPenaltyWeight(), d.gpWeight())).clip(o.clip()).prior(or(prior, d.prior()))
-        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, defaultThreads())).jganVersion(jganVersion)
+        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, TrainingDefaults.threads(dataset, 1))).jganVersion(jganVersion)
         .margin(o.margin()).ptWeight(o.ptWeight()).reconWeight(o.reconstructionWeight())
         .divergence(discrete ? or(divergence, FDivergence.GAN.id()) : null)
         .samplesPerZ(discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null)

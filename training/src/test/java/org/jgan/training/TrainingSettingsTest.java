@@ -32,6 +32,17 @@ class TrainingSettingsTest {
   }
 
   @Test
+  void toySetsTrainOnOneThreadImagesOnEveryProcessor() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").resolve().threads());
+    assertEquals(1, TrainingSettings.of("gan", "toy25").resolve().threads());
+    assertEquals(processors, TrainingSettings.of("wgan-gp", "mnist").model("dcgan28").resolve().threads());
+    assertEquals(2, TrainingSettings.of("wgan-gp", "toy8").threads(2).resolve().threads(), "a given count wins");
+    assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("mnist", 2), "jobs share the processors");
+    assertEquals(1, TrainingDefaults.threads("toy8", 1));
+  }
+
+  @Test
   void givenSettingsWinOverDefaults() {
     RunConfig config = TrainingSettings.of("wgan-gp", "toy8").batchSize(64)
         .objectiveOptions(new ObjectiveOptions(null, null, false, 1f, null)).lrDecay("none").seed(7).resolve();

@@ -88,7 +88,7 @@ public final class BenchCluster implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--rounds, --cells, --cell-steps and --sweep-rounds must be at"
           + " least 1, got " + rounds + ", " + cells + ", " + cellSteps + " and " + sweepRounds);
     }
-    int threadCount = threads != null ? threads : TrainingSettings.defaultThreads();
+    int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
     if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
       throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
     }

@@ -13,7 +13,6 @@ import org.jgan.tools.cli.DataCommand;
 import org.jgan.training.ModelSpec;
 import org.jgan.training.Trainer;
 import org.jgan.training.Trainer.Execution;
-import org.jgan.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,7 +64,7 @@ public final class BenchIteration implements Callable<Integer> {
     if (rounds < 1) {
       throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
     }
-    int threadCount = threads != null ? threads : TrainingSettings.defaultThreads();
+    int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
     if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
       throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
     }

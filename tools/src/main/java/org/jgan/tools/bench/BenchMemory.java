@@ -9,7 +9,6 @@ import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
 import org.jgan.tools.run.Memory;
 import org.jgan.training.Trainer;
-import org.jgan.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ public final class BenchMemory implements Callable<Integer> {
     if (iterations < 1) {
       throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, got " + iterations);
     }
-    int threadCount = threads != null ? threads : TrainingSettings.defaultThreads();
+    int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
     if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
       throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
     }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.jgan.training.TrainingSettings;
 
 /** The options every {@code jgan bench} line shares: batch, timed and warm-up rounds, threads, device. */
 public final class BenchOptions {
@@ -43,7 +42,7 @@ public final class BenchOptions {
   /** Refuses values out of range, naming the flag (exit 2). */
   public void check() {
     if (threads == null) {
-      threads = TrainingSettings.defaultThreads();
+      threads = SessionSettings.threadsPerJob(1);
     }
     if (batch < 1 || steps < 1 || warmup < 0 || threads < 1) {
       throw new ParameterException(spec.commandLine(),

@@ -171,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
-  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
+  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: 1 on the 2-D toy sets, else the available processors)")
   Integer threads;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu: gpu places every op that has a GPU kernel"
@@ -280,10 +280,6 @@ public final class TrainCommand implements Callable<Integer> {
   /** Checks every flag and resolves the defaults; bad values throw a ParameterException naming the flag. */
   public RunConfig resolve() {
     require(steps >= 0, "--steps must be at least 0, got " + steps);
-    if (threads == null) {
-      threads = TrainingSettings.defaultThreads();
-    }
-    require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
     require(logEvery >= 1, "--log-every must be at least 1, got " + logEvery);
     require(qualityEvery >= 0, "--quality-every must be at least 0, got " + qualityEvery);
@@ -291,6 +287,10 @@ public final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
+    if (threads == null) {
+      threads = TrainingDefaults.threads(dataset, 1);
+    }
+    require(threads >= 1, "--threads must be at least 1, got " + threads);
     require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
         + String.join(", ", NamedArchitecture.names()) + ")");
     require(gModel == null || NamedArchitecture.find(gModel).isPresent(), "--g-model: unknown model '" + gModel

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jgan.graphs.SessionSettings;
+import org.jgan.training.TrainingDefaults;
+import org.jgan.training.TrainingSettings;
 
 /**
  * The intra-op thread count of an experiment cell's {@code jgan train}: the experiment's own
  * {@code threads} when it sets one; for a cell resumed, the count it was started with (a run's
- * numbers depend on its thread count, and resuming refuses a changed configuration); else the
+ * numbers depend on its thread count, and resuming refuses a changed configuration); else what
+ * {@code jgan train} would choose for the cell's dataset ({@link TrainingDefaults#threads}) with the
  * machine's processors divided among the {@code --jobs} cells running at once, so that they do not
  * oversubscribe the cores.
  */
@@ -26,7 +28,13 @@ final class CellThreads {
     }
     Integer saved = resuming ? savedThreads(runDir.resolve("config.json")) : null;
     trainArgs.add("--threads");
-    trainArgs.add(Integer.toString(saved != null ? saved : SessionSettings.threadsPerJob(jobs)));
+    trainArgs.add(Integer.toString(saved != null ? saved : TrainingDefaults.threads(dataset(trainArgs), jobs)));
+  }
+
+  /** The value of the cell's {@code --dataset}, else {@code jgan train}'s default. */
+  private static String dataset(List<String> trainArgs) {
+    int flag = trainArgs.indexOf("--dataset");
+    return flag >= 0 && flag + 1 < trainArgs.size() ? trainArgs.get(flag + 1) : TrainingSettings.DATASET;
   }
 
   private static Integer savedThreads(Path config) throws IOException {

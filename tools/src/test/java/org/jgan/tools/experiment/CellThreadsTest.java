@@ -22,12 +22,27 @@ class CellThreadsTest {
     return args;
   }
 
+  private static final List<String> MNIST = List.of("train", "--dataset", "mnist");
+
+  private static List<String> with(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all;
+  }
+
   @Test
   void parallelCellsShareTheProcessors() throws Exception {
-    assertEquals(List.of("train", "--threads", Integer.toString(PROCESSORS)), argsAfter(List.of("train"), 1, false));
-    assertEquals(List.of("train", "--threads", Integer.toString(Math.max(1, PROCESSORS / 2))),
-        argsAfter(List.of("train"), 2, false));
-    assertEquals(List.of("train", "--threads", "1"), argsAfter(List.of("train"), PROCESSORS * 4, false));
+    assertEquals(with(MNIST, "--threads", Integer.toString(PROCESSORS)), argsAfter(MNIST, 1, false));
+    assertEquals(with(MNIST, "--threads", Integer.toString(Math.max(1, PROCESSORS / 2))), argsAfter(MNIST, 2, false));
+    assertEquals(with(MNIST, "--threads", "1"), argsAfter(MNIST, PROCESSORS * 4, false));
+  }
+
+  @Test
+  void toyCellsGetOneThreadWhateverTheJobs() throws Exception {
+    List<String> toy25 = List.of("train", "--dataset", "toy25");
+    assertEquals(with(toy25, "--threads", "1"), argsAfter(toy25, 1, false));
+    // No --dataset: jgan train's default, toy8.
+    assertEquals(List.of("train", "--threads", "1"), argsAfter(List.of("train"), 1, false));
   }
 
   @Test
@@ -38,8 +53,8 @@ class CellThreadsTest {
   @Test
   void aResumedCellKeepsTheCountItStartedWith() throws Exception {
     Files.writeString(dir.resolve("config.json"), "{\"objective\": \"gan\", \"threads\": 5}");
-    assertEquals(List.of("train", "--threads", "5"), argsAfter(List.of("train"), 1, true));
+    assertEquals(with(MNIST, "--threads", "5"), argsAfter(MNIST, 1, true));
     // A fresh cell whose folder holds an old config (no checkpoint) gets this sweep's share.
-    assertEquals(List.of("train", "--threads", Integer.toString(PROCESSORS)), argsAfter(List.of("train"), 1, false));
+    assertEquals(with(MNIST, "--threads", Integer.toString(PROCESSORS)), argsAfter(MNIST, 1, false));
   }
 }
