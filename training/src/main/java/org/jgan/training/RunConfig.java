@@ -81,6 +81,14 @@ public record RunConfig(String objective, String dataset, String model, long ste
     return org.jgan.data.NamedDatasets.exampleShape(dataset, imageSize, channels);
   }
 
+  /** The name of a run folder's configuration file. */
+  public static final String FILE = "config.json";
+
+  /** The configuration file of the run folder {@code runDir}. */
+  public static Path in(Path runDir) {
+    return runDir.resolve(FILE);
+  }
+
   /** Reads a run's {@code config.json}; fails with a one-line message when it is missing or malformed. */
   public static RunConfig read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {

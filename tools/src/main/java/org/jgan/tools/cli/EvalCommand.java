@@ -190,7 +190,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private Samples load() throws Exception {
     if (source.checkpoint != null || source.model != null) {
-      String trainedOn = source.checkpoint != null ? RunConfig.read(source.checkpoint.resolve("config.json")).dataset()
+      String trainedOn = source.checkpoint != null ? RunConfig.read(RunConfig.in(source.checkpoint)).dataset()
           : ModelMetadata.read(source.model).dataset();
       int n = count != null ? count : EvalSettings.defaultSampleCount(trainedOn);
       GeneratedSamples all = source.checkpoint != null

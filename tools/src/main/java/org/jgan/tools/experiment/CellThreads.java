@@ -1,5 +1,6 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.training.RunConfig;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class CellThreads {
     if (trainArgs.contains("--threads")) {
       return;
     }
-    Integer saved = resuming ? savedThreads(runDir.resolve("config.json")) : null;
+    Integer saved = resuming ? savedThreads(RunConfig.in(runDir)) : null;
     trainArgs.add("--threads");
     trainArgs.add(Integer.toString(saved != null ? saved : TrainingDefaults.threads(dataset(trainArgs), jobs)));
   }

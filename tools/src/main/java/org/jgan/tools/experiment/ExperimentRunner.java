@@ -1,5 +1,6 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.training.RunConfig;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -174,7 +175,7 @@ public final class ExperimentRunner {
     result.addProperty("order", experiment.cells().indexOf(cell));
     result.add("settings", GSON.toJsonTree(cell.settings()));
     CellIdentity.record(result, cell);
-    result.add("config", read(runDir.resolve("config.json")));
+    result.add("config", read(RunConfig.in(runDir)));
     result.add("eval", read(evalFile));
     result.addProperty("evaluated_checkpoint", scoreBest ? "best on validation" : "last");
     result.addProperty("seconds", (System.nanoTime() - started) / 1e9);

@@ -1,5 +1,6 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.training.RunConfig;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +141,7 @@ public final class LossQualityCorrelation {
    * read as JSON, not checked as a whole configuration, since only the sign convention needs it.
    */
   private static String objective(Path run) throws IOException {
-    Path config = run.resolve("config.json");
+    Path config = RunConfig.in(run);
     if (!Files.isRegularFile(config)) {
       return null;
     }

@@ -1,5 +1,6 @@
 package org.jgan.tools.experiment;
 
+import org.jgan.training.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.jgan.tools.run.LoopTimer;
  */
 public final class ResultPublisher {
   /** The run's files copied, beside the cell's own; the log last, as it is optional. */
-  private static final List<String> RUN_FILES = List.of("config.json", LoopTimer.FILE);
+  private static final List<String> RUN_FILES = List.of(RunConfig.FILE, LoopTimer.FILE);
 
   private ResultPublisher() {}
 

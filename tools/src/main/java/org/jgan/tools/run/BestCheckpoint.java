@@ -57,7 +57,7 @@ public final class BestCheckpoint implements TrainingListener {
       return;
     }
     Files.createDirectories(dir);
-    config.write(dir.resolve("config.json"));
+    config.write(RunConfig.in(dir));
     Properties state = trainer.state().toProperties();
     state.setProperty(SCORE, Float.toString(score));
     store.save(trainer.sessionToSave(), trainer.state().iteration(), state);

@@ -23,7 +23,7 @@ public final class RunFigures {
 
   /** The loss figure of the run in {@code runDir}, from its log.jsonl and config.json. */
   public static Figure losses(Path runDir, String title) throws IOException {
-    Path config = runDir.resolve("config.json");
+    Path config = RunConfig.in(runDir);
     String objective = Files.exists(config) ? RunConfig.read(config).objective() : "";
     return LossFigure.of(RunLog.read(runDir.resolve(JsonLinesLog.FILE)), title, objective);
   }

@@ -37,7 +37,7 @@ public final class RunGenerator implements AutoCloseable {
 
   /** As {@link #open(Path, Consumer)}, or, when {@code step} is present, from the checkpoint of that step alone. */
   public static RunGenerator open(Path runDir, OptionalLong step, Consumer<String> skipped) throws IOException {
-    RunConfig config = RunConfig.read(runDir.resolve("config.json"));
+    RunConfig config = RunConfig.read(RunConfig.in(runDir));
     return new RunGenerator(config, RestoredGenerator.fromCheckpoints(RunModel.spec(config),
         GeneratorExport.trainedOn(config), runDir.resolve("checkpoints"), step, config.threads(), skipped));
   }

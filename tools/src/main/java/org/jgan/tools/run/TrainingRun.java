@@ -139,7 +139,7 @@ public final class TrainingRun {
 
   private Optional<String> train(GracefulStop stop) throws Exception {
     CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), KEEP_CHECKPOINTS);
-    Path configFile = out.resolve("config.json");
+    Path configFile = RunConfig.in(out);
     if (resume) {
       if (Files.exists(configFile)) {
         config.requireResumableFrom(configFile);

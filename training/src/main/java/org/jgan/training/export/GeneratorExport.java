@@ -50,7 +50,7 @@ public final class GeneratorExport {
    * @return the version folder written
    */
   public static Path fromRunFolder(Path runDir, Path modelDir, Consumer<String> skipped) throws IOException {
-    RunConfig config = RunConfig.read(runDir.resolve("config.json"));
+    RunConfig config = RunConfig.read(RunConfig.in(runDir));
     return fromCheckpoints(RunModel.spec(config), trainedOn(config), runDir.resolve("checkpoints"), modelDir, skipped);
   }
 
