@@ -72,7 +72,7 @@ final class FusedIterations {
     // Taken before any fused op exists: only the training graph proper is ever copied.
     this.copier = new SubgraphCopy(model.context().graph());
     Ops tf = model.context().tf().withSubScope("fused");
-    this.batches = IterationBatches.of(tf, data, dataInGraph);
+    this.batches = IterationBatches.of(model.context(), tf, data, dataInGraph);
     this.firstRunSeed = tf.withName("first_run_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
     this.training = tf.withName("training").placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
     this.progress = tf.withName("progress").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -149,6 +149,7 @@ final class FusedIterations {
   private Outcome run(Session session, Chain chain, long firstRun, long firstBatch, float progressValue,
       RunOptions options) {
     GraphContext ctx = model.context();
+    batches.prepare(session);
     List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();

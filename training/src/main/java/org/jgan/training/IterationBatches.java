@@ -6,12 +6,19 @@ import org.jgan.data.Dataset;
 import org.jgan.data.Examples;
 import org.jgan.data.ShuffledBatches;
 import org.jgan.graphs.Tensors;
+import java.lang.ref.WeakReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jgan.graphs.GraphContext;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
@@ -20,25 +27,38 @@ import org.tensorflow.types.TUint8;
  * The real batches of one fused iteration, as one tensor of {@code count * batch} examples in
  * batch order: copied from the host, or, for a shuffled in-memory set small enough, gathered in
  * the graph from the whole set held there, so each iteration only sends the examples' positions.
+ *
+ * <p>The set is held in a resource variable filled once per session by feeding it, not in a
+ * constant: a 47 MB constant was copied by the session's graph conversion and by Grappler's constant
+ * folding when the session started (README, "Start-up: the training split in a variable"). A
+ * resource variable is not a {@code VariableV2}, so checkpoints (which save those) leave it out.
  */
 abstract class IterationBatches {
   /** The most bytes of stored examples kept in the graph (MNIST: 47 MB, CIFAR-10: 154 MB). */
   static final long MAX_RESIDENT_BYTES = 256L << 20;
+  /** The name of the variable holding the set. */
+  static final String RESIDENT_NAME = "resident_examples";
 
   /** The batches read from {@code data}; in the graph when {@code inGraph} and the data allows it. */
-  static IterationBatches of(Ops tf, BatchSource data, boolean inGraph) {
+  static IterationBatches of(GraphContext ctx, Ops tf, BatchSource data, boolean inGraph) {
     if (inGraph && data instanceof ShuffledBatches shuffled) {
       Examples examples = shuffled.examples();
       long values = (long) examples.size() * examples.exampleSize();
       if (examples instanceof ByteImages images && values <= MAX_RESIDENT_BYTES) {
-        return new Resident(tf, shuffled, residentBytes(tf, images));
+        return new Resident(tf, shuffled, residentBytes(ctx, images));
       }
       if (examples instanceof Dataset set && values * Float.BYTES <= MAX_RESIDENT_BYTES) {
-        return new Resident(tf, shuffled, residentFloats(tf, set));
+        return new Resident(tf, shuffled, residentFloats(ctx, set));
       }
     }
     return new Fed(tf, data);
   }
+
+  /**
+   * Makes the examples available to {@code session}'s runs: the resident set is fed into its
+   * variable the first time a session is met (after a checkpoint's restore too, which does not touch it).
+   */
+  abstract void prepare(Session session);
 
   /** Whether the examples are held in the graph. */
   abstract boolean inGraph();
@@ -61,29 +81,36 @@ abstract class IterationBatches {
     return Shape.of(dims);
   }
 
-  /** A function from example positions to examples: byte codes mapped through the set's own byte-to-float table. */
-  private interface Rows {
-    Operand<TFloat32> gather(Operand<TInt32> positions);
-  }
+  /**
+   * The whole set in a resource variable: {@code gather} reads examples by position, {@code fill}
+   * (fed with {@code contents}) writes the set into it.
+   */
+  private record Rows(Function<Operand<TInt32>, Operand<TFloat32>> gather, Placeholder<?> input,
+      GraphOperation fill, Supplier<Tensor> contents) {}
 
-  private static Rows residentBytes(Ops tf, ByteImages images) {
-    Operand<TUint8> codes;
-    try (TUint8 t = TUint8.tensorOf(Shape.of(images.size(), images.exampleSize()), DataBuffers.of(images.codes(), true,
-        false))) {
-      codes = tf.withName("resident_examples").constantOf(t);
-    }
+  private static Rows residentBytes(GraphContext ctx, ByteImages images) {
+    Ops tf = ctx.tf();
+    Shape shape = Shape.of(images.size(), images.exampleSize());
+    String name = ctx.uniqueName(RESIDENT_NAME);
+    VarHandleOp store = tf.withName(name).varHandleOp(TUint8.class, shape, VarHandleOp.sharedName(name));
+    Placeholder<TUint8> input = tf.withName(name + "_input").placeholder(TUint8.class, Placeholder.shape(shape));
+    GraphOperation fill = (GraphOperation) tf.withName(name + "_fill").assignVariableOp(store, input).op();
     Operand<TFloat32> table = tf.constant(images.codeValues());
     // The table holds exactly the floats ByteImages.copyExample writes, so a gathered batch equals a filled one bit for bit.
-    return positions -> tf.gather(table, tf.dtypes.cast(tf.gather(codes, positions, tf.constant(0)), TInt32.class),
-        tf.constant(0));
+    return new Rows(positions -> tf.gather(table, tf.dtypes.cast(tf.resourceGather(store, positions, TUint8.class),
+        TInt32.class), tf.constant(0)), input, fill,
+        () -> TUint8.tensorOf(shape, DataBuffers.of(images.codes(), true, false)));
   }
 
-  private static Rows residentFloats(Ops tf, Dataset set) {
-    Operand<TFloat32> values;
-    try (TFloat32 t = Tensors.floats(set.values(), set.size(), set.exampleSize())) {
-      values = tf.withName("resident_examples").constantOf(t);
-    }
-    return positions -> tf.gather(values, positions, tf.constant(0));
+  private static Rows residentFloats(GraphContext ctx, Dataset set) {
+    Ops tf = ctx.tf();
+    Shape shape = Shape.of(set.size(), set.exampleSize());
+    String name = ctx.uniqueName(RESIDENT_NAME);
+    VarHandleOp store = tf.withName(name).varHandleOp(TFloat32.class, shape, VarHandleOp.sharedName(name));
+    Placeholder<TFloat32> input = tf.withName(name + "_input").placeholder(TFloat32.class, Placeholder.shape(shape));
+    GraphOperation fill = (GraphOperation) tf.withName(name + "_fill").assignVariableOp(store, input).op();
+    return new Rows(positions -> tf.resourceGather(store, positions, TFloat32.class), input, fill,
+        () -> Tensors.floats(set.values(), set.size(), set.exampleSize()));
   }
 
   /** Batches copied from the host into one fed tensor. */
@@ -102,6 +129,9 @@ abstract class IterationBatches {
     boolean inGraph() {
       return false;
     }
+
+    @Override
+    void prepare(Session session) {}
 
     @Override
     Operand<TFloat32> batches() {
@@ -137,18 +167,33 @@ abstract class IterationBatches {
   /** Batches gathered in the graph from the whole set, by the positions ShuffledBatches gives. */
   private static final class Resident extends IterationBatches {
     private final ShuffledBatches data;
+    private final Rows rows;
     private final Placeholder<TInt32> positions;
     private final Operand<TFloat32> batches;
+    /** The session whose variable holds the set; weak, so a closed session is not kept. */
+    private WeakReference<Session> filled = new WeakReference<>(null);
 
     Resident(Ops tf, ShuffledBatches data, Rows rows) {
       this.data = data;
+      this.rows = rows;
       this.positions = tf.withName("fused_positions").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      this.batches = tf.reshape(rows.gather(positions), tf.constant(rowsOf(data.exampleShape()).asArray()));
+      this.batches = tf.reshape(rows.gather().apply(positions), tf.constant(rowsOf(data.exampleShape()).asArray()));
     }
 
     @Override
     boolean inGraph() {
       return true;
+    }
+
+    @Override
+    void prepare(Session session) {
+      if (filled.get() == session) {
+        return;
+      }
+      try (Tensor contents = rows.contents().get()) {
+        session.runner().feed(rows.input(), contents).addTarget(rows.fill()).run();
+      }
+      filled = new WeakReference<>(session);
     }
 
     @Override

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,9 @@ import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.Objectives;
 import org.jgan.losses.Wgan;
 import org.jgan.training.Trainer.Execution;
+import org.jgan.graphs.CheckpointStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,6 +75,42 @@ class FusedIterationsTest {
       assertTrue(inGraph.dataInGraph);
       reference.assertSameAs(inGraph, "8-bit images");
     }
+  }
+
+  @Test
+  void theSetHeldInTheGraphIsNeitherCheckpointedNorNeededByARestore(@TempDir Path dir) throws Exception {
+    int total = 4;
+    List<Map<String, Float>> uninterrupted = new ArrayList<>();
+    try (Trainer trainer = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED)) {
+      assertTrue(trainer.dataInGraph());
+      for (int i = 0; i < total; i++) {
+        uninterrupted.add(trainer.iterate());
+      }
+    }
+    // A run with fed data has no variable for the set: its checkpoint restores into a run that
+    // holds the set, which then fills the set into its own new session and continues exactly.
+    CheckpointStore store = new CheckpointStore(dir, 2);
+    List<Map<String, Float>> resumed = new ArrayList<>();
+    try (Trainer fed = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED_FED)) {
+      assertFalse(fed.dataInGraph());
+      for (int i = 0; i < total / 2; i++) {
+        resumed.add(fed.iterate());
+      }
+      fed.save(store);
+    }
+    try (Trainer held = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED)) {
+      assertTrue(held.restoreLatest(store));
+      while (held.state().iteration() < total) {
+        resumed.add(held.iterate());
+      }
+      held.save(store);
+    }
+    assertEquals(uninterrupted, resumed);
+    // The held run's own checkpoint names its variables and not the set.
+    String keys = new String(Files.readAllBytes(Path.of(store.latest().orElseThrow().modelPrefix() + ".index")),
+        StandardCharsets.ISO_8859_1);
+    assertTrue(keys.contains("kernel"), "the networks' variables are saved");
+    assertFalse(keys.contains(IterationBatches.RESIDENT_NAME), "the training set is not saved");
   }
 
   @Test
