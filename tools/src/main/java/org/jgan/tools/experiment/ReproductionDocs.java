@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * &lt;!-- end jgan table --&gt;
  * </pre>
  *
- * A {@code jgan correlation: docs/results/NAME} marker (ended by {@code <!-- end jgan correlation -->})
+ * A {@code jgan correlation: docs/results/NAME} marker (ended by {@code <!-- end jgan correlation -->}; NAME an
+ * experiment's published results or, as {@code jgan experiment correlate} takes, one run folder)
  * holds {@code jgan experiment correlate}'s table of the same folder instead, computed from each
  * cell's committed {@code run/log.jsonl}; it takes {@code --loss} and {@code --quality} as that
  * command does.
@@ -85,8 +86,11 @@ public final class ReproductionDocs {
 
   private static String correlation(String spec, Path root) throws IOException {
     Marker marker = Marker.parse("correlation", spec, root, List.of("--loss", "--quality"));
-    return LossQualityCorrelation.table(marker.dir(), marker.options().get("--loss"), marker.options().get("--quality"))
-        + scale(ExperimentTable.read(marker.dir()));
+    String table = LossQualityCorrelation.table(marker.dir(), marker.options().get("--loss"),
+        marker.options().get("--quality"));
+    // A single run folder, as jgan experiment correlate takes one, has no cells to tell a quick scale by.
+    boolean runFolder = java.nio.file.Files.isRegularFile(marker.dir().resolve(org.jgan.tools.run.JsonLinesLog.FILE));
+    return runFolder ? table : table + scale(ExperimentTable.read(marker.dir()));
   }
 
   /** A marker's folder and its {@code --option value} pairs, each option one of those its kind knows. */

@@ -89,6 +89,29 @@ class ReproductionDocsTest {
     assertTrue(e.getMessage().contains("unknown option --metrics (known: --loss, --quality)"), e.getMessage());
   }
 
+  /**
+   * A correlation marker may name one run folder, as {@code jgan experiment correlate} takes one:
+   * its one row, here a GAN run whose discriminator loss falls as FID falls (rho +1 logged, -1 against
+   * the paper's 1/2 L + log 2, which rises), and no quick-scale line (a run folder has no cells).
+   */
+  @Test
+  void aCorrelationMarkerMayNameOneRunFolder(@TempDir Path root) throws Exception {
+    Path run = root.resolve("docs/results/one-run/seed-2");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("config.json"), "{\"objective\": \"gan-ns\", \"steps\": 5}");
+    StringBuilder log = new StringBuilder();
+    for (int step = 1; step <= 5; step++) {
+      log.append("{\"step\":").append(step).append(",\"discriminator/loss\":").append(3.0 / step)
+          .append(",\"quality/fid\":").append(100.0 - step).append("}\n");
+    }
+    Files.writeString(run.resolve("log.jsonl"), log);
+    String marker = "<!-- jgan correlation: docs/results/one-run/seed-2 -->\n";
+    String regenerated = ReproductionDocs.regenerate(marker + "stale\n<!-- end jgan correlation -->\n", root);
+    assertTrue(regenerated.contains("| seed-2 | discriminator/loss |"), regenerated);
+    assertTrue(regenerated.contains("| 5 | 1.000 | -1.000 |"), regenerated);
+    assertFalse(regenerated.contains("Quick scale"), regenerated);
+  }
+
   @Test
   void aMarkerWithAnUnknownOptionIsRefusedByName() {
     String doc = "<!-- jgan table: docs/results/wgan-gp-toy-fast --rows dataset -->\n<!-- end jgan table -->\n";
