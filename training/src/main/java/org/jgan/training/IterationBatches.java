@@ -22,6 +22,7 @@ import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
+import org.tensorflow.types.family.TType;
 
 /**
  * The real batches of one fused iteration, as one tensor of {@code count * batch} examples in
@@ -83,33 +84,41 @@ abstract class IterationBatches {
 
   /**
    * The whole set in a resource variable: {@code gather} reads examples by position, {@code fill}
-   * (fed with {@code contents}) writes the set into it.
+   * (fed {@code contents} through {@code input}) writes the set into it.
    */
   private record Rows(Function<Operand<TInt32>, Operand<TFloat32>> gather, Placeholder<?> input,
       GraphOperation fill, Supplier<Tensor> contents) {}
 
+  /** A resource variable of {@code type} and {@code shape}, named uniquely, and its fill from a placeholder. */
+  private record Store<T extends TType>(VarHandleOp handle, Placeholder<T> input, GraphOperation fill) {
+    static <T extends TType> Store<T> of(GraphContext ctx, Class<T> type, Shape shape) {
+      Ops tf = ctx.tf();
+      String name = ctx.uniqueName(RESIDENT_NAME);
+      VarHandleOp handle = tf.withName(name).varHandleOp(type, shape, VarHandleOp.sharedName(name));
+      Placeholder<T> input = tf.withName(name + "_input").placeholder(type, Placeholder.shape(shape));
+      return new Store<>(handle, input, (GraphOperation) tf.withName(name + "_fill").assignVariableOp(handle, input).op());
+    }
+
+    /** The rows at {@code positions}. */
+    Operand<T> gather(Ops tf, Operand<TInt32> positions, Class<T> type) {
+      return tf.resourceGather(handle, positions, type);
+    }
+  }
+
   private static Rows residentBytes(GraphContext ctx, ByteImages images) {
     Ops tf = ctx.tf();
     Shape shape = Shape.of(images.size(), images.exampleSize());
-    String name = ctx.uniqueName(RESIDENT_NAME);
-    VarHandleOp store = tf.withName(name).varHandleOp(TUint8.class, shape, VarHandleOp.sharedName(name));
-    Placeholder<TUint8> input = tf.withName(name + "_input").placeholder(TUint8.class, Placeholder.shape(shape));
-    GraphOperation fill = (GraphOperation) tf.withName(name + "_fill").assignVariableOp(store, input).op();
+    Store<TUint8> store = Store.of(ctx, TUint8.class, shape);
     Operand<TFloat32> table = tf.constant(images.codeValues());
     // The table holds exactly the floats ByteImages.copyExample writes, so a gathered batch equals a filled one bit for bit.
-    return new Rows(positions -> tf.gather(table, tf.dtypes.cast(tf.resourceGather(store, positions, TUint8.class),
-        TInt32.class), tf.constant(0)), input, fill,
-        () -> TUint8.tensorOf(shape, DataBuffers.of(images.codes(), true, false)));
+    return new Rows(positions -> tf.gather(table, tf.dtypes.cast(store.gather(tf, positions, TUint8.class), TInt32.class),
+        tf.constant(0)), store.input(), store.fill(), () -> TUint8.tensorOf(shape, DataBuffers.of(images.codes(), true, false)));
   }
 
   private static Rows residentFloats(GraphContext ctx, Dataset set) {
     Ops tf = ctx.tf();
-    Shape shape = Shape.of(set.size(), set.exampleSize());
-    String name = ctx.uniqueName(RESIDENT_NAME);
-    VarHandleOp store = tf.withName(name).varHandleOp(TFloat32.class, shape, VarHandleOp.sharedName(name));
-    Placeholder<TFloat32> input = tf.withName(name + "_input").placeholder(TFloat32.class, Placeholder.shape(shape));
-    GraphOperation fill = (GraphOperation) tf.withName(name + "_fill").assignVariableOp(store, input).op();
-    return new Rows(positions -> tf.resourceGather(store, positions, TFloat32.class), input, fill,
+    Store<TFloat32> store = Store.of(ctx, TFloat32.class, Shape.of(set.size(), set.exampleSize()));
+    return new Rows(positions -> store.gather(tf, positions, TFloat32.class), store.input(), store.fill(),
         () -> Tensors.floats(set.values(), set.size(), set.exampleSize()));
   }
 
