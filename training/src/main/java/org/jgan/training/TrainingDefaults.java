@@ -33,11 +33,17 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /** 2-D toy sets: z has the data's dimension. */
   public static final int TOY_Z_DIM = 2;
   /**
-   * 2-D toy sets: TensorFlow intra-op threads. Their ops are too small to split: handing each to
-   * a pool of two threads cost more than it saved, 1.07x to 1.28x slower per iteration on 2 cores
-   * (README, "Threads: one for the toy sets"); the weights trained are the same bits either way.
+   * 2-D toy sets with small layers (see {@link #SMALL_PRODUCT}): TensorFlow intra-op threads. Their
+   * ops are too small to split: handing each to a pool of two threads cost more than it saved
+   * (README, "Threads: one for small toy models"); the weights trained are the same bits either way.
    */
   public static final int TOY_THREADS = 1;
+  /**
+   * The most multiply-adds of one hidden layer's product (batch x width x width) for which a toy
+   * model gets {@link #TOY_THREADS}: toy8 WGAN-GP at batch 256 ran 1.15x faster on one thread than
+   * on two at width 128, 1.07x at width 256 (this bound), and 1.4x slower at width 512 (2 cores).
+   */
+  public static final long SMALL_PRODUCT = 256L * 256 * 256;
   /** MLP hidden layers, on every dataset. */
   public static final int DEPTH = 3;
   /** Images and discrete data: MLP hidden width. */
@@ -83,15 +89,17 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   }
 
   /**
-   * TensorFlow intra-op threads for a run on {@code dataset}, one of {@code jobs} running at once
-   * on this machine: {@link #TOY_THREADS} on the 2-D toy sets, else the machine's processors
-   * divided among the jobs ({@link SessionSettings#threadsPerJob}).
+   * TensorFlow intra-op threads for a run on {@code dataset} at {@code batchSize} whose widest
+   * hidden layer has {@code widest} units, one of {@code jobs} runs at once on this machine:
+   * {@link #TOY_THREADS} for a toy model whose products are small ({@link #SMALL_PRODUCT}), else the
+   * machine's processors divided among the jobs ({@link SessionSettings#threadsPerJob}).
    *
    * @throws IllegalArgumentException when {@code jobs} is below 1
    */
-  public static int threads(String dataset, int jobs) {
+  public static int threads(String dataset, int batchSize, int widest, int jobs) {
     int share = SessionSettings.threadsPerJob(jobs);
-    return NamedDatasets.isToy(dataset) ? Math.min(TOY_THREADS, share) : share;
+    boolean small = NamedDatasets.isToy(dataset) && (long) batchSize * widest * widest <= SMALL_PRODUCT;
+    return small ? Math.min(TOY_THREADS, share) : share;
   }
 
   /**

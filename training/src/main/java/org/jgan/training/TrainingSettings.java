@@ -102,7 +102,7 @@ public final class TrainingSettings {
   /** The run seed; unset: {@link #SEED}. */
   public TrainingSettings seed(long value) { seed = value; return this; }
 
-  /** TensorFlow intra-op threads; null: {@link TrainingDefaults#threads} for the dataset, one job. */
+  /** TensorFlow intra-op threads; null: {@link TrainingDefaults#threads} for the run's data and sizes, one job. */
   public TrainingSettings threads(Integer value) { threads = value; return this; }
 
   /** Examples per batch. */
@@ -237,12 +237,15 @@ public final class TrainingSettings {
     boolean discrete = Objectives.isDiscrete(objective);
     Objectives.type(objective).requireTakes(hyperparametersGiven(sgd));
     boolean folder = dataset.equals(NamedDatasets.FOLDER);
+    int batch = or(batchSize, d.batchSize());
+    int hidden = or(width, d.width());
+    int widest = Math.max(or(generatorWidth, hidden), or(discriminatorWidth, hidden));
     return RunConfig.builder().objective(objective).dataset(dataset).model(architecture).steps(or(steps, STEPS))
-        .seed(or(seed, SEED)).batchSize(or(batchSize, d.batchSize())).zDim(or(zDim, d.zDim()))
-        .width(or(width, d.width())).depth(or(depth, d.depth()))
+        .seed(or(seed, SEED)).batchSize(batch).zDim(or(zDim, d.zDim()))
+        .width(hidden).depth(or(depth, d.depth()))
         .learningRate(or(o.learningRate(), d.learningRate())).lrDecay(decay).criticSteps(o.criticSteps())
         .gpWeight(or(o.gradientPenaltyWeight(), d.gpWeight())).clip(o.clip()).prior(or(prior, d.prior()))
-        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, TrainingDefaults.threads(dataset, 1))).jganVersion(jganVersion)
+        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, TrainingDefaults.threads(dataset, batch, widest, 1))).jganVersion(jganVersion)
         .margin(o.margin()).ptWeight(o.ptWeight()).reconWeight(o.reconstructionWeight())
         .divergence(discrete ? or(divergence, FDivergence.GAN.id()) : null)
         .samplesPerZ(discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null)

@@ -32,14 +32,18 @@ class TrainingSettingsTest {
   }
 
   @Test
-  void toySetsTrainOnOneThreadImagesOnEveryProcessor() {
+  void smallToyModelsTrainOnOneThreadImagesOnEveryProcessor() {
     int processors = Runtime.getRuntime().availableProcessors();
     assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").resolve().threads());
     assertEquals(1, TrainingSettings.of("gan", "toy25").resolve().threads());
     assertEquals(processors, TrainingSettings.of("wgan-gp", "mnist").model("dcgan28").resolve().threads());
     assertEquals(2, TrainingSettings.of("wgan-gp", "toy8").threads(2).resolve().threads(), "a given count wins");
-    assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("mnist", 2), "jobs share the processors");
-    assertEquals(1, TrainingDefaults.threads("toy8", 1));
+    assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("mnist", 64, 512, 2), "jobs share the processors");
+    assertEquals(1, TrainingDefaults.threads("toy8", 256, 128, 1));
+    // batch x width x width above TrainingDefaults.SMALL_PRODUCT: the processors, as for images.
+    assertEquals(processors, TrainingSettings.of("wgan-gp", "toy8").width(512).resolve().threads());
+    assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").width(512).batchSize(64).resolve().threads());
+    assertEquals(processors, TrainingSettings.of("gan", "toy8").discriminatorWidth(1024).resolve().threads());
   }
 
   @Test

@@ -171,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
-  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: 1 on the 2-D toy sets, else the available processors)")
+  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: 1 for a small model on a 2-D toy set, else the available processors)")
   Integer threads;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu: gpu places every op that has a GPU kernel"
@@ -287,10 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    if (threads == null) {
-      threads = TrainingDefaults.threads(dataset, 1);
-    }
-    require(threads >= 1, "--threads must be at least 1, got " + threads);
+    require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
     require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
         + String.join(", ", NamedArchitecture.names()) + ")");
     require(gModel == null || NamedArchitecture.find(gModel).isPresent(), "--g-model: unknown model '" + gModel
@@ -430,7 +427,9 @@ public final class TrainCommand implements Callable<Integer> {
    */
   private void checkSizes(RunConfig config) {
     TrainingDefaults d = TrainingDefaults.of(objective, dataset, model);
-    require(threads <= Sessions.maxThreads(), Sessions.tooManyThreads("--threads", threads));
+    if (threads != null) {
+      require(threads <= Sessions.maxThreads(), Sessions.tooManyThreads("--threads", threads));
+    }
     require(steps <= MAX_STEPS, "--steps " + steps + " is more than " + MAX_STEPS + " (years of training)");
     require(criticSteps == null || criticSteps <= MAX_CRITIC_STEPS,
         "--critic-steps " + criticSteps + " is more than " + MAX_CRITIC_STEPS);

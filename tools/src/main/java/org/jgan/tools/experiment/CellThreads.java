@@ -29,13 +29,27 @@ final class CellThreads {
     }
     Integer saved = resuming ? savedThreads(RunConfig.in(runDir)) : null;
     trainArgs.add("--threads");
-    trainArgs.add(Integer.toString(saved != null ? saved : TrainingDefaults.threads(dataset(trainArgs), jobs)));
+    trainArgs.add(Integer.toString(saved != null ? saved : defaultThreads(trainArgs, jobs)));
   }
 
-  /** The value of the cell's {@code --dataset}, else {@code jgan train}'s default. */
-  private static String dataset(List<String> trainArgs) {
-    int flag = trainArgs.indexOf("--dataset");
-    return flag >= 0 && flag + 1 < trainArgs.size() ? trainArgs.get(flag + 1) : TrainingSettings.DATASET;
+  /**
+   * What {@code jgan train} would choose for the cell's data and sizes ({@link TrainingDefaults#threads}),
+   * within the cell's share of the processors. Only a toy cell's sizes matter to that choice, so
+   * only the toy defaults stand in for sizes the cell does not set.
+   */
+  private static int defaultThreads(List<String> trainArgs, int jobs) {
+    String dataset = value(trainArgs, "--dataset", TrainingSettings.DATASET);
+    int batch = Integer.parseInt(value(trainArgs, "--batch", Integer.toString(TrainingDefaults.TOY_BATCH)));
+    String width = value(trainArgs, "--width", Integer.toString(TrainingDefaults.TOY_WIDTH));
+    int widest = Math.max(Integer.parseInt(value(trainArgs, "--g-width", width)),
+        Integer.parseInt(value(trainArgs, "--d-width", width)));
+    return TrainingDefaults.threads(dataset, batch, widest, jobs);
+  }
+
+  /** The value the cell's arguments give {@code flag}, else {@code fallback}. */
+  private static String value(List<String> trainArgs, String flag, String fallback) {
+    int at = trainArgs.indexOf(flag);
+    return at >= 0 && at + 1 < trainArgs.size() ? trainArgs.get(at + 1) : fallback;
   }
 
   private static Integer savedThreads(Path config) throws IOException {

@@ -38,11 +38,18 @@ class CellThreadsTest {
   }
 
   @Test
-  void toyCellsGetOneThreadWhateverTheJobs() throws Exception {
+  void smallToyCellsGetOneThreadWhateverTheJobs() throws Exception {
     List<String> toy25 = List.of("train", "--dataset", "toy25");
     assertEquals(with(toy25, "--threads", "1"), argsAfter(toy25, 1, false));
     // No --dataset: jgan train's default, toy8.
     assertEquals(List.of("train", "--threads", "1"), argsAfter(List.of("train"), 1, false));
+    // gan_toy.py's 512-wide model is large enough to share the processors (TrainingDefaults.SMALL_PRODUCT).
+    List<String> wide = List.of("train", "--dataset", "toy8", "--width", "512");
+    assertEquals(with(wide, "--threads", Integer.toString(PROCESSORS)), argsAfter(wide, 1, false));
+    List<String> wideCritic = List.of("train", "--dataset", "toy8", "--batch", "64", "--d-width", "1024");
+    assertEquals(with(wideCritic, "--threads", Integer.toString(PROCESSORS)), argsAfter(wideCritic, 1, false));
+    List<String> smallBatch = List.of("train", "--dataset", "toy8", "--width", "512", "--batch", "64");
+    assertEquals(with(smallBatch, "--threads", "1"), argsAfter(smallBatch, 1, false));
   }
 
   @Test
