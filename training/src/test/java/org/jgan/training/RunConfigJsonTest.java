@@ -35,7 +35,7 @@ class RunConfigJsonTest {
   /** Discrete BGAN with its divergence and samples per z. */
   static RunConfig discreteSettings() {
     return TrainingSettings.of("bgan-discrete", "binary-mnist").divergence("kl").samplesPerZ(4).seed(5)
-        .jganVersion("0.0-test").resolve();
+        .threads(2).jganVersion("0.0-test").resolve();
   }
 
   /**
@@ -44,30 +44,33 @@ class RunConfigJsonTest {
    */
   static RunConfig ebganSettings() {
     return TrainingSettings.of("ebgan", "toy8").generatorModel("mlp")
-        .objectiveOptions(new ObjectiveOptions(null, null, true, null, null, 7f, 0.2f, null)).jganVersion("0.0-test")
+        .objectiveOptions(new ObjectiveOptions(null, null, true, null, null, 7f, 0.2f, null)).threads(2).jganVersion("0.0-test")
         .resolve();
   }
 
   /** WGAN with its clipping bound given. */
   static RunConfig wganSettings() {
     return TrainingSettings.of("wgan", "toy8").objectiveOptions(new ObjectiveOptions(null, null, false, null, 0.02f))
-        .jganVersion("0.0-test").resolve();
+        .threads(2).jganVersion("0.0-test").resolve();
   }
 
   /** alpha-GAN with its reconstruction weight given. */
   static RunConfig alphaGanSettings() {
     return TrainingSettings.of("alpha-gan", "mnist")
-        .objectiveOptions(new ObjectiveOptions(null, null, false, null, null, null, null, 3f)).jganVersion("0.0-test")
+        .objectiveOptions(new ObjectiveOptions(null, null, false, null, null, null, null, 3f)).threads(2).jganVersion("0.0-test")
         .resolve();
   }
 
   /** WGAN-GP with its penalty weight given. */
   static RunConfig wganGpSettings() {
     return TrainingSettings.of("wgan-gp", "toy8").objectiveOptions(new ObjectiveOptions(5, null, false, 1f, null))
-        .jganVersion("0.0-test").resolve();
+        .threads(2).jganVersion("0.0-test").resolve();
   }
 
-  /** Each configuration above by the file the code of before wrote for it. */
+  /**
+   * Each configuration above by the file the code of before wrote for it (on a 2-processor machine:
+   * each sets its thread count, 2, so that the bytes do not depend on the machine or on the default).
+   */
   private static Map<String, RunConfig> configurations() {
     return Map.of("config-every-continuous-setting.json", everyContinuousSetting(),
         "config-discrete.json", discreteSettings(), "config-ebgan.json", ebganSettings(),
