@@ -15,7 +15,7 @@ import org.jgan.training.TrainingSettings;
  * The intra-op thread count of an experiment cell's {@code jgan train}: the experiment's own
  * {@code threads} when it sets one; for a cell resumed, the count it was started with (a run's
  * numbers depend on its thread count, and resuming refuses a changed configuration); else what
- * {@code jgan train} would choose for the cell's dataset ({@link TrainingDefaults#threads}) with the
+ * {@code jgan train} would choose for the cell's data and sizes ({@link TrainingDefaults#threads}) with the
  * machine's processors divided among the {@code --jobs} cells running at once, so that they do not
  * oversubscribe the cores.
  */
@@ -39,11 +39,16 @@ final class CellThreads {
    */
   private static int defaultThreads(List<String> trainArgs, int jobs) {
     String dataset = value(trainArgs, "--dataset", TrainingSettings.DATASET);
-    int batch = Integer.parseInt(value(trainArgs, "--batch", Integer.toString(TrainingDefaults.TOY_BATCH)));
-    String width = value(trainArgs, "--width", Integer.toString(TrainingDefaults.TOY_WIDTH));
-    int widest = Math.max(Integer.parseInt(value(trainArgs, "--g-width", width)),
-        Integer.parseInt(value(trainArgs, "--d-width", width)));
-    return TrainingDefaults.threads(dataset, batch, widest, jobs);
+    try {
+      int batch = Integer.parseInt(value(trainArgs, "--batch", Integer.toString(TrainingDefaults.TOY_BATCH)));
+      String width = value(trainArgs, "--width", Integer.toString(TrainingDefaults.TOY_WIDTH));
+      int widest = Math.max(Integer.parseInt(value(trainArgs, "--g-width", width)),
+          Integer.parseInt(value(trainArgs, "--d-width", width)));
+      return TrainingDefaults.threads(dataset, batch, widest, jobs);
+    } catch (NumberFormatException e) {
+      // jgan train refuses the malformed size itself, naming the flag; the thread count is not the place to fail.
+      return TrainingDefaults.threads(dataset, Integer.MAX_VALUE, Integer.MAX_VALUE, jobs);
+    }
   }
 
   /** The value the cell's arguments give {@code flag}, else {@code fallback}. */

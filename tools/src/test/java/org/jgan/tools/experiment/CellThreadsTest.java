@@ -53,6 +53,12 @@ class CellThreadsTest {
   }
 
   @Test
+  void aMalformedSizeIsLeftToTrainToRefuse() throws Exception {
+    List<String> bad = List.of("train", "--dataset", "toy8", "--batch", "many");
+    assertEquals(with(bad, "--threads", Integer.toString(PROCESSORS)), argsAfter(bad, 1, false));
+  }
+
+  @Test
   void anExplicitThreadCountWins() throws Exception {
     assertEquals(List.of("train", "--threads", "7"), argsAfter(List.of("train", "--threads", "7"), 4, false));
   }
