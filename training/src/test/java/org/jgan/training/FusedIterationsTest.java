@@ -77,11 +77,16 @@ class FusedIterationsTest {
     }
   }
 
+  /** WGAN-GP with two critic updates on the 40 fixed points, seed 7, one thread. */
+  private static Trainer wganGpOnFiniteData(Execution execution) {
+    return new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, execution);
+  }
+
   @Test
   void theSetHeldInTheGraphIsNeitherCheckpointedNorNeededByARestore(@TempDir Path dir) throws Exception {
     int total = 4;
     List<Map<String, Float>> uninterrupted = new ArrayList<>();
-    try (Trainer trainer = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED)) {
+    try (Trainer trainer = wganGpOnFiniteData(Execution.FUSED)) {
       assertTrue(trainer.dataInGraph());
       for (int i = 0; i < total; i++) {
         uninterrupted.add(trainer.iterate());
@@ -91,14 +96,14 @@ class FusedIterationsTest {
     // holds the set, which then fills the set into its own new session and continues exactly.
     CheckpointStore store = new CheckpointStore(dir, 2);
     List<Map<String, Float>> resumed = new ArrayList<>();
-    try (Trainer fed = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED_FED)) {
+    try (Trainer fed = wganGpOnFiniteData(Execution.FUSED_FED)) {
       assertFalse(fed.dataInGraph());
       for (int i = 0; i < total / 2; i++) {
         resumed.add(fed.iterate());
       }
       fed.save(store);
     }
-    try (Trainer held = new Trainer(tinySpec(Objectives.named("wgan-gp", TWO_CRITIC_STEPS), 7), finiteData(7), 1, Execution.FUSED)) {
+    try (Trainer held = wganGpOnFiniteData(Execution.FUSED)) {
       assertTrue(held.restoreLatest(store));
       while (held.state().iteration() < total) {
         resumed.add(held.iterate());
