@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The exact configuration of a training run, every default resolved; written to
@@ -105,6 +106,21 @@ public record RunConfig(String objective, String dataset, String model, long ste
       throw new IllegalArgumentException(file + ": not a valid run configuration: fields missing");
     }
     return config;
+  }
+
+  /**
+   * The intra-op thread count the run in {@code runDir} was started with; empty when its
+   * configuration is missing, unreadable or names none (whoever needs the file whole reads it with
+   * {@link #read} and names the fault).
+   */
+  public static Optional<Integer> savedThreads(Path runDir) {
+    try {
+      JsonObject json = JsonParser.parseString(Files.readString(in(runDir), StandardCharsets.UTF_8)).getAsJsonObject();
+      return json.has("threads") && !json.get("threads").isJsonNull()
+          ? Optional.of(json.get("threads").getAsInt()) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Writes this configuration as JSON, atomically; a failure names the file. */

@@ -2,6 +2,7 @@ package org.jgan.training;
 
 import org.jgan.data.NamedDatasets;
 import org.jgan.graphs.optim.ExponentialDecay;
+import java.nio.file.Path;
 import java.util.Set;
 import org.jgan.losses.FDivergence;
 import org.jgan.losses.Hyperparameter;
@@ -44,6 +45,7 @@ public final class TrainingSettings {
   private Long steps;
   private Long seed;
   private Integer threads;
+  private int concurrentRuns = 1;
   private Integer batchSize;
   private Integer zDim;
   private Integer width;
@@ -102,8 +104,37 @@ public final class TrainingSettings {
   /** The run seed; unset: {@link #SEED}. */
   public TrainingSettings seed(long value) { seed = value; return this; }
 
-  /** TensorFlow intra-op threads; null: {@link TrainingDefaults#threads} for the run's data and sizes, one job. */
+  /**
+   * TensorFlow intra-op threads; null: {@link TrainingDefaults#threads} for the run's data and sizes
+   * within its share of the processors ({@link #concurrentRuns}).
+   */
   public TrainingSettings threads(Integer value) { threads = value; return this; }
+
+  /**
+   * How many runs share this machine's processors at once (default 1, the whole machine): an unset
+   * thread count is this run's share, so that parallel runs do not oversubscribe the cores. A
+   * count below 1 is refused.
+   */
+  public TrainingSettings concurrentRuns(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("concurrent runs " + value + " must be at least 1");
+    }
+    concurrentRuns = value;
+    return this;
+  }
+
+  /**
+   * These settings continue the run saved in {@code runDir}: an unset thread count becomes the
+   * count the run was started with, since its numbers depend on it and a resume refuses a changed
+   * configuration. Left unset where the folder holds no readable configuration: the resume itself
+   * names the missing or damaged file.
+   */
+  public TrainingSettings continuing(Path runDir) {
+    if (threads == null) {
+      threads = RunConfig.savedThreads(runDir).orElse(null);
+    }
+    return this;
+  }
 
   /** Examples per batch. */
   public TrainingSettings batchSize(Integer value) { batchSize = value; return this; }
@@ -245,7 +276,7 @@ public final class TrainingSettings {
         .width(hidden).depth(or(depth, d.depth()))
         .learningRate(or(o.learningRate(), d.learningRate())).lrDecay(decay).criticSteps(o.criticSteps())
         .gpWeight(or(o.gradientPenaltyWeight(), d.gpWeight())).clip(o.clip()).prior(or(prior, d.prior()))
-        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, TrainingDefaults.threads(dataset, batch, widest, 1))).jganVersion(jganVersion)
+        .pixelRange(or(pixelRange, d.pixelRange())).threads(or(threads, TrainingDefaults.threads(dataset, batch, widest, concurrentRuns))).jganVersion(jganVersion)
         .margin(o.margin()).ptWeight(o.ptWeight()).reconWeight(o.reconstructionWeight())
         .divergence(discrete ? or(divergence, FDivergence.GAN.id()) : null)
         .samplesPerZ(discrete ? or(samplesPerZ, TrainingDefaults.SAMPLES_PER_Z) : null)

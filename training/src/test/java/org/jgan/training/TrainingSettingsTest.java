@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jgan.graphs.models.Mlp;
 import java.util.Map;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.OptionNotTakenException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The library resolves a run's settings as jgan train does, toy settings included. */
 class TrainingSettingsTest {
@@ -44,6 +47,39 @@ class TrainingSettingsTest {
     assertEquals(processors, TrainingSettings.of("wgan-gp", "toy8").width(512).resolve().threads());
     assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").width(512).batchSize(64).resolve().threads());
     assertEquals(processors, TrainingSettings.of("gan", "toy8").discriminatorWidth(1024).resolve().threads());
+  }
+
+  @Test
+  void concurrentRunsShareTheProcessors() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    assertEquals(Math.max(1, processors / 2),
+        TrainingSettings.of("wgan-gp", "mnist").model("dcgan28").concurrentRuns(2).resolve().threads());
+    assertEquals(1, TrainingSettings.of("wgan-gp", "mnist").model("dcgan28").concurrentRuns(processors * 4)
+        .resolve().threads(), "at least one thread");
+    assertEquals(Math.max(1, processors / 2), TrainingSettings.of("wgan-gp", "toy8").width(512).concurrentRuns(2)
+        .resolve().threads(), "a large toy model shares the processors like an image model");
+    assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").concurrentRuns(1).resolve().threads());
+    assertEquals(3, TrainingSettings.of("wgan-gp", "mnist").threads(3).concurrentRuns(2).resolve().threads(),
+        "a given count wins");
+    assertThrows(IllegalArgumentException.class, () -> TrainingSettings.of("gan", "toy8").concurrentRuns(0));
+  }
+
+  @Test
+  void aContinuedRunKeepsTheThreadCountItStartedWith(@TempDir Path dir)
+      throws Exception {
+    int processors = Runtime.getRuntime().availableProcessors();
+    Files.writeString(RunConfig.in(dir), "{\"objective\": \"gan\", \"threads\": 5}");
+    assertEquals(5, TrainingSettings.of("wgan-gp", "mnist").continuing(dir).resolve().threads());
+    assertEquals(5, TrainingSettings.of("wgan-gp", "toy8").concurrentRuns(2).continuing(dir).resolve().threads());
+    assertEquals(3, TrainingSettings.of("wgan-gp", "mnist").threads(3).continuing(dir).resolve().threads(),
+        "a given count wins (the resume then checks it against the run's)");
+    // No readable configuration: the default, and the resume itself names the file.
+    assertEquals(processors, TrainingSettings.of("wgan-gp", "mnist").continuing(dir.resolve("absent"))
+        .resolve().threads());
+    Files.writeString(RunConfig.in(dir), "{\"threads\": ");
+    assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").continuing(dir).resolve().threads());
+    Files.writeString(RunConfig.in(dir), "{\"threads\": null}");
+    assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").continuing(dir).resolve().threads());
   }
 
   @Test

@@ -171,8 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--recon-weight", description = "alpha-GAN reconstruction weight lambda on the per-pixel L1 error (default: 1; paper range 1 to 10)")
   Float reconWeight;
 
-  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: 1 for a small model on a 2-D toy set, else the available processors)")
+  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: with --resume the run's own;"
+      + " else 1 for a small model on a 2-D toy set, otherwise the available processors divided by --concurrent-runs)")
   Integer threads;
+
+  @Option(names = "--concurrent-runs", defaultValue = "1", description = "runs sharing this machine's processors at"
+      + " once, which the default --threads divides among them (default: ${DEFAULT-VALUE})")
+  int concurrentRuns;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu: gpu places every op that has a GPU kernel"
       + " on /device:GPU:0 (needs the -Pgpu build and a GPU) (default: ${DEFAULT-VALUE})")
@@ -288,6 +293,7 @@ public final class TrainCommand implements Callable<Integer> {
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
     require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
+    require(concurrentRuns >= 1, "--concurrent-runs must be at least 1, got " + concurrentRuns);
     require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
         + String.join(", ", NamedArchitecture.names()) + ")");
     require(gModel == null || NamedArchitecture.find(gModel).isPresent(), "--g-model: unknown model '" + gModel
@@ -363,7 +369,10 @@ public final class TrainCommand implements Callable<Integer> {
         .imageSize(imageSize).channels(channels).jganVersion(JganVersion.VERSION)
         .ema(ema).spectralNorm(spectralNorm ? Boolean.TRUE : null)
         .generatorWidth(gWidth).generatorDepth(gDepth).discriminatorWidth(dWidth).discriminatorDepth(dDepth)
-        .discriminatorDropout(dDropout).generatorModel(gModel);
+        .discriminatorDropout(dDropout).generatorModel(gModel).concurrentRuns(concurrentRuns);
+    if (resume) {
+      settings.continuing(out);
+    }
     return recipe.applyTo(settings);
   }
 

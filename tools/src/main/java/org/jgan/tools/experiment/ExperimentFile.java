@@ -58,11 +58,16 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       return CellIdentity.fingerprint(identity);
     }
 
-    /** {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null: train's own default, {@code DataDirectory}). */
-    List<String> trainCommand(Path runDir, Path dataDir) {
+    /**
+     * {@code jgan train} for this cell into {@code runDir}, reading data from {@code dataDir} (null:
+     * train's own default, {@code DataDirectory}), as one of {@code concurrentRuns} runs sharing the
+     * machine: unless the experiment sets {@code threads}, jgan train gives it its share of the
+     * processors, or, resumed, the count it started with.
+     */
+    List<String> trainCommand(Path runDir, Path dataDir, int concurrentRuns) {
       List<String> args = new ArrayList<>(List.of("train"));
       args.addAll(trainArgs);
-      args.addAll(List.of("--out", runDir.toString()));
+      args.addAll(List.of("--out", runDir.toString(), "--concurrent-runs", Integer.toString(concurrentRuns)));
       return withData(args, dataDir);
     }
 
@@ -87,7 +92,8 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       "baselines");
   private static final Set<String> QUICK_KEYS = Set.of("grid", "seeds", "train", "eval", "baselines");
   /** Train options an experiment may not set: the runner owns them. */
-  private static final Set<String> RUNNER_TRAIN_KEYS = Set.of("out", "resume", "quiet", "seed", "help", "version");
+  private static final Set<String> RUNNER_TRAIN_KEYS = Set.of("out", "resume", "quiet", "seed", "help", "version",
+      "concurrent-runs");
   private static final Set<String> RUNNER_EVAL_KEYS = Set.of("out", "checkpoint", "model", "npy", "png-dir", "help",
       "version", "dataset", "layout", "range");
 

@@ -188,12 +188,10 @@ public final class ExperimentRunner {
   /** Trains {@code cell} in a child process, resuming from its last checkpoint when it has one. */
   private void train(ExperimentFile.Cell cell, Path runDir, Path log, Map<String, String> environment,
       java.util.function.Supplier<String> failure) throws Exception {
-    List<String> train = cell.trainCommand(runDir, dataDir);
-    boolean resuming = Files.exists(runDir.resolve("checkpoints").resolve("latest"));
-    if (resuming) {
+    List<String> train = cell.trainCommand(runDir, dataDir, jobs);
+    if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
       train.add("--resume");
     }
-    CellThreads.add(train, jobs, runDir, resuming);
     execute(cell, train, log, environment, failure);
   }
 

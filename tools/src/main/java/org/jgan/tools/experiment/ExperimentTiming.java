@@ -70,7 +70,7 @@ public final class ExperimentTiming {
               Integer.toString(probeSteps)), cell.evalArgs(), cell.identity());
       say(String.format("[%d/%d] %s: training %d iterations", index, distinct.size(), e.getKey(), probeSteps));
       long started = System.nanoTime();
-      JganProcess.run(probe.trainCommand(runDir, dataDir), dir.resolve("train.log"), line -> {});
+      JganProcess.run(probe.trainCommand(runDir, dataDir, 1), dir.resolve("train.log"), line -> {});
       double trainWall = (System.nanoTime() - started) / 1e9;
       JsonObject timing = JsonParser.parseString(Files.readString(runDir.resolve(LoopTimer.FILE), StandardCharsets.UTF_8))
           .getAsJsonObject();

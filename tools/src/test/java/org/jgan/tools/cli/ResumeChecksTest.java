@@ -2,6 +2,7 @@ package org.jgan.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,26 @@ class ResumeChecksTest {
     CliRunner.run(with("--steps", "20", "--out", run.toString(), "--resume")).assertOneLineError(log.toString(),
         "line 5");
     assertEquals(lines, Files.readAllLines(log));
+  }
+
+  @Test
+  void resumesWithTheRunsOwnThreadCountWhenNoneIsGiven() throws Exception {
+    Path run = dir.resolve("run");
+    // A small toy model defaults to one thread: started on two, as on a machine that chose two.
+    assertEquals(0, CliRunner.run(with("--steps", "10", "--threads", "2", "--out", run.toString())).exitCode());
+    CliRunner.Outcome resumed = CliRunner.run(with("--steps", "20", "--out", run.toString(), "--resume"));
+    assertEquals(0, resumed.exitCode(), resumed.toString());
+    assertEquals(20, Files.readAllLines(run.resolve("log.jsonl")).size());
+    assertTrue(Files.readString(run.resolve("config.json")).contains("\"threads\": 2"));
+    // A count given on the command line still has to match the run's.
+    CliRunner.run(with("--steps", "30", "--threads", "1", "--out", run.toString(), "--resume"))
+        .assertOneLineError("'threads' was 2");
+  }
+
+  @Test
+  void refusesConcurrentRunsBelowOne() throws Exception {
+    CliRunner.run(with("--steps", "10", "--concurrent-runs", "0", "--out", dir.resolve("run").toString()))
+        .assertOneLineError("--concurrent-runs must be at least 1");
   }
 
   private static String[] with(String... extra) {

@@ -42,6 +42,11 @@ class ExperimentFileTest {
         "--seed", "1"), first.trainArgs());
     assertEquals(List.of("--metrics", "toy", "--n", "200"), first.evalArgs());
     assertEquals("objective-wgan_gp_dataset-toy25_seed-3", e.cells().get(11).id());
+    // The runner owns the run folder and the machine's share: jgan train picks the threads within it.
+    List<String> command = first.trainCommand(Path.of("runs", "a"), null, 2);
+    assertEquals(List.of("train", "--steps", "50"), command.subList(0, 3));
+    assertEquals(List.of("--out", Path.of("runs", "a").toString(), "--concurrent-runs", "2"),
+        command.subList(command.size() - 4, command.size()));
   }
 
   @Test
@@ -95,6 +100,7 @@ class ExperimentFileTest {
     assertRejected(GOOD.replace("seeds: [1, 2, 3]", "seed: [1, 2, 3]"), "unknown key 'seed' in the top level");
     assertRejected(GOOD.replace("metrics: [toy]", "metric: [toy]"), "unknown key 'metric' in eval");
     assertRejected(GOOD.replace("dataset: [toy8, toy25]", "datset: [toy8, toy25]"), "unknown key 'datset' in grid");
+    assertRejected(GOOD.replace("steps: 50", "concurrent-runs: 2"), "concurrent-runs");
   }
 
   @Test
