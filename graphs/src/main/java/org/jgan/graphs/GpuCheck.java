@@ -22,7 +22,8 @@ final class GpuCheck {
     }
     if (!present) {
       throw new IllegalArgumentException("TensorFlow sees no GPU here (no CUDA device, or the CPU-only"
-          + " TensorFlow build: build with mvn -Pgpu on a machine with an NVIDIA GPU and its driver)");
+          + " TensorFlow build: build with mvn -Pgpu on a machine with an NVIDIA GPU, its driver, and the CUDA 12"
+          + " libraries with cuDNN 9, which TensorFlow 2.18 loads; it does not load CUDA 13's)");
     }
   }
 

@@ -51,6 +51,9 @@ public final class BenchIteration implements Callable<Integer> {
   @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
   Integer threads;
 
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu (default: ${DEFAULT-VALUE})")
+  String device;
+
   @Option(names = "--caller-thread",
       description = "run each op in the calling thread instead of the one-thread inter-op pool training uses")
   boolean callerThread;
@@ -70,9 +73,10 @@ public final class BenchIteration implements Callable<Integer> {
     }
     Path dataDir = DataDirectory.orDefault(data);
     PrintWriter out = spec.commandLine().getOut();
-    SessionSettings settings = SessionSettings.cpu(threadCount).withCallerThread(callerThread);
+    SessionSettings settings = new SessionSettings(threadCount, BenchOptions.availableDevice(spec, device), false)
+        .withCallerThread(callerThread);
     out.printf("# iteration: median ms per whole iteration over %d rounds, unfused (a session run per phase run) "
-        + "vs fused (one per iteration), threads=%d, ops in %s%n", rounds, threadCount,
+        + "vs fused (one per iteration), threads=%d, device=%s, ops in %s%n", rounds, threadCount, device,
         callerThread ? "the caller's thread" : "a one-thread inter-op pool");
     if (models.contains("toy8")) {
       toy8(settings, out);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jgan.graphs.Device;
 import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.Sessions;
 import org.jgan.tools.run.Memory;
@@ -35,6 +36,9 @@ public final class BenchMemory implements Callable<Integer> {
   @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
   Integer threads;
 
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu (default: ${DEFAULT-VALUE})")
+  String device;
+
   @Override
   public Integer call() throws IOException {
     if (iterations < 1) {
@@ -44,6 +48,7 @@ public final class BenchMemory implements Callable<Integer> {
     if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
       throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
     }
+    Device placed = BenchOptions.availableDevice(spec, device);
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isReadable(STATUS)) {
       out.println("memory unavailable: no " + STATUS + " on this system");
@@ -51,7 +56,8 @@ public final class BenchMemory implements Callable<Integer> {
     }
     int warmup = Math.max(100, iterations / 10);
     try (Trainer trainer = new Trainer(BenchModels.spec("toy8", BATCH),
-        BenchModels.batches("toy8", BATCH, null), SessionSettings.cpu(threadCount))) {
+        BenchModels.batches("toy8", BATCH, null),
+        new SessionSettings(threadCount, placed, false))) {
       trainer.planIterations(warmup + iterations);
       for (int i = 0; i < warmup; i++) {
         trainer.iterate(false);

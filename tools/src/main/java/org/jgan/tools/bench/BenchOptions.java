@@ -55,19 +55,30 @@ public final class BenchOptions {
       throw new ParameterException(spec.commandLine(), "--steps and --warmup must be at most " + MAX_STEPS + ", got "
           + steps + " and " + warmup);
     }
-    try {
-      Sessions.requireAvailable(device());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--device " + device + ": " + e.getMessage());
-    }
+    availableDevice(spec, device);
   }
 
   Device device() {
+    return availableDevice(spec, device);
+  }
+
+  /**
+   * The device {@code id} names (a bench line's {@code --device}), refused naming the flag (exit 2)
+   * when it is unknown or TensorFlow cannot run on it here.
+   */
+  static Device availableDevice(CommandSpec spec, String id) {
+    Device device;
     try {
-      return Device.byId(device);
+      device = Device.byId(id);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
     }
+    try {
+      Sessions.requireAvailable(device);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--device " + id + ": " + e.getMessage());
+    }
+    return device;
   }
 
   /** The session settings of the bench's graphs. */

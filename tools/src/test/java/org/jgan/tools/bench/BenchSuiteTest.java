@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -136,8 +137,10 @@ class BenchSuiteTest {
     assertEquals(2, steps.exitCode());
     assertTrue(steps.err().contains("--steps"), steps.err());
     assumeFalse(Boolean.getBoolean("jgan.gpu.build"), "the CUDA build (mvn -Pgpu) may well see a GPU");
-    CliRunner.Outcome gpu = CliRunner.run("bench", "eval", "--device", "gpu");
-    assertEquals(2, gpu.exitCode());
-    assertTrue(gpu.err().contains("--device gpu"), gpu.err());
+    for (String line : List.of("eval", "iteration", "memory")) {
+      CliRunner.Outcome gpu = CliRunner.run("bench", line, "--device", "gpu");
+      assertEquals(2, gpu.exitCode(), line);
+      assertTrue(gpu.err().contains("--device gpu") && gpu.err().contains("CUDA 12"), line + ": " + gpu.err());
+    }
   }
 }
