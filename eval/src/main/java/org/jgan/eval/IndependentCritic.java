@@ -34,8 +34,14 @@ public final class IndependentCritic {
         throw new IllegalArgumentException("critic steps, batch size and threads must be positive");
       }
     }
+
+    /** These settings trained for {@code newSteps} from {@code newSeed} on {@code newThreads} intra-op threads. */
+    public Settings with(int newSteps, long newSeed, int newThreads) {
+      return new Settings(newSteps, batchSize, lambda, learningRate, newSeed, newThreads);
+    }
   }
 
+  /** 2,000 steps of 64, seed 1, two intra-op threads. */
   public static final Settings DEFAULTS = new Settings(2000, 64, 10f, 1e-4f, 1, 2);
 
   /**

@@ -59,9 +59,9 @@ public final class ParzenWindow {
     this.threads = threads;
   }
 
-  /** Default blocks (1,000 samples by 250 points) on two threads. */
-  public static ParzenWindow defaults() {
-    return new ParzenWindow(DEFAULT_SAMPLE_CHUNK, DEFAULT_POINT_BATCH, 2);
+  /** Default blocks (1,000 samples by 250 points) on {@code threads} intra-op threads. */
+  public static ParzenWindow withThreads(int threads) {
+    return new ParzenWindow(DEFAULT_SAMPLE_CHUNK, DEFAULT_POINT_BATCH, threads);
   }
 
   /** The GAN paper's sigma grid: 10 log-spaced values from 0.1 to 1.0 (numpy.logspace(-1, 0, 10)). */

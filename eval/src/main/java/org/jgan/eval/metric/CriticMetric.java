@@ -78,8 +78,8 @@ public final class CriticMetric implements Metric {
       layers = new Mlp(128, 3).discriminator(samples.exampleShape());
       realNames = "fresh draws of " + samples.dataset();
     }
-    IndependentCritic.Settings settings = new IndependentCritic.Settings(context.settings().criticSteps(), 64, 10f, 1e-4f,
-        seed, 2);
+    IndependentCritic.Settings settings = IndependentCritic.DEFAULTS.with(context.settings().criticSteps(), seed,
+        context.settings().threads());
     IndependentCritic.Estimate e = IndependentCritic.estimate(layers, samples.exampleShape(), realTrain, first,
         realTest, second, settings);
     Map<String, Object> r = new LinkedHashMap<>();

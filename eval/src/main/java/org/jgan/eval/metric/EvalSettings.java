@@ -17,9 +17,16 @@ import org.jgan.data.Split;
  *     {@link Split#VALIDATION} (for model selection without touching the test split: the validation
  *     split's images after its first {@value #HELD_BACK}, which choose the settings then; see {@link #heldBack})
  * @param realImages how many of the split's scored images are scored (the first ones), or {@link #ALL_IMAGES}
+ * @param threads TensorFlow intra-op threads of every metric's sessions ({@link #DEFAULT_THREADS} unless given)
  */
 public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps, Split split,
-    int realImages) {
+    int realImages, int threads) {
+  /**
+   * {@code jgan eval}'s intra-op threads: a fixed count rather than one per processor, because the
+   * numbers of the metrics that train (the independent critic) move with it, and an evaluation should
+   * give the same numbers on every machine.
+   */
+  public static final int DEFAULT_THREADS = 2;
   /**
    * {@code jgan eval}'s seed: the seed of its z draws, binary draws and metrics, and the one the
    * in-training quality probes use, so that a probe's number is eval's for the same checkpoint.
@@ -62,6 +69,9 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
     if (split != Split.TEST && split != Split.VALIDATION) {
       throw new IllegalArgumentException("samples are scored against the test or the validation split, not " + split);
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     if (realImages < 0) {
       throw new IllegalArgumentException("real images scored must be positive (or " + ALL_IMAGES + ": all), got " + realImages);
     }
@@ -77,7 +87,7 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
    * @param criticSteps training steps of the independent critic
    */
   public EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps) {
-    this(dataDir, classifierDir, corpus, seed, criticSteps, DEFAULT_SPLIT, ALL_IMAGES);
+    this(dataDir, classifierDir, corpus, seed, criticSteps, DEFAULT_SPLIT, ALL_IMAGES, DEFAULT_THREADS);
   }
 
   /** The command's defaults, reading real data from {@code dataDir} (may be null), with no classifier. */
@@ -87,22 +97,27 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
 
   /** These settings with the metric classifier at {@code dir}. */
   public EvalSettings withClassifier(Path dir) {
-    return new EvalSettings(dataDir, dir, corpus, seed, criticSteps, split, realImages);
+    return new EvalSettings(dataDir, dir, corpus, seed, criticSteps, split, realImages, threads);
   }
 
   /** These settings with {@code seed}. */
   public EvalSettings withSeed(long newSeed) {
-    return new EvalSettings(dataDir, classifierDir, corpus, newSeed, criticSteps, split, realImages);
+    return new EvalSettings(dataDir, classifierDir, corpus, newSeed, criticSteps, split, realImages, threads);
   }
 
   /** These settings with the critic trained for {@code steps}. */
   public EvalSettings withCriticSteps(int steps) {
-    return new EvalSettings(dataDir, classifierDir, corpus, seed, steps, split, realImages);
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, steps, split, realImages, threads);
+  }
+
+  /** These settings with {@code count} intra-op threads in every metric's sessions. */
+  public EvalSettings withThreads(int count) {
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, split, realImages, count);
   }
 
   /** These settings with the reference text {@code file}. */
   public EvalSettings withCorpus(Path file) {
-    return new EvalSettings(dataDir, classifierDir, file, seed, criticSteps, split, realImages);
+    return new EvalSettings(dataDir, classifierDir, file, seed, criticSteps, split, realImages, threads);
   }
 
   /**
@@ -112,7 +127,7 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
    * @return the new settings
    */
   public EvalSettings withSplit(Split newSplit) {
-    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, newSplit, realImages);
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, newSplit, realImages, threads);
   }
 
   /**
@@ -123,6 +138,6 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
    * @return the new settings
    */
   public EvalSettings withRealImages(int count) {
-    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, split, count);
+    return new EvalSettings(dataDir, classifierDir, corpus, seed, criticSteps, split, count, threads);
   }
 }

@@ -44,7 +44,8 @@ public final class MsSsimMetric implements Metric {
   public Map<String, Object> evaluate(EvaluationContext context) throws IOException {
     int[] shape = context.samples().exampleShape();
     Dataset test = context.test();
-    try (MsSsimGraph metric = new MsSsimGraph(shape[0], shape[1], shape[2], MsSsim.MAX_8BIT, 2)) {
+    try (MsSsimGraph metric = new MsSsimGraph(shape[0], shape[1], shape[2], MsSsim.MAX_8BIT,
+        context.settings().threads())) {
       return evaluate(context, metric, test);
     }
   }

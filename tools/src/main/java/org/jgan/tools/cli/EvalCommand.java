@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import org.jgan.eval.metric.EvalSettings;
+import org.jgan.graphs.Sessions;
 import org.jgan.eval.metric.EvaluationContext;
 import org.jgan.eval.metric.EvaluationResult;
 import org.jgan.eval.metric.Evaluator;
@@ -112,6 +113,11 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--critic-steps", defaultValue = "" + EvalSettings.DEFAULT_CRITIC_STEPS, description = "independent critic training steps (default: ${DEFAULT-VALUE})")
   int criticSteps;
 
+  @Option(names = "--threads", defaultValue = "" + EvalSettings.DEFAULT_THREADS, description = "TensorFlow intra-op"
+      + " threads of the metrics (default: ${DEFAULT-VALUE} on every machine, since the independent critic's numbers"
+      + " move with the count)")
+  int threads;
+
   @Option(names = "--out", description = "JSON file for the results")
   Path out;
 
@@ -148,6 +154,10 @@ public final class EvalCommand implements Callable<Integer> {
     if (realImages != null && realImages < 1) {
       throw new ParameterException(spec.commandLine(), "--real-images must be at least 1, got " + realImages);
     }
+    if (threads < 1 || threads > Sessions.maxThreads()) {
+      throw new ParameterException(spec.commandLine(), threads < 1 ? "--threads must be at least 1, got " + threads
+          : Sessions.tooManyThreads("--threads", threads));
+    }
     if (criticSteps < 1) {
       throw new ParameterException(spec.commandLine(), "--critic-steps must be at least 1, got " + criticSteps);
     }
@@ -165,7 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
     Samples samples = source.text != null
         ? Samples.text(EvaluationContext.readLines(source.text), TEXT_DATASET, source.text.toString()) : load();
     EvalSettings settings = new EvalSettings(DataDirectory.orDefault(data), classifier, corpus, seed, criticSteps,
-        split == null ? EvalSettings.DEFAULT_SPLIT : org.jgan.data.Split.valueOf(split.toUpperCase()), realImages != null ? realImages : EvalSettings.ALL_IMAGES);
+        split == null ? EvalSettings.DEFAULT_SPLIT : org.jgan.data.Split.valueOf(split.toUpperCase()), realImages != null ? realImages : EvalSettings.ALL_IMAGES, threads);
     PrintWriter console = spec.commandLine().getOut();
     console.printf("evaluating %d samples of %s from %s%n", samples.count(), samples.dataset(), samples.source());
     console.flush();

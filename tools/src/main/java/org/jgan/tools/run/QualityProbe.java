@@ -122,7 +122,7 @@ public final class QualityProbe implements TrainingListener {
 
   /** Parzen on 2-D points, sigma chosen on {@code chooseSigma}, {@code scored} scored. */
   private static Score pointScore(float[] chooseSigma, float[] scored) {
-    ParzenWindow parzen = new ParzenWindow(SAMPLES, 250, 2);
+    ParzenWindow parzen = new ParzenWindow(SAMPLES, 250, EvalSettings.DEFAULT_THREADS);
     return samples -> parzen.evaluate(samples.values(), chooseSigma, scored, samples.values().length / samples.count(),
         ParzenWindow.defaultSigmas(), VALIDATION).mean();
   }

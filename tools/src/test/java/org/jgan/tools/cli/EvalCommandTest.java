@@ -130,6 +130,28 @@ class EvalCommandTest {
   }
 
   @Test
+  void theMetricsThreadCountIsAFlagThatParzenDoesNotDependOn() throws Exception {
+    String data = System.getenv("JGAN_DATA");
+    assertNotNull(data, "JGAN_DATA must name the datasets folder (the test command sets it)");
+    Dataset validation = ImageDatasets.load(Path.of(data), "mnist", Split.VALIDATION, PixelRange.ZERO_ONE);
+    Path npy = dir.resolve("samples.npy");
+    Npy.write(npy, validation.slice(5000, 5300).values(), 300, 28, 28, 1);
+    double[] parzen = new double[2];
+    for (int threads = 1; threads <= 2; threads++) {
+      Path json = dir.resolve("parzen-" + threads + ".json");
+      CliRunner.Outcome outcome = CliRunner.run("eval", "--npy", npy.toString(), "--dataset", "mnist", "--metrics",
+          "parzen", "--threads", Integer.toString(threads), "--data", data, "--out", json.toString());
+      assertEquals(0, outcome.exitCode(), outcome.err());
+      parzen[threads - 1] = metrics(json).getAsJsonObject("parzen").get("mean_log_likelihood").getAsDouble();
+    }
+    // The same sums in another order: equal to float rounding.
+    assertEquals(parzen[0], parzen[1], 1e-6 * Math.abs(parzen[0]));
+    CliRunner.Outcome none = CliRunner.run("eval", "--npy", npy.toString(), "--dataset", "mnist", "--threads", "0");
+    assertEquals(2, none.exitCode());
+    assertTrue(none.err().contains("--threads must be at least 1"), none.err());
+  }
+
+  @Test
   void badInputIsNamed() throws Exception {
     Path npy = dir.resolve("points.npy");
     Npy.write(npy, new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
