@@ -131,8 +131,7 @@ class EvalCommandTest {
 
   @Test
   void theMetricsThreadCountIsAFlagThatParzenDoesNotDependOn() throws Exception {
-    String data = System.getenv("JGAN_DATA");
-    assertNotNull(data, "JGAN_DATA must name the datasets folder (the test command sets it)");
+    String data = CliRunner.data();
     Dataset validation = ImageDatasets.load(Path.of(data), "mnist", Split.VALIDATION, PixelRange.ZERO_ONE);
     Path npy = dir.resolve("samples.npy");
     Npy.write(npy, validation.slice(5000, 5300).values(), 300, 28, 28, 1);
