@@ -40,7 +40,8 @@ public final class ParzenMetric implements Metric {
     Dataset validation = context.validation();
     Dataset test = context.test();
     int dim = samples.values().length / samples.count();
-    ParzenWindow.Estimate e = ParzenWindow.withThreads(context.settings().threads()).evaluate(samples.values(), validation.values(), test.values(), dim);
+    ParzenWindow.Estimate e = ParzenWindow.withThreads(context.settings().threads())
+        .evaluate(samples.values(), validation.values(), test.values(), dim);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("summary", String.format("%.1f +- %.1f nats (sigma %.3f)", e.mean(), e.stdError(), e.sigma()));
     r.put("mean_log_likelihood", e.mean());
