@@ -2,6 +2,7 @@ package org.jgan.eval.metric;
 
 import java.nio.file.Path;
 import org.jgan.data.Split;
+import org.jgan.eval.IndependentCritic;
 
 /**
  * How an evaluation runs: where the real data is, the metric classifier and the text corpus, and
@@ -22,11 +23,10 @@ import org.jgan.data.Split;
 public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long seed, int criticSteps, Split split,
     int realImages, int threads) {
   /**
-   * {@code jgan eval}'s intra-op threads: a fixed count rather than one per processor, because the
-   * numbers of the metrics that train (the independent critic) move with it, and an evaluation should
-   * give the same numbers on every machine.
+   * {@code jgan eval}'s intra-op threads: the independent critic's fixed count
+   * ({@link IndependentCritic#DEFAULT_THREADS}), since its numbers move with the count, for every metric.
    */
-  public static final int DEFAULT_THREADS = 2;
+  public static final int DEFAULT_THREADS = IndependentCritic.DEFAULT_THREADS;
   /**
    * {@code jgan eval}'s seed: the seed of its z draws, binary draws and metrics, and the one the
    * in-training quality probes use, so that a probe's number is eval's for the same checkpoint.
@@ -51,7 +51,7 @@ public record EvalSettings(Path dataDir, Path classifierDir, Path corpus, long s
     return Math.min(HELD_BACK, size / 2);
   }
   /** {@code jgan eval}'s independent critic length. */
-  public static final int DEFAULT_CRITIC_STEPS = 2000;
+  public static final int DEFAULT_CRITIC_STEPS = IndependentCritic.DEFAULT_STEPS;
   /** Samples drawn from a generator of images to evaluate: the GAN paper's Parzen protocol uses 10,000. */
   public static final int IMAGE_SAMPLES = 10_000;
   /** Samples drawn from a generator of 2-D points to evaluate (the same count a run's scatter plot shows). */
