@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 import org.jgan.data.BatchSource;
 import org.jgan.data.fetch.DataDirectory;
 import org.jgan.graphs.SessionSettings;
-import org.jgan.graphs.Sessions;
 import org.jgan.tools.cli.DataCommand;
 import org.jgan.training.ModelSpec;
 import org.jgan.training.Trainer;
 import org.jgan.training.Trainer.Execution;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,11 +48,8 @@ public final class BenchIteration implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "15", description = "timed rounds, median reported (default: ${DEFAULT-VALUE})")
   int rounds;
 
-  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
-  Integer threads;
-
-  @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu (default: ${DEFAULT-VALUE})")
-  String device;
+  @Mixin
+  BenchSession session;
 
   @Option(names = "--caller-thread",
       description = "run each op in the calling thread instead of the one-thread inter-op pool training uses")
@@ -67,16 +64,12 @@ public final class BenchIteration implements Callable<Integer> {
     if (rounds < 1) {
       throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
     }
-    int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
-    if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
-    }
+    SessionSettings settings = session.settings(spec).withCallerThread(callerThread);
     Path dataDir = DataDirectory.orDefault(data);
     PrintWriter out = spec.commandLine().getOut();
-    SessionSettings settings = new SessionSettings(threadCount, BenchOptions.availableDevice(spec, device), false)
-        .withCallerThread(callerThread);
     out.printf("# iteration: median ms per whole iteration over %d rounds, unfused (a session run per phase run) "
-        + "vs fused (one per iteration), threads=%d, device=%s, ops in %s%n", rounds, threadCount, device,
+        + "vs fused (one per iteration), threads=%d, device=%s, ops in %s%n", rounds, settings.threads(),
+        session.device,
         callerThread ? "the caller's thread" : "a one-thread inter-op pool");
     if (models.contains("toy8")) {
       toy8(settings, out);

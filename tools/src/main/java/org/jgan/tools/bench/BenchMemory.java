@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jgan.graphs.Device;
 import org.jgan.graphs.SessionSettings;
-import org.jgan.graphs.Sessions;
 import org.jgan.tools.run.Memory;
 import org.jgan.training.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,22 +32,15 @@ public final class BenchMemory implements Callable<Integer> {
   @Option(names = "--iterations", defaultValue = "10000", description = "fused iterations measured (default: ${DEFAULT-VALUE})")
   int iterations;
 
-  @Option(names = "--threads", description = "TensorFlow intra-op threads (default: the available processors)")
-  Integer threads;
-
-  @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu (default: ${DEFAULT-VALUE})")
-  String device;
+  @Mixin
+  BenchSession session;
 
   @Override
   public Integer call() throws IOException {
     if (iterations < 1) {
       throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, got " + iterations);
     }
-    int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
-    if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
-    }
-    Device placed = BenchOptions.availableDevice(spec, device);
+    SessionSettings settings = session.settings(spec);
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isReadable(STATUS)) {
       out.println("memory unavailable: no " + STATUS + " on this system");
@@ -56,8 +48,7 @@ public final class BenchMemory implements Callable<Integer> {
     }
     int warmup = Math.max(100, iterations / 10);
     try (Trainer trainer = new Trainer(BenchModels.spec("toy8", BATCH),
-        BenchModels.batches("toy8", BATCH, null),
-        new SessionSettings(threadCount, placed, false))) {
+        BenchModels.batches("toy8", BATCH, null), settings)) {
       trainer.planIterations(warmup + iterations);
       for (int i = 0; i < warmup; i++) {
         trainer.iterate(false);
