@@ -84,12 +84,9 @@ public final class Sessions {
 
   /** Refuses thread counts out of range and a GPU this machine lacks. */
   private static void check(SessionSettings settings) {
-    int threads = settings.threads();
-    if (threads < 1) {
-      throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
-    }
-    if (threads > maxThreads()) {
-      throw new IllegalArgumentException(tooManyThreads("thread count", threads));
+    String problem = threadCountProblem("thread count", settings.threads());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
     if (settings.device() == Device.GPU) {
       GpuCheck.require(config(settings).build());
@@ -137,10 +134,19 @@ public final class Sessions {
     return config;
   }
 
-  /** The message refusing {@code threads} threads, beginning with {@code what} (a flag, say). */
-  public static String tooManyThreads(String what, int threads) {
-    int processors = Runtime.getRuntime().availableProcessors();
-    return what + " " + threads + " is more than " + THREADS_PER_PROCESSOR + " x the " + processors
-        + " available processors (" + maxThreads() + ")";
+  /**
+   * Why {@code threads} intra-op threads cannot run here, beginning with {@code what} (a flag, say), or
+   * null when the count is in range: at least 1 and at most {@link #maxThreads()}.
+   */
+  public static String threadCountProblem(String what, int threads) {
+    if (threads < 1) {
+      return what + " must be at least 1, got " + threads;
+    }
+    if (threads > maxThreads()) {
+      int processors = Runtime.getRuntime().availableProcessors();
+      return what + " " + threads + " is more than " + THREADS_PER_PROCESSOR + " x the " + processors
+          + " available processors (" + maxThreads() + ")";
+    }
+    return null;
   }
 }

@@ -117,10 +117,9 @@ public record Towers(List<DeviceSpec> towers, DeviceSpec state, String target, i
    * @throws IllegalArgumentException when the thread count is out of range
    */
   public Session open(Graph graph, SessionSettings settings) {
-    int threads = settings.threads();
-    if (threads < 1 || threads > Sessions.maxThreads()) {
-      throw new IllegalArgumentException(threads < 1 ? "thread count " + threads + " must be at least 1"
-          : Sessions.tooManyThreads("thread count", threads));
+    String problem = Sessions.threadCountProblem("thread count", settings.threads());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
     ConfigProto.Builder config = Sessions.config(settings).setAllowSoftPlacement(true);
     if (towers.stream().anyMatch(d -> d.toString().toUpperCase(java.util.Locale.ROOT).contains("GPU"))) {

@@ -89,8 +89,9 @@ public final class BenchCluster implements Callable<Integer> {
           + " least 1, got " + rounds + ", " + cells + ", " + cellSteps + " and " + sweepRounds);
     }
     int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
-    if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
+    String problem = Sessions.threadCountProblem("--threads", threadCount);
+    if (problem != null) {
+      throw new ParameterException(spec.commandLine(), problem);
     }
     PrintWriter out = spec.commandLine().getOut();
     Path folder = Files.createTempDirectory("jgan-bench-cluster-");

@@ -44,12 +44,12 @@ public final class BenchOptions {
     if (threads == null) {
       threads = SessionSettings.threadsPerJob(1);
     }
-    if (batch < 1 || steps < 1 || warmup < 0 || threads < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "--batch, --steps and --threads must be at least 1 and --warmup at least 0");
+    if (batch < 1 || steps < 1 || warmup < 0) {
+      throw new ParameterException(spec.commandLine(), "--batch and --steps must be at least 1 and --warmup at least 0");
     }
-    if (threads > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threads));
+    String threadProblem = Sessions.threadCountProblem("--threads", threads);
+    if (threadProblem != null) {
+      throw new ParameterException(spec.commandLine(), threadProblem);
     }
     if (steps > MAX_STEPS || warmup > MAX_STEPS) {
       throw new ParameterException(spec.commandLine(), "--steps and --warmup must be at most " + MAX_STEPS + ", got "

@@ -23,8 +23,9 @@ public final class BenchSession {
    */
   SessionSettings settings(CommandSpec spec) {
     int threadCount = threads != null ? threads : SessionSettings.threadsPerJob(1);
-    if (threadCount < 1 || threadCount > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--threads", threadCount));
+    String problem = Sessions.threadCountProblem("--threads", threadCount);
+    if (problem != null) {
+      throw new ParameterException(spec.commandLine(), problem);
     }
     return new SessionSettings(threadCount, BenchOptions.availableDevice(spec, device), false);
   }

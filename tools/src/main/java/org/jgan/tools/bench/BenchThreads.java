@@ -77,11 +77,9 @@ public final class BenchThreads implements Callable<Integer> {
   private void check() {
     BenchModels.checkNames(spec.commandLine(), models);
     for (int count : counts) {
-      if (count < 1) {
-        throw new ParameterException(spec.commandLine(), "--counts: each count must be at least 1, got " + count);
-      }
-      if (count > Sessions.maxThreads()) {
-        throw new ParameterException(spec.commandLine(), Sessions.tooManyThreads("--counts", count));
+      String problem = Sessions.threadCountProblem("--counts", count);
+      if (problem != null) {
+        throw new ParameterException(spec.commandLine(), problem);
       }
     }
     if (rounds < 1) {

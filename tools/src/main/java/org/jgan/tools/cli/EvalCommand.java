@@ -154,9 +154,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (realImages != null && realImages < 1) {
       throw new ParameterException(spec.commandLine(), "--real-images must be at least 1, got " + realImages);
     }
-    if (threads < 1 || threads > Sessions.maxThreads()) {
-      throw new ParameterException(spec.commandLine(), threads < 1 ? "--threads must be at least 1, got " + threads
-          : Sessions.tooManyThreads("--threads", threads));
+    String threadProblem = Sessions.threadCountProblem("--threads", threads);
+    if (threadProblem != null) {
+      throw new ParameterException(spec.commandLine(), threadProblem);
     }
     if (criticSteps < 1) {
       throw new ParameterException(spec.commandLine(), "--critic-steps must be at least 1, got " + criticSteps);

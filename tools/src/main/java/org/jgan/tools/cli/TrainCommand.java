@@ -292,7 +292,8 @@ public final class TrainCommand implements Callable<Integer> {
         "--objective: unknown objective '" + objective + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
     require(NamedDatasets.NAMES.contains(dataset),
         "--dataset: unknown dataset '" + dataset + "' (known: " + String.join(", ", NamedDatasets.NAMES) + ")");
-    require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
+    String threadProblem = threads == null ? null : Sessions.threadCountProblem("--threads", threads);
+    require(threadProblem == null, threadProblem);
     require(concurrentRuns >= 1, "--concurrent-runs must be at least 1, got " + concurrentRuns);
     require(NamedArchitecture.find(model).isPresent(), "--model: unknown model '" + model + "' (known: "
         + String.join(", ", NamedArchitecture.names()) + ")");
@@ -430,15 +431,11 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses sizes this machine cannot run, before any graph is built: more threads than
-   * {@link Sessions#maxThreads()}, absurd step counts or depths, or a run whose estimated memory
+   * Refuses sizes this machine cannot run, before any graph is built: absurd step counts or depths, or a run whose estimated memory
    * ({@link TrainingMemory}) exceeds the machine's.
    */
   private void checkSizes(RunConfig config) {
     TrainingDefaults d = TrainingDefaults.of(objective, dataset, model);
-    if (threads != null) {
-      require(threads <= Sessions.maxThreads(), Sessions.tooManyThreads("--threads", threads));
-    }
     require(steps <= MAX_STEPS, "--steps " + steps + " is more than " + MAX_STEPS + " (years of training)");
     require(criticSteps == null || criticSteps <= MAX_CRITIC_STEPS,
         "--critic-steps " + criticSteps + " is more than " + MAX_CRITIC_STEPS);

@@ -136,6 +136,13 @@ class BenchSuiteTest {
     CliRunner.Outcome steps = CliRunner.run("bench", "discrete", "--steps", "0");
     assertEquals(2, steps.exitCode());
     assertTrue(steps.err().contains("--steps"), steps.err());
+    for (String line : List.of("iteration", "memory", "cluster", "step")) {
+      // Too few threads is its own message, not the too-many one (which it used to borrow).
+      CliRunner.Outcome none = CliRunner.run("bench", line, "--threads", "0");
+      assertEquals(2, none.exitCode(), line);
+      assertTrue(none.err().contains("--threads must be at least 1, got 0") && !none.err().contains("more than"),
+          line + ": " + none.err());
+    }
     assumeFalse(Boolean.getBoolean("jgan.gpu.build"), "the CUDA build (mvn -Pgpu) may well see a GPU");
     for (String line : List.of("eval", "iteration", "memory")) {
       CliRunner.Outcome gpu = CliRunner.run("bench", line, "--device", "gpu");
