@@ -51,14 +51,8 @@ public final class EvalCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  static final class Source {
-    @Option(names = "--checkpoint", required = true, description = "run folder (its latest checkpoint)")
-    Path checkpoint;
-
-    @Option(names = "--model", required = true,
-        description = "model written by jgan export: its base folder (newest version) or a version folder")
-    Path model;
-
+  /** A generator (as jgan sample takes one), or samples already drawn. */
+  static final class Source extends GeneratorSource {
     @Option(names = "--npy", required = true, description = ".npy file of images [N, H, W, C] or 2-D points [N, 2]")
     Path npy;
 

@@ -40,16 +40,7 @@ public final class SampleCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
-
-  static final class Source {
-    @Option(names = "--checkpoint", required = true, description = "run folder (its latest checkpoint)")
-    Path checkpoint;
-
-    @Option(names = "--model", required = true,
-        description = "model written by jgan export: its base folder (newest version) or a version folder")
-    Path model;
-  }
+  GeneratorSource source;
 
   @Mixin
   CheckpointStep step;
