@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jgan.graphs.CheckpointStore;
 import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
@@ -21,14 +22,23 @@ import org.jgan.tools.cli.TrainCommand;
 
 /**
  * How long an experiment takes here, measured rather than guessed: every distinct cell (the grid
- * without the seed) trains for a short probe in its own process, exactly as the sweep would run it
- * but with fewer iterations, and every distinct evaluation runs once, in full, on a probe's
- * checkpoint. A run's time is then its measured start-up (process, data, graph, final samples)
- * plus its iterations at the probe's steady rate, plus its evaluation.
+ * without the settings that cannot change a run's cost, {@link #COST_NEUTRAL_TRAIN_KEYS}) trains for a
+ * short probe in its own process, exactly as the sweep would run it but with fewer iterations, and
+ * every distinct evaluation runs once, in full, on a probe's checkpoint. A run's time is then its
+ * measured start-up (process, data, graph, final samples) plus its iterations at the probe's steady
+ * rate, plus its evaluation.
  */
 public final class ExperimentTiming {
-  /** One distinct cell's measurements and its extrapolated full-scale time per run. */
-  public record Row(String cell, int seeds, long steps, double startupSeconds, double secondsPerIteration,
+  /**
+   * Train settings that change only a number the graph holds, not its shape or its ops, so cells that
+   * differ in nothing else cost the same and share one probe: the seed, learning rates and their decay,
+   * momentum (plain SGD is momentum 0: the same op) and EBGAN's margin.
+   */
+  static final Set<String> COST_NEUTRAL_TRAIN_KEYS = Set.of("seed", "lr", "lr-decay-factor", "min-lr", "momentum",
+      "final-momentum", "margin");
+
+  /** One distinct cell's measurements and its extrapolated full-scale time per run, for its runs. */
+  public record Row(String cell, int runs, long steps, double startupSeconds, double secondsPerIteration,
       double evalSeconds) {
     double runSeconds() {
       return startupSeconds + steps * secondsPerIteration + evalSeconds;
@@ -53,7 +63,7 @@ public final class ExperimentTiming {
   public List<Row> measure() throws Exception {
     Map<String, List<ExperimentFile.Cell>> distinct = new LinkedHashMap<>();
     for (ExperimentFile.Cell cell : experiment.cells()) {
-      distinct.computeIfAbsent(withoutSeed(cell), k -> new ArrayList<>()).add(cell);
+      distinct.computeIfAbsent(costKey(cell), k -> new ArrayList<>()).add(cell);
     }
     Map<List<String>, Double> evalSeconds = new LinkedHashMap<>();
     List<Row> rows = new ArrayList<>();
@@ -100,16 +110,16 @@ public final class ExperimentTiming {
   /** The rows as a Markdown table with the experiment's total, one job at a time. */
   public String render(List<Row> rows) {
     StringBuilder text = new StringBuilder();
-    text.append("| cell | seeds | iterations | ms/iteration | start-up s | eval s | per run | all seeds |\n");
+    text.append("| cell | runs | iterations | ms/iteration | start-up s | eval s | per run | all runs |\n");
     text.append("|---|---|---|---|---|---|---|---|\n");
     double total = 0;
     int runs = 0;
     for (Row r : rows) {
-      text.append(String.format("| %s | %d | %d | %.2f | %.0f | %.0f | %s | %s |%n", r.cell(), r.seeds(), r.steps(),
+      text.append(String.format("| %s | %d | %d | %.2f | %.0f | %.0f | %s | %s |%n", r.cell(), r.runs(), r.steps(),
           r.secondsPerIteration() * 1e3, r.startupSeconds(), r.evalSeconds(), duration(r.runSeconds()),
-          duration(r.runSeconds() * r.seeds())));
-      total += r.runSeconds() * r.seeds();
-      runs += r.seeds();
+          duration(r.runSeconds() * r.runs())));
+      total += r.runSeconds() * r.runs();
+      runs += r.runs();
     }
     text.append(String.format("%nExperiment %s at full scale: %d runs, %s one job at a time (measured from %d-iteration"
         + " probes; in-training quality probes not included).%n", experiment.name(), runs, duration(total), probeSteps));
@@ -123,7 +133,7 @@ public final class ExperimentTiming {
     json.put("experiment", experiment.name());
     json.put("probe_iterations", probeSteps);
     json.put("rows", rows);
-    json.put("total_seconds", rows.stream().mapToDouble(r -> r.runSeconds() * r.seeds()).sum());
+    json.put("total_seconds", rows.stream().mapToDouble(r -> r.runSeconds() * r.runs()).sum());
     org.jgan.graphs.JsonFiles.writeWithoutNulls(out.resolve("timing.json"), json);
   }
 
@@ -160,10 +170,11 @@ public final class ExperimentTiming {
     return new CommandLine(new TrainCommand()).getCommandSpec().findOption("--steps").defaultValue();
   }
 
-  private static String withoutSeed(ExperimentFile.Cell cell) {
+  /** The cell's settings that can change its cost: the grid point without the cost-neutral ones. */
+  private static String costKey(ExperimentFile.Cell cell) {
     List<String> parts = new ArrayList<>();
     cell.settings().forEach((k, v) -> {
-      if (!k.equals("seed")) {
+      if (!COST_NEUTRAL_TRAIN_KEYS.contains(k)) {
         parts.add(k + "=" + v);
       }
     });

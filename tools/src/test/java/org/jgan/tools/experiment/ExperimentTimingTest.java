@@ -15,7 +15,7 @@ import org.jgan.tools.cli.CliRunner;
 import org.jgan.tools.run.LoopTimer;
 
 /**
- * {@code jgan experiment time}: one short probe per distinct cell (seeds share it), one full
+ * {@code jgan experiment time}: one short probe per distinct cell (seeds and learning rates share it), one full
  * evaluation per distinct evaluation, and totals that are the sums of what was measured.
  */
 class ExperimentTimingTest {
@@ -29,6 +29,7 @@ class ExperimentTimingTest {
         name: tiny
         grid:
           objective: [gan-ns, wgan-gp]
+          lr: [0.001, 0.0005]
         seeds: [1, 2, 3]
         train: {steps: 5000, width: 16, checkpoint-every: 1000}
         eval: {metrics: [toy], n: 300}
@@ -40,18 +41,18 @@ class ExperimentTimingTest {
 
     JsonObject timing = JsonParser.parseString(Files.readString(out.resolve("timing.json"))).getAsJsonObject();
     JsonArray rows = timing.getAsJsonArray("rows");
-    assertEquals(2, rows.size(), "three seeds of one grid point share a probe");
+    assertEquals(2, rows.size(), "three seeds and two learning rates of one objective share a probe");
     double total = 0;
     for (int i = 0; i < 2; i++) {
       JsonObject row = rows.get(i).getAsJsonObject();
-      assertEquals(3, row.get("seeds").getAsInt());
+      assertEquals(6, row.get("runs").getAsInt());
       assertEquals(5000, row.get("steps").getAsLong(), "extrapolated to the file's full iterations");
       JsonObject probe = JsonParser.parseString(Files.readString(
           out.resolve(String.format("%03d", i)).resolve("run").resolve(LoopTimer.FILE))).getAsJsonObject();
       assertEquals(20, probe.get("iterations").getAsInt(), "the probe trains only --probe-steps iterations");
       assertEquals(probe.get("seconds_per_iteration").getAsDouble(), row.get("secondsPerIteration").getAsDouble(), 0);
       assertTrue(row.get("startupSeconds").getAsDouble() > 0);
-      total += 3 * (row.get("startupSeconds").getAsDouble() + 5000 * row.get("secondsPerIteration").getAsDouble()
+      total += 6 * (row.get("startupSeconds").getAsDouble() + 5000 * row.get("secondsPerIteration").getAsDouble()
           + row.get("evalSeconds").getAsDouble());
     }
     assertEquals(total, timing.get("total_seconds").getAsDouble(), 1e-9 * total);
@@ -61,9 +62,19 @@ class ExperimentTimingTest {
     assertTrue(Files.exists(out.resolve("000").resolve("eval.json")));
     assertTrue(!Files.exists(out.resolve("001").resolve("eval.json")), "the second cell's evaluation was not rerun");
     String table = Files.readString(out.resolve("timing.md"));
-    assertTrue(table.contains("| objective=gan-ns | 3 | 5000 |"), table);
-    assertTrue(table.contains("Experiment tiny at full scale: 6 runs"), table);
+    assertTrue(table.contains("| objective=gan-ns | 6 | 5000 |"), table);
+    assertTrue(table.contains("Experiment tiny at full scale: 12 runs"), table);
     assertTrue(outcome.out().contains("Experiment tiny at full scale"), outcome.out());
+  }
+
+  /** A renamed train flag fails here rather than silently giving every cell its own probe again. */
+  @Test
+  void everyCostNeutralKeyIsATrainOption() {
+    picocli.CommandLine.Model.CommandSpec train = new picocli.CommandLine(new org.jgan.tools.cli.TrainCommand())
+        .getCommandSpec();
+    for (String key : ExperimentTiming.COST_NEUTRAL_TRAIN_KEYS) {
+      assertTrue(train.findOption("--" + key) != null, key);
+    }
   }
 
   @Test
