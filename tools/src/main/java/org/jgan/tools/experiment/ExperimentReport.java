@@ -52,7 +52,7 @@ public final class ExperimentReport {
       rows.add(row);
     }
     page.table(layout.header(), rows, shiftedBest(layout));
-    for (String line : table.protocolLines(columns)) {
+    for (String line : table.protocolLines(groupBy, columns)) {
       page.paragraph(line, "protocol");
     }
 

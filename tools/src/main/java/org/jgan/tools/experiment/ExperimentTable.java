@@ -22,7 +22,8 @@ import org.jgan.eval.metric.Metrics;
 
 /**
  * Paper-style tables from an experiment folder's result files: rows are the values of the
- * group-by settings, columns the chosen metrics, each cell mean +- std over the seeds in the row
+ * group-by settings, columns the chosen metrics, each cell mean +- std over the runs in the row
+ * (its seeds, and every value of a setting the rows leave out, which the protocol line names)
  * (then, in brackets, the metric's own standard error averaged over seeds where it has one, like
  * Parzen; with one seed only that error), the
  * best value per column marked, and the protocol under the table. Rows keep the order the
@@ -202,6 +203,23 @@ public final class ExperimentTable {
     return groups;
   }
 
+  /** The settings other than the seed that take more than one value but are not rows: each row pools them. */
+  List<String> pooledSettings(List<String> groupBy) {
+    Map<String, Set<String>> values = new LinkedHashMap<>();
+    for (JsonObject r : results) {
+      for (String key : r.getAsJsonObject("settings").keySet()) {
+        values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(setting(r, key));
+      }
+    }
+    List<String> pooled = new ArrayList<>();
+    values.forEach((key, seen) -> {
+      if (!key.equals("seed") && !groupBy.contains(key) && seen.size() > 1) {
+        pooled.add(key);
+      }
+    });
+    return pooled;
+  }
+
   /** Runs in the folder. */
   int size() {
     return results.size();
@@ -230,7 +248,7 @@ public final class ExperimentTable {
       case "csv" -> csv(layout.header(), body);
       default -> throw new IllegalArgumentException("--format must be markdown, latex or csv, got '" + format + "'");
     };
-    return table + protocol(columns, format);
+    return table + protocol(groupBy, columns, format);
   }
 
   /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
@@ -277,9 +295,9 @@ public final class ExperimentTable {
     return new Layout(header, new ArrayList<>(rows.keySet()), stats, best);
   }
 
-  private String protocol(List<Column> columns, String format) {
+  private String protocol(List<String> groupBy, List<Column> columns, String format) {
     StringBuilder out = new StringBuilder("\n");
-    for (String line : protocolLines(columns)) {
+    for (String line : protocolLines(groupBy, columns)) {
       out.append(switch (format) {
         case "latex" -> "% " + line;
         case "csv" -> "# " + line;
@@ -289,16 +307,22 @@ public final class ExperimentTable {
     return out.toString();
   }
 
-  /** What the table's numbers are: the runs and seeds, then each column metric's protocol, one line each. */
-  List<String> protocolLines(List<Column> columns) {
+  /**
+   * What the table's numbers are: the runs, the seeds and what each row pools, then each column
+   * metric's protocol, one line each.
+   */
+  List<String> protocolLines(List<String> groupBy, List<Column> columns) {
     JsonObject first = results.get(0);
     List<String> lines = new ArrayList<>();
     Set<Long> seeds = new java.util.TreeSet<>();
     for (JsonObject r : results) {
       seeds.add(r.getAsJsonObject("settings").get("seed").getAsLong());
     }
+    List<String> pooled = pooledSettings(groupBy);
+    String over = pooled.isEmpty() ? "seeds"
+        : "the runs in each row, which pools every value of " + String.join(", ", pooled);
     lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs, seeds " + seeds
-        + "; cells are mean +- std over seeds (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
+        + "; cells are mean +- std over " + over + " (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
     Set<String> seen = new LinkedHashSet<>();
     for (Column c : columns) {
       if (seen.add(c.metric())) {

@@ -109,6 +109,8 @@ class ExperimentTableTest {
     String text = table.render(List.of("seed"), List.of(ExperimentTable.column("toy")), "csv");
     // seed 1: modes 8 and 3 -> 5.5 +- 3.536; seed 2: 6 and 4 -> 5 +- 1.414.
     assertTrue(text.startsWith("seed,toy.modes_covered (higher better)\n1,5.5 +- 3.536 *\n2,5 +- 1.414\n"), text);
+    assertTrue(text.contains("cells are mean +- std over the runs in each row, which pools every value of objective"
+        + " (in brackets"), "a row that pools a setting says so: " + text);
     assertEquals(false, ExperimentTable.column("fid").higherIsBetter());
     assertEquals(render("markdown"), render("markdown"), "deterministic");
   }
