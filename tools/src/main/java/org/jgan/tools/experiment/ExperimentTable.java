@@ -445,12 +445,24 @@ public final class ExperimentTable {
       };
     }
 
+    /**
+     * {@code v} to 4 significant digits: plain down to 0.0001, below that as mantissa and power of ten
+     * ("9.709e-14"), where the plain form would be a row of zeros before the digits.
+     */
     public static String round(double v) {
       if (v == 0 || !Double.isFinite(v)) {
         return Double.isFinite(v) ? "0" : String.valueOf(v);
       }
-      return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+      BigDecimal rounded = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+      if (Math.abs(v) >= SMALLEST_PLAIN) {
+        return rounded.toPlainString();
+      }
+      int exponent = rounded.precision() - rounded.scale() - 1;
+      return rounded.movePointRight(-exponent).toPlainString() + "e" + exponent;
     }
+
+    /** The smallest magnitude written out plainly (four zeros after the point, then the digits). */
+    private static final double SMALLEST_PLAIN = 1e-4;
   }
 
 }

@@ -116,6 +116,17 @@ class ExperimentTableTest {
   }
 
   @Test
+  void numbersKeepFourSignificantDigitsAndTinyOnesAPowerOfTen() {
+    assertEquals("205", ExperimentTable.Stat.round(205.0004));
+    assertEquals("7.071", ExperimentTable.Stat.round(7.0710678));
+    assertEquals("0.0001244", ExperimentTable.Stat.round(1.2441e-4));
+    assertEquals("9.709e-14", ExperimentTable.Stat.round(9.70912e-14));
+    assertEquals("-3e-7", ExperimentTable.Stat.round(-3.0e-7));
+    assertEquals("1.235e-5", ExperimentTable.Stat.round(1.23456e-5));
+    assertEquals("1235000", ExperimentTable.Stat.round(1234567));
+  }
+
+  @Test
   void badRequestsAreNamed() throws Exception {
     ExperimentTable table = ExperimentTable.read(dir);
     IllegalArgumentException groupBy = assertThrows(IllegalArgumentException.class,
