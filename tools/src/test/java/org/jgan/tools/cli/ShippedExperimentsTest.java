@@ -39,7 +39,7 @@ class ShippedExperimentsTest {
   /** Every shipped experiment runs end to end at its quick scale (about three minutes in all). */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"gan-parzen-mnist", "all-objectives-mnist",
-      "alpha-gan-compare", "ebgan-grid", "bgan-discrete", "wgan-vs-gan", "bgan-discrete-mnist", "alpha-gan-colormnist-sweep"})
+      "alpha-gan-compare", "ebgan-grid", "ebgan-grid-small", "bgan-discrete", "wgan-vs-gan", "bgan-discrete-mnist", "alpha-gan-colormnist-sweep"})
   void runsAtItsQuickScale(String name) throws Exception {
     String data = System.getenv("JGAN_DATA");
     org.junit.jupiter.api.Assertions.assertNotNull(data, "JGAN_DATA must name the datasets folder");
