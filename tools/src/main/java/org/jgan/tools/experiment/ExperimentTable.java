@@ -89,7 +89,7 @@ public final class ExperimentTable {
   /** The settings that vary across the results, except the seed: the default rows. */
   public List<String> varyingSettings() {
     List<String> keys = new ArrayList<>();
-    for (String key : results.get(0).getAsJsonObject("settings").keySet()) {
+    for (String key : settingKeys()) {
       if (key.equals("seed")) {
         continue;
       }
@@ -195,7 +195,7 @@ public final class ExperimentTable {
     }
     if (!known) {
       throw new IllegalArgumentException("--histogram-by: no run has a setting '" + setting + "' (have: "
-          + String.join(", ", results.get(0).getAsJsonObject("settings").keySet()) + ")");
+          + String.join(", ", settingKeys()) + ")");
     }
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("--histogram-metric: no run has a value for '" + column.path() + "'");
@@ -218,6 +218,18 @@ public final class ExperimentTable {
       }
     });
     return pooled;
+  }
+
+  /**
+   * Every setting any run has, in first-appearance order: one part of a grid can have settings the
+   * others lack (EBGAN's margin beside GAN's cells), and a run without one shows it empty.
+   */
+  Set<String> settingKeys() {
+    Set<String> keys = new LinkedHashSet<>();
+    for (JsonObject r : results) {
+      keys.addAll(r.getAsJsonObject("settings").keySet());
+    }
+    return keys;
   }
 
   /** Runs in the folder. */
@@ -254,9 +266,9 @@ public final class ExperimentTable {
   /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
   Layout layout(List<String> groupBy, List<Column> columns) {
     for (String key : groupBy) {
-      if (!results.get(0).getAsJsonObject("settings").has(key)) {
+      if (!settingKeys().contains(key)) {
         throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
-            + String.join(", ", results.get(0).getAsJsonObject("settings").keySet()) + ")");
+            + String.join(", ", settingKeys()) + ")");
       }
     }
     Map<List<String>, List<JsonObject>> rows = new LinkedHashMap<>();

@@ -115,6 +115,26 @@ class ExperimentTableTest {
     assertEquals(render("markdown"), render("markdown"), "deterministic");
   }
 
+  /** One part of a grid with a setting the first run lacks (EBGAN's pt-weight beside GAN's cells). */
+  @Test
+  void aSettingOnlyLaterRunsHaveIsARowAndEmptyForTheOthers() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("ebgan").resolve("objective-ebgan_pt-weight-0.1_seed-1"));
+    Files.writeString(folder.resolve("result.json"), """
+        {"experiment": "golden", "cell": "objective-ebgan_pt-weight-0.1_seed-1", "order": 4,
+         "settings": {"objective": "ebgan", "pt-weight": 0.1, "seed": 1},
+         "eval": {"metrics": {"toy": {"modes_covered": 5, "protocol": "nearest mode"}}}}
+        """);
+    for (String cell : List.of("objective-gan_seed-1", "objective-gan_seed-2")) {
+      Files.createDirectories(dir.resolve("ebgan").resolve(cell));
+      Files.copy(dir.resolve(cell).resolve("result.json"), dir.resolve("ebgan").resolve(cell).resolve("result.json"));
+    }
+    ExperimentTable table = ExperimentTable.read(dir.resolve("ebgan"));
+    assertEquals(List.of("objective", "pt-weight"), table.varyingSettings());
+    String text = table.render(List.of("objective", "pt-weight"), List.of(ExperimentTable.column("toy")), "csv");
+    assertTrue(text.startsWith("objective,pt-weight,toy.modes_covered (higher better)\ngan,,3.5 +- 0.7071\n"
+        + "ebgan,0.1,5 *\n"), text);
+  }
+
   @Test
   void numbersKeepFourSignificantDigitsAndTinyOnesAPowerOfTen() {
     assertEquals("205", ExperimentTable.Stat.round(205.0004));
