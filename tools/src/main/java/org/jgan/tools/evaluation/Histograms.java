@@ -71,18 +71,18 @@ public record Histograms(double[] edges, Map<String, int[]> counts) {
     return labels;
   }
 
-  /** One line per group: its runs, then each bin as {@code [low, high) count}. */
+  /** One line per group: its runs, then each bin as {@code [low, high) count (percent of the group's runs)}. */
   public String text(String title) {
     StringBuilder out = new StringBuilder(title).append('\n');
     List<String> labels = binLabels();
     for (Map.Entry<String, int[]> group : counts.entrySet()) {
       int[] c = group.getValue();
+      int runs = java.util.Arrays.stream(c).sum();
       List<String> bins = new ArrayList<>();
       for (int i = 0; i < c.length; i++) {
-        bins.add(labels.get(i) + " " + c[i]);
+        bins.add(String.format(java.util.Locale.ROOT, "%s %d (%.0f%%)", labels.get(i), c[i], 100.0 * c[i] / runs));
       }
-      out.append(String.format("%s (n=%d): %s%n", group.getKey(), java.util.Arrays.stream(c).sum(),
-          String.join(" | ", bins)));
+      out.append(String.format("%s (n=%d): %s%n", group.getKey(), runs, String.join(" | ", bins)));
     }
     return out.toString();
   }

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The EBGAN paper's Figure 2: how one score is spread over a grid of runs, one histogram panel per
- * group (objective) on bins shared by every group and one count axis, so the panels read against
- * each other.
+ * group (objective) on bins shared by every group, each bar the share of its group's runs in percent
+ * (the paper's "portion of the models"), so groups of different sizes (96 GAN runs, 16 EBGAN) read
+ * against each other on one axis.
  */
 public final class HistogramFigure {
   private HistogramFigure() {}
@@ -18,18 +19,26 @@ public final class HistogramFigure {
    * the shared {@code bins} (their labels, lowest first).
    */
   public static Figure of(String title, String metric, List<String> bins, Map<String, int[]> counts) {
-    int tallest = 1;
-    for (int[] c : counts.values()) {
-      tallest = Math.max(tallest, Arrays.stream(c).max().orElse(0));
-    }
-    Axis runs = new Axis("runs", 0, tallest, false);
-    List<Panel> panels = new ArrayList<>();
+    double tallest = 1;
+    Map<String, double[]> shares = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, int[]> group : counts.entrySet()) {
-      double[] heights = Arrays.stream(group.getValue()).asDoubleStream().toArray();
-      panels.add(new Bars(group.getKey() + " (n=" + Arrays.stream(group.getValue()).sum() + ")", metric, bins, heights,
-          runs, Palette.of(valueOf(group.getKey()))));
+      double[] percent = percentOfGroup(group.getValue());
+      shares.put(group.getKey(), percent);
+      tallest = Math.max(tallest, Arrays.stream(percent).max().orElse(0));
+    }
+    Axis share = new Axis("% of runs", 0, tallest, false);
+    List<Panel> panels = new ArrayList<>();
+    for (Map.Entry<String, double[]> group : shares.entrySet()) {
+      panels.add(new Bars(group.getKey() + " (n=" + Arrays.stream(counts.get(group.getKey())).sum() + ")", metric, bins,
+          group.getValue(), share, Palette.of(valueOf(group.getKey()))));
     }
     return new Figure(title, 1, Figure.WIDTH, 220, panels, List.of());
+  }
+
+  /** Each bin's count as a percentage of the group's runs (all 0 for an empty group). */
+  static double[] percentOfGroup(int[] counts) {
+    int runs = Arrays.stream(counts).sum();
+    return Arrays.stream(counts).mapToDouble(c -> runs == 0 ? 0 : 100.0 * c / runs).toArray();
   }
 
   /** The value part of a {@code setting=value} label, which picks the colour (an objective's own). */

@@ -103,7 +103,7 @@ final class XChartPanels {
     chart.getStyler().setAvailableSpaceFill(0.9);
     chart.getStyler().setXAxisLabelRotation(bars.bins().size() > 6 ? 30 : 0);
     List<Double> counts = new ArrayList<>();
-    for (double c : bars.counts()) {
+    for (double c : bars.heights()) {
       counts.add(c);
     }
     CategorySeries series = chart.addSeries(bars.title(), bars.bins(), counts);

@@ -41,8 +41,8 @@ class ExperimentHistogramTest {
     assertEquals(3, h.tallest());
     assertEquals("""
         t
-        gan (n=4): [1, 4) 3 | [4, 7) 0 | [7, 10] 1
-        ebgan (n=3): [1, 4) 1 | [4, 7) 1 | [7, 10] 1
+        gan (n=4): [1, 4) 3 (75%) | [4, 7) 0 (0%) | [7, 10] 1 (25%)
+        ebgan (n=3): [1, 4) 1 (33%) | [4, 7) 1 (33%) | [7, 10] 1 (33%)
         """, h.text("t"));
   }
 
@@ -78,12 +78,12 @@ class ExperimentHistogramTest {
         "--bins", "3", "--figure-format", "svg");
     assertEquals(0, outcome.exitCode(), outcome.err());
     // [2, 8] in 3 bins: [2, 4) [4, 6) [6, 8].
-    assertTrue(outcome.out().contains("objective=gan-ns (n=3): [2, 4) 2 | [4, 6) 0 | [6, 8] 1"), outcome.out());
-    assertTrue(outcome.out().contains("objective=ebgan (n=2): [2, 4) 0 | [4, 6) 0 | [6, 8] 2"), outcome.out());
+    assertTrue(outcome.out().contains("objective=gan-ns (n=3): [2, 4) 2 (67%) | [4, 6) 0 (0%) | [6, 8] 1 (33%)"), outcome.out());
+    assertTrue(outcome.out().contains("objective=ebgan (n=2): [2, 4) 0 (0%) | [4, 6) 0 (0%) | [6, 8] 2 (100%)"), outcome.out());
     assertTrue(outcome.out().contains("| gan-ns | 2 |"), "the table is printed as before: " + outcome.out());
     assertTrue(ImageIO.read(png.toFile()).getWidth() > 0);
     String desc = Svg.desc(dir.resolve("figures").resolve("histogram.svg"));
-    assertTrue(desc.contains("panel 'objective=gan-ns (n=3)': x axis 'inception-score.mean', y axis 'runs'"), desc);
+    assertTrue(desc.contains("panel 'objective=gan-ns (n=3)': x axis 'inception-score.mean', y axis '% of runs'"), desc);
     assertTrue(desc.contains("panel 'objective=ebgan (n=2)'"), desc);
     try (var left = Files.list(png.getParent())) {
       assertEquals(2, left.count(), "the PNG and the SVG, no temporary file beside them");
@@ -97,9 +97,10 @@ class ExperimentHistogramTest {
     Bars ebgan = (Bars) figure.panels().get(1);
     assertEquals(List.of("[2, 4)", "[4, 6)", "[6, 8]"), gan.bins());
     assertEquals(gan.bins(), ebgan.bins(), "shared bins");
-    assertArrayEquals(new double[] {2, 0, 1}, gan.counts());
-    assertArrayEquals(new double[] {0, 0, 2}, ebgan.counts());
-    assertEquals(new Axis("runs", 0, 2, false), gan.y(), "one count axis, up to the tallest bar of any panel");
+    // The paper's "portion of the models": gan-ns 2, 0, 1 of 3 runs; ebgan 0, 0, 2 of 2.
+    assertArrayEquals(new double[] {200.0 / 3, 0, 100.0 / 3}, gan.heights(), 1e-9);
+    assertArrayEquals(new double[] {0, 0, 100}, ebgan.heights(), 1e-9);
+    assertEquals(new Axis("% of runs", 0, 100, false), gan.y(), "one share axis, up to the tallest bar of any panel");
     assertEquals(gan.y(), ebgan.y());
     assertEquals(Palette.of("gan-ns"), gan.colour(), "each objective in its own colour");
     assertEquals(Palette.of("ebgan"), ebgan.colour());
