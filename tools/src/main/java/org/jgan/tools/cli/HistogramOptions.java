@@ -19,7 +19,8 @@ public final class HistogramOptions {
   @Option(names = "--histogram-metric", description = "the histogram's metric or metric.field (default: the table's first column)")
   String metric;
 
-  @Option(names = "--histogram-by", defaultValue = "objective", description = "the setting whose values get a histogram each (default: ${DEFAULT-VALUE})")
+  @Option(names = "--histogram-by", defaultValue = "objective", description = "the setting whose values get a histogram each, or settings joined by"
+      + " commas (objective,pt-weight: a histogram per combination a run has) (default: ${DEFAULT-VALUE})")
   String by;
 
   @Option(names = "--bins", defaultValue = "10", description = "histogram bins (default: ${DEFAULT-VALUE})")

@@ -176,26 +176,32 @@ public final class ExperimentTable {
   }
 
   /**
-   * Every run's value of {@code column}, grouped by the value of {@code setting} ("setting=value",
-   * in first-appearance order); runs without the metric are left out.
+   * Every run's value of {@code column}, grouped by its values of {@code settings} (one setting, or
+   * several joined by commas: "objective,pt-weight"), each group labelled "setting=value, ..." with
+   * the settings the run has, in first-appearance order; runs without the metric, or with none of
+   * the settings, are left out.
    */
-  public Map<String, List<Double>> valuesBy(Column column, String setting) {
-    Map<String, List<Double>> groups = new LinkedHashMap<>();
-    boolean known = false;
-    for (JsonObject r : results) {
-      JsonElement group = r.getAsJsonObject("settings").get(setting);
-      if (group == null) {
-        continue;
-      }
-      known = true;
-      Double value = value(r, column);
-      if (value != null) {
-        groups.computeIfAbsent(setting + "=" + text(group), k -> new ArrayList<>()).add(value);
+  public Map<String, List<Double>> valuesBy(Column column, String settings) {
+    List<String> keys = List.of(settings.split(","));
+    for (String key : keys) {
+      if (!settingKeys().contains(key)) {
+        throw new IllegalArgumentException("--histogram-by: no run has a setting '" + key + "' (have: "
+            + String.join(", ", settingKeys()) + ")");
       }
     }
-    if (!known) {
-      throw new IllegalArgumentException("--histogram-by: no run has a setting '" + setting + "' (have: "
-          + String.join(", ", settingKeys()) + ")");
+    Map<String, List<Double>> groups = new LinkedHashMap<>();
+    for (JsonObject r : results) {
+      List<String> label = new ArrayList<>();
+      for (String key : keys) {
+        JsonElement value = r.getAsJsonObject("settings").get(key);
+        if (value != null) {
+          label.add(key + "=" + text(value));
+        }
+      }
+      Double value = value(r, column);
+      if (!label.isEmpty() && value != null) {
+        groups.computeIfAbsent(String.join(", ", label), k -> new ArrayList<>()).add(value);
+      }
     }
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("--histogram-metric: no run has a value for '" + column.path() + "'");

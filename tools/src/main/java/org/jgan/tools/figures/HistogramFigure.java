@@ -41,9 +41,14 @@ public final class HistogramFigure {
     return Arrays.stream(counts).mapToDouble(c -> runs == 0 ? 0 : 100.0 * c / runs).toArray();
   }
 
-  /** The value part of a {@code setting=value} label, which picks the colour (an objective's own). */
+  /**
+   * The first value of a {@code setting=value, ...} label, which picks the colour (an objective's own,
+   * so EBGAN with and without the pulling-away term share EBGAN's).
+   */
   static String valueOf(String label) {
     int eq = label.indexOf('=');
-    return eq < 0 ? label : label.substring(eq + 1);
+    String value = eq < 0 ? label : label.substring(eq + 1);
+    int next = value.indexOf(", ");
+    return next < 0 ? value : value.substring(0, next);
   }
 }

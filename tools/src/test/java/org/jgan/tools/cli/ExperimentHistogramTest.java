@@ -111,6 +111,34 @@ class ExperimentHistogramTest {
     assertTrue(byDepth.out().contains("depth=4 (n=1)"), byDepth.out());
   }
 
+  /** The paper's like-for-like Figure 2: GAN, EBGAN and EBGAN-PT apart, though GAN's runs have no pt-weight. */
+  @Test
+  void severalSettingsGiveAHistogramPerCombinationARunHas() throws Exception {
+    result(0, "gan-ns", 2, 2.0);
+    result(1, "gan-ns", 3, 8.0);
+    for (int i = 0; i < 3; i++) {
+      String cell = "objective-ebgan_pt-" + i;
+      Path folder = Files.createDirectories(dir.resolve(cell));
+      Files.writeString(folder.resolve("result.json"), """
+          {"experiment": "grid", "cell": "%s", "order": %d,
+           "settings": {"objective": "ebgan", "depth": 2, "pt-weight": %s, "seed": 1},
+           "eval": {"metrics": {"inception-score": {"mean": %s, "protocol": "classifier"}}}}
+          """.formatted(cell, 2 + i, i == 0 ? "0" : "0.1", 4.0 + i));
+    }
+    ExperimentTable table = ExperimentTable.read(dir);
+    Map<String, List<Double>> groups = table.valuesBy(ExperimentTable.column("inception-score"), "objective,pt-weight");
+    assertEquals(Map.of("objective=gan-ns", List.of(2.0, 8.0), "objective=ebgan, pt-weight=0", List.of(4.0),
+        "objective=ebgan, pt-weight=0.1", List.of(5.0, 6.0)), groups);
+    assertEquals(List.of("objective=gan-ns", "objective=ebgan, pt-weight=0", "objective=ebgan, pt-weight=0.1"),
+        List.copyOf(groups.keySet()), "first-appearance order");
+    Figure figure = new ExperimentFigures(dir, table, List.of("objective"))
+        .histogram(ExperimentTable.column("inception-score"), "objective,pt-weight", 2);
+    assertEquals(Palette.of("ebgan"), ((Bars) figure.panels().get(2)).colour(), "EBGAN-PT in EBGAN's colour");
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> table.valuesBy(ExperimentTable.column("inception-score"), "objective,pt-wieght"));
+    assertTrue(unknown.getMessage().contains("'pt-wieght'"), unknown.getMessage());
+  }
+
   @Test
   void unknownSettingOrMetricIsNamed() throws Exception {
     result(0, "gan-ns", 2, 2.0);
