@@ -90,14 +90,7 @@ public final class ExperimentTable {
   public List<String> varyingSettings() {
     List<String> keys = new ArrayList<>();
     for (String key : settingKeys()) {
-      if (key.equals("seed")) {
-        continue;
-      }
-      Set<String> values = new LinkedHashSet<>();
-      for (JsonObject r : results) {
-        values.add(String.valueOf(r.getAsJsonObject("settings").get(key)));
-      }
-      if (values.size() > 1 || results.size() == 1) {
+      if (!key.equals("seed") && (results.size() == 1 || takesSeveralValues(results, key))) {
         keys.add(key);
       }
     }
@@ -209,21 +202,22 @@ public final class ExperimentTable {
     return groups;
   }
 
-  /** The settings other than the seed that take more than one value but are not rows: each row pools them. */
+  /** The settings other than the seed that take more than one value within a row: the rows pool them. */
   List<String> pooledSettings(List<String> groupBy) {
-    Map<String, Set<String>> values = new LinkedHashMap<>();
-    for (JsonObject r : results) {
-      for (String key : r.getAsJsonObject("settings").keySet()) {
-        values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(setting(r, key));
+    Set<String> pooled = new LinkedHashSet<>();
+    for (List<JsonObject> row : rows(groupBy).values()) {
+      for (String key : settingKeys()) {
+        if (!key.equals("seed") && takesSeveralValues(row, key)) {
+          pooled.add(key);
+        }
       }
     }
-    List<String> pooled = new ArrayList<>();
-    values.forEach((key, seen) -> {
-      if (!key.equals("seed") && !groupBy.contains(key) && seen.size() > 1) {
-        pooled.add(key);
-      }
-    });
-    return pooled;
+    return List.copyOf(pooled);
+  }
+
+  /** Whether {@code runs} differ in {@code key}, a run without the setting counting as its own (empty) value. */
+  private static boolean takesSeveralValues(List<JsonObject> runs, String key) {
+    return runs.stream().map(r -> setting(r, key)).distinct().count() > 1;
   }
 
   /**
