@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgan.tools.experiment.ExperimentTable;
+import org.jgan.tools.figures.HistogramFigure;
 
 /**
  * Histograms of one metric over an experiment's runs, one per group (the EBGAN paper's Figure 2:
@@ -71,16 +72,17 @@ public record Histograms(double[] edges, Map<String, int[]> counts) {
     return labels;
   }
 
-  /** One line per group: its runs, then each bin as {@code [low, high) count (percent of the group's runs)}. */
+  /** One line per group: its runs, then each bin as {@code [low, high) count (percent of the group's runs)}, the figure's bar. */
   public String text(String title) {
     StringBuilder out = new StringBuilder(title).append('\n');
     List<String> labels = binLabels();
     for (Map.Entry<String, int[]> group : counts.entrySet()) {
       int[] c = group.getValue();
       int runs = java.util.Arrays.stream(c).sum();
+      double[] percent = HistogramFigure.percentOfGroup(c);
       List<String> bins = new ArrayList<>();
       for (int i = 0; i < c.length; i++) {
-        bins.add(String.format(java.util.Locale.ROOT, "%s %d (%.0f%%)", labels.get(i), c[i], 100.0 * c[i] / runs));
+        bins.add(String.format(java.util.Locale.ROOT, "%s %d (%.0f%%)", labels.get(i), c[i], percent[i]));
       }
       out.append(String.format("%s (n=%d): %s%n", group.getKey(), runs, String.join(" | ", bins)));
     }

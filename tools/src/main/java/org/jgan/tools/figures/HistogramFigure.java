@@ -35,8 +35,8 @@ public final class HistogramFigure {
     return new Figure(title, 1, Figure.WIDTH, 220, panels, List.of());
   }
 
-  /** Each bin's count as a percentage of the group's runs (all 0 for an empty group). */
-  static double[] percentOfGroup(int[] counts) {
+  /** Each bin's count as a percentage of the group's runs (all 0 for an empty group): the bars' heights. */
+  public static double[] percentOfGroup(int[] counts) {
     int runs = Arrays.stream(counts).sum();
     return Arrays.stream(counts).mapToDouble(c -> runs == 0 ? 0 : 100.0 * c / runs).toArray();
   }
