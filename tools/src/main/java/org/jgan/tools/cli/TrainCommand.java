@@ -431,8 +431,8 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses sizes this machine cannot run, before any graph is built: absurd step counts or depths, or a run whose estimated memory
-   * ({@link TrainingMemory}) exceeds the machine's.
+   * Refuses sizes this machine cannot run, before any graph is built: absurd step counts or depths, or
+   * a run whose estimated memory ({@link TrainingMemory}) exceeds the machine's.
    */
   private void checkSizes(RunConfig config) {
     TrainingDefaults d = TrainingDefaults.of(objective, dataset, model);
