@@ -176,10 +176,11 @@ public final class ExperimentTable {
    */
   public Map<String, List<Double>> valuesBy(Column column, String settings) {
     List<String> keys = List.of(settings.split(","));
+    Set<String> known = settingKeys();
     for (String key : keys) {
-      if (!settingKeys().contains(key)) {
+      if (!known.contains(key)) {
         throw new IllegalArgumentException("--histogram-by: no run has a setting '" + key + "' (have: "
-            + String.join(", ", settingKeys()) + ")");
+            + String.join(", ", known) + ")");
       }
     }
     Map<String, List<Double>> groups = new LinkedHashMap<>();
@@ -205,8 +206,9 @@ public final class ExperimentTable {
   /** The settings other than the seed that take more than one value within a row: the rows pool them. */
   List<String> pooledSettings(List<String> groupBy) {
     Set<String> pooled = new LinkedHashSet<>();
+    Set<String> keys = settingKeys();
     for (List<JsonObject> row : rows(groupBy).values()) {
-      for (String key : settingKeys()) {
+      for (String key : keys) {
         if (!key.equals("seed") && takesSeveralValues(row, key)) {
           pooled.add(key);
         }
@@ -265,10 +267,11 @@ public final class ExperimentTable {
 
   /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
   Layout layout(List<String> groupBy, List<Column> columns) {
+    Set<String> known = settingKeys();
     for (String key : groupBy) {
-      if (!settingKeys().contains(key)) {
+      if (!known.contains(key)) {
         throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
-            + String.join(", ", settingKeys()) + ")");
+            + String.join(", ", known) + ")");
       }
     }
     Map<List<String>, List<JsonObject>> rows = new LinkedHashMap<>();
