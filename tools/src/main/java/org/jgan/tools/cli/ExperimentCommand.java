@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import org.jgan.tools.experiment.CellCheck;
+import org.jgan.tools.experiment.CellSelection;
 import org.jgan.tools.experiment.ExperimentFigures;
 import org.jgan.tools.experiment.ExperimentFile;
 import org.jgan.tools.experiment.ExperimentRunner;
@@ -53,9 +54,24 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--data", description = DataCommand.DATA_HELP)
     Path data;
 
-    /** The experiment, checked whole, with every file its evaluations read checked to exist. */
-    ExperimentFile read() throws java.io.IOException {
-      ExperimentFile experiment = ExperimentFile.read(file, quick);
+    @Option(names = "--only", paramLabel = "KEY=VALUE[,VALUE...]",
+        description = {"only the cells whose setting KEY (a grid axis, or seed) is one of these values; repeatable,",
+            "every KEY must match; a cell without KEY (a baseline) is kept. Their folders are the whole file's,",
+            "so the rest runs later into the same --out"})
+    List<String> only;
+
+    /**
+     * The experiment, checked whole, narrowed to the {@code --only} cells, with every file their
+     * evaluations read checked to exist; {@code console} hears how many of the file's cells that is.
+     */
+    ExperimentFile read(PrintWriter console) throws java.io.IOException {
+      ExperimentFile whole = ExperimentFile.read(file, quick);
+      CellSelection selection = CellSelection.parse(only, "--only");
+      ExperimentFile experiment = whole.only(selection, "--only");
+      if (!selection.isAll()) {
+        console.println("--only " + selection + ": " + experiment.cells().size() + " of the file's "
+            + whole.cells().size() + " cells");
+      }
       new CellCheck(file).inputs(experiment.cells());
       return experiment;
     }
@@ -108,7 +124,7 @@ public final class ExperimentCommand implements Runnable {
             + "): each job is a training process of its own");
       }
       FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
-      ExperimentFile experiment = source.read();
+      ExperimentFile experiment = source.read(spec.commandLine().getOut());
       org.jgan.graphs.cluster.ClusterSpec clusterSpec = cluster == null ? null
           : org.jgan.graphs.cluster.ClusterSpec.read(cluster);
       List<String> failed;
@@ -161,7 +177,7 @@ public final class ExperimentCommand implements Runnable {
       if (probeSteps < 4) {
         throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
       }
-      ExperimentFile experiment = source.read();
+      ExperimentFile experiment = source.read(spec.commandLine().getOut());
       ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, source.dataDirectory(),
           spec.commandLine().getOut());
       List<ExperimentTiming.Row> rows;

@@ -49,10 +49,11 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
 
   /**
    * One run of the grid: its folder name, its grid values and seed, the arguments of its two commands,
-   * and its identity: the canonical text of everything its result depends on (see {@link CellIdentity}).
+   * its identity: the canonical text of everything its result depends on (see {@link CellIdentity}), and
+   * its place among the whole file's cells (tables list rows in that order, whatever part of it ran).
    */
   record Cell(String id, Map<String, Object> settings, List<String> trainArgs, List<String> evalArgs,
-      String identity) {
+      String identity, int order) {
     /** The SHA-256 of {@link #identity()}: a result is this cell's only if it records the same fingerprint. */
     String fingerprint() {
       return CellIdentity.fingerprint(identity);
@@ -174,7 +175,7 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
         trainArgs.add("--seed");
         trainArgs.add(Long.toString(seed));
         Cell cell = new Cell(cellId(settings), settings, trainArgs, evalArgs,
-            CellIdentity.describe(trainArgs, evalArgs, scale));
+            CellIdentity.describe(trainArgs, evalArgs, scale), cells.size());
         Cell clash = byId.put(cell.id(), cell);
         if (clash != null) {
           throw new IllegalArgumentException(file + ": cells " + clash.settings() + " and " + settings
@@ -188,6 +189,21 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       }
     }
     return new ExperimentFile(name, description, cells, grid, seeds);
+  }
+
+  /**
+   * This experiment with only the cells {@code selection} selects ({@code flag} names it in errors),
+   * each keeping its folder, fingerprint and order; an error if the selection names a setting or a
+   * value no cell has.
+   */
+  public ExperimentFile only(CellSelection selection, String flag) {
+    if (selection.isAll()) {
+      return this;
+    }
+    List<Cell> selected = selection.apply(cells, flag);
+    List<Long> selectedSeeds = seeds.stream()
+        .filter(seed -> selected.stream().anyMatch(cell -> seed.equals(cell.settings().get("seed")))).toList();
+    return new ExperimentFile(name, description, selected, grid, selectedSeeds);
   }
 
   /**

@@ -172,7 +172,7 @@ public final class ExperimentRunner {
     JsonObject result = new JsonObject();
     result.addProperty("experiment", experiment.name());
     result.addProperty("cell", cell.id());
-    result.addProperty("order", experiment.cells().indexOf(cell));
+    result.addProperty("order", cell.order());
     result.add("settings", GSON.toJsonTree(cell.settings()));
     CellIdentity.record(result, cell);
     result.add("config", read(RunConfig.in(runDir)));

@@ -77,7 +77,7 @@ public final class ExperimentTiming {
       CheckpointStore.deleteTree(runDir); // a probe is measured afresh, never resumed
       ExperimentFile.Cell probe = new ExperimentFile.Cell(cell.id(), cell.settings(),
           withOption(withOption(cell.trainArgs(), "--steps", Integer.toString(probeSteps)), "--checkpoint-every",
-              Integer.toString(probeSteps)), cell.evalArgs(), cell.identity());
+              Integer.toString(probeSteps)), cell.evalArgs(), cell.identity(), cell.order());
       say(String.format("[%d/%d] %s: training %d iterations", index, distinct.size(), e.getKey(), probeSteps));
       long started = System.nanoTime();
       JganProcess.run(probe.trainCommand(runDir, dataDir, 1), dir.resolve("train.log"), line -> {});

@@ -115,6 +115,35 @@ class ExperimentRunTest {
   }
 
   @Test
+  void onlyRunsPartOfTheFileAndTheRestLaterIntoTheSameFolder() throws Exception {
+    Path file = dir.resolve("two.yaml");
+    Files.writeString(file, "name: two\ngrid: {objective: [gan, gan-ns]}\nseeds: [1, 2]\n"
+        + "train: {steps: 2, width: 8}\neval: {metrics: [toy], n: 100}\n");
+    Path out = dir.resolve("two");
+    CliRunner.Outcome part = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(),
+        "--only", "seed=2", "--only", "objective=gan-ns");
+    assertEquals(0, part.exitCode(), part.err() + part.out());
+    assertTrue(part.out().contains("--only seed=2 objective=gan-ns: 1 of the file's 4 cells"), part.out());
+    assertTrue(part.out().contains("1 cells, 0 already complete, 1 to run"), part.out());
+    try (var cells = Files.list(out)) {
+      assertEquals(List.of("objective-gan_ns_seed-2"), cells.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith("objective")).toList());
+    }
+    JsonObject result = JsonParser.parseString(Files.readString(out.resolve("objective-gan_ns_seed-2/result.json")))
+        .getAsJsonObject();
+    assertEquals(3, result.get("order").getAsInt(), "its place in the whole file, which tables sort by");
+
+    CliRunner.Outcome rest = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertTrue(rest.out().contains("4 cells, 1 already complete, 3 to run"), rest.out());
+
+    CliRunner.Outcome typo = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(),
+        "--only", "objective=wgan");
+    assertEquals(2, typo.exitCode(), typo.err() + typo.out());
+    assertTrue(typo.err().contains("--only objective=wgan: no cell has that value; its values are [gan, gan-ns]"),
+        typo.err());
+  }
+
+  @Test
   void aMissingClassifierFailsBeforeAnyCellTrains() throws Exception {
     Path file = dir.resolve("fid.yaml");
     Files.writeString(file, "name: fid\ngrid: {dataset: [toy8, mnist]}\ntrain: {objective: gan, steps: 2}\n"

@@ -20,7 +20,7 @@ class CellIdentityTest {
   private static ExperimentFile.Cell cell(String steps) {
     List<String> train = List.of("--objective", "gan", "--steps", steps, "--seed", "1");
     List<String> eval = List.of("--metrics", "toy");
-    return new ExperimentFile.Cell("seed-1", Map.of("seed", 1L), train, eval, CellIdentity.describe(train, eval, "full"));
+    return new ExperimentFile.Cell("seed-1", Map.of("seed", 1L), train, eval, CellIdentity.describe(train, eval, "full"), 0);
   }
 
   private Path folderWithResult(ExperimentFile.Cell recorded) throws Exception {
