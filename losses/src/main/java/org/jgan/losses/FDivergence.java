@@ -20,6 +20,10 @@ import org.tensorflow.types.TFloat32;
  * and reverse KL; log w = 2V for squared Hellinger (T = 1 - exp(-V) = 1 - w^(-1/2)); and
  * w = 1 + V / 2 for chi^2. Log weights are normalised over the M samples of each z by a softmax;
  * chi^2's weights, clipped at 0, by their sum.
+ *
+ * <p>GAN and JS train identically: f-GAN's GAN divergence is 2 JS - log 4, and in these pairs JS's
+ * discriminator loss is GAN's minus the constant 2 log 2 (r and f each shifted by log 2) with the same
+ * weights, so with one seed the two give the same networks; only the logged loss differs.
  */
 public enum FDivergence {
   GAN("gan"),

@@ -67,6 +67,27 @@ class FDivergenceTest {
         1e-5);
   }
 
+  @Test
+  void jensenShannonIsGanShiftedByAConstantWithTheSameWeights() {
+    // GAN = 2 JS - log 4 (f-GAN, Table 1): the losses differ by 2 log 2 = 1.386294 whatever V is, so
+    // their gradients, and training from one seed, are the same.
+    float[][] realSets = {REAL, {7f}, {-30f, 0f}};
+    float[][] fakeSets = {FAKE, {-5f, 3f}, {12f}};
+    for (int i = 0; i < realSets.length; i++) {
+      float[] real = realSets[i];
+      float[] fake = fakeSets[i];
+      float gan = evaluate(tf -> FDivergence.GAN.discriminatorLoss(tf, tf.constant(real), tf.constant(fake)));
+      float js = evaluate(tf -> FDivergence.JENSEN_SHANNON.discriminatorLoss(tf, tf.constant(real), tf.constant(fake)));
+      assertEquals(1.386294, gan - js, 1e-5 * Math.max(1, Math.abs(gan)), "set " + i);
+    }
+    float[][] logits = {{0.3f, -1f}, {2f, 0.5f}, {-0.7f, 4f}};
+    float[] gan = weights(FDivergence.GAN, logits);
+    float[] js = weights(FDivergence.JENSEN_SHANNON, logits);
+    for (int i = 0; i < gan.length; i++) {
+      assertEquals(gan[i], js[i], 0f);
+    }
+  }
+
   private static float[] weights(FDivergence d, float[][] logits) {
     try (Graph g = new Graph(); Session s = Sessions.open(g, 1)) {
       Ops tf = Ops.create(g);
