@@ -27,6 +27,10 @@ import org.tensorflow.types.TInt32;
  * L_G = -E[stopgrad(log w - b) log g] with b a moving average of the batch log-partition
  * estimate log (1/M) sum_m w_m; each generator step reads b before it updates it, so reruns with
  * one seed are bit-identical. Samples are constants: no gradient flows through the sampling.
+ *
+ * <p>Optionally the discriminator also minimises gamma E_P[||grad_x V(x)||^2] on the real batch,
+ * the penalty of {@link Bgan} (the authors' PyTorch code, cortex's {@code discrete_gan.py}, defaults
+ * to a gradient-norm penalty of weight 5 on its discriminator); gamma = 0, the default, builds none.
  */
 public final class DiscreteBgan implements Objective, DiscreteGenerator {
   /** How the generator's output is read. */
@@ -72,11 +76,11 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   /** {@code bgan-discrete}: normalised importance weights, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
   public static final ObjectiveType IMPORTANCE_TYPE = ObjectiveType.of("bgan-discrete",
       o -> create(Estimator.IMPORTANCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData()
-      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z);
+      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z, Hyperparameter.GRADIENT_PENALTY_WEIGHT);
   /** {@code bgan-reinforce}: REINFORCE with a baseline, on binary data and the GAN divergence unless built with {@link Objectives#discrete}. */
   public static final ObjectiveType REINFORCE_TYPE = ObjectiveType.of("bgan-reinforce",
       o -> create(Estimator.REINFORCE, o, Kind.BINARY, FDivergence.GAN, SAMPLES_PER_Z)).forDiscreteData()
-      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z);
+      .taking(Hyperparameter.DIVERGENCE, Hyperparameter.SAMPLES_PER_Z, Hyperparameter.GRADIENT_PENALTY_WEIGHT);
 
   private final Kind kind;
   private final Estimator estimator;
@@ -86,20 +90,24 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   private final Optimizer discriminatorOptimizer;
   private final Optimizer generatorOptimizer;
   private final Form form;
+  private final float penaltyWeight;
 
   public DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence, int samplesPerZ, float baselineDecay,
       Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
     this(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer, generatorOptimizer,
-        Form.INDICES);
+        Form.INDICES, Bgan.DEFAULT_PENALTY_WEIGHT);
   }
 
   private DiscreteBgan(Kind kind, Estimator estimator, FDivergence divergence, int samplesPerZ, float baselineDecay,
-      Optimizer discriminatorOptimizer, Optimizer generatorOptimizer, Form form) {
+      Optimizer discriminatorOptimizer, Optimizer generatorOptimizer, Form form, float penaltyWeight) {
     if (samplesPerZ < 1) {
       throw new IllegalArgumentException("samples per z " + samplesPerZ + " must be at least 1");
     }
     if (!(baselineDecay >= 0 && baselineDecay < 1)) {
       throw new IllegalArgumentException("baseline decay " + baselineDecay + " must be in [0, 1)");
+    }
+    if (!(penaltyWeight >= 0)) {
+      throw new IllegalArgumentException("gradient-penalty weight " + penaltyWeight + " must be non-negative");
     }
     this.kind = kind;
     this.estimator = estimator;
@@ -109,6 +117,7 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
     this.form = form;
+    this.penaltyWeight = penaltyWeight;
   }
 
   /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
@@ -129,7 +138,8 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   static DiscreteBgan create(Estimator estimator, ObjectiveOptions options, Kind kind, FDivergence divergence,
       int samplesPerZ) {
     return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, BASELINE_DECAY,
-        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2));
+        options.adam(LEARNING_RATE, BETA1, BETA2), options.adam(LEARNING_RATE, BETA1, BETA2), Form.INDICES,
+        ObjectiveOptions.or(options.gradientPenaltyWeight(), Bgan.DEFAULT_PENALTY_WEIGHT));
   }
 
   @Override
@@ -140,7 +150,13 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
   /** This objective built in {@code form} instead (multinomial data only; binary data has one form). */
   public DiscreteBgan withForm(Form form) {
     return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer,
-        generatorOptimizer, form);
+        generatorOptimizer, form, penaltyWeight);
+  }
+
+  /** This objective with gamma, the weight of the real-data gradient penalty, set to {@code penaltyWeight} (0: none). */
+  public DiscreteBgan withGradientPenalty(float penaltyWeight) {
+    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer,
+        generatorOptimizer, form, penaltyWeight);
   }
 
   /** How the generator's output is read: Bernoulli or categorical. */
@@ -300,6 +316,14 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     }
     fakeLogits = tf.reshape(fakeLogits, tf.constant(new long[] {samplesPerZ, in.batchSize()}));
     Operand<TFloat32> dLoss = divergence.discriminatorLoss(tf, realLogits, fakeLogits);
+    Map<String, Operand<TFloat32>> dMetrics = new java.util.HashMap<>();
+    if (penaltyWeight > 0) {
+      // The index form's logits carry no gradient to the one-hot data, so the penalty reads it densely.
+      Operand<TFloat32> denseRealLogits = kind == Kind.MULTINOMIAL && form == Form.INDICES ? d.apply(in.real()) : realLogits;
+      Operand<TFloat32> penalty = Bgan.realGradientPenalty(graph, denseRealLogits, in.real());
+      dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));   // + gamma E_P||grad_x V||^2
+      dMetrics.put("gradient_penalty", penalty);
+    }
 
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
     Operand<TFloat32> logZ = logPartition(tf, logW, samplesPerZ);
@@ -318,8 +342,8 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
         Reductions.mean(tf, tf.dtypes.cast(tf.math.greater(realLogits, tf.constant(0f)), TFloat32.class)),
         Reductions.mean(tf, tf.dtypes.cast(tf.math.lessEqual(fakeLogits, tf.constant(0f)), TFloat32.class))), tf.constant(2f));
 
-    TrainPhase discriminator = new TrainPhase("discriminator", d,
-        Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)),
+    dMetrics.putAll(Map.of("loss", dLoss, "accuracy", accuracy, "learning_rate", discriminatorOptimizer.learningRate(graph)));
+    TrainPhase discriminator = new TrainPhase("discriminator", d, dMetrics,
         discriminatorOptimizer.minimize(graph, "D_optimizer", dLoss, d), true);
     Op generatorUpdate = generatorOptimizer.minimize(graph, "G_optimizer", gLoss, g);
     if (baseline != null) {

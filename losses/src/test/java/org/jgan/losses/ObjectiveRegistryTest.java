@@ -63,7 +63,8 @@ class ObjectiveRegistryTest {
     for (Hyperparameter h : Hyperparameter.values()) {
       assertFalse(Objectives.taking(h).isEmpty(), h + " is read by no objective");
     }
-    assertEquals(List.of("wgan-gp", "bgan"), Objectives.taking(Hyperparameter.GRADIENT_PENALTY_WEIGHT));
+    assertEquals(List.of("wgan-gp", "bgan", "bgan-discrete", "bgan-reinforce"),
+        Objectives.taking(Hyperparameter.GRADIENT_PENALTY_WEIGHT));
     assertEquals(List.of("bgan-discrete", "bgan-reinforce"), Objectives.taking(Hyperparameter.DIVERGENCE));
     assertEquals(List.of("ebgan"), Objectives.taking(Hyperparameter.MARGIN));
   }

@@ -141,7 +141,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--gp-weight", description = "gradient-penalty weight: WGAN-GP lambda (default: " + WganGp.LAMBDA + "; "
       + WganGp.TOY_LAMBDA + " on 2-D sets, as in the reference toy script);"
-      + " bgan: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2 (default: 0, off)")
+      + " bgan, bgan-discrete, bgan-reinforce: gamma of the zero-centred penalty on real data, gamma E||grad_x V(x)||^2"
+      + " (default: 0, off)")
   Float gpWeight;
 
   @Option(names = "--clip", description = "WGAN weight-clipping bound (default: 0.01)")
