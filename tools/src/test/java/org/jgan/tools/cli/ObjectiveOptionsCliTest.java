@@ -42,7 +42,7 @@ class ObjectiveOptionsCliTest {
         "--out", dir.resolve("gp").toString());
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertTrue(outcome.err().contains("--gp-weight: objective 'gan' does not take it (gradient-penalty weight;"
-        + " taken by wgan-gp, bgan); its options: "), outcome.err());
+        + " taken by wgan-gp, bgan, bgan-discrete, bgan-reinforce); its options: "), outcome.err());
   }
 
   @Test
@@ -52,7 +52,7 @@ class ObjectiveOptionsCliTest {
     assertRefused("wgan-gp", "toy8", "--d-loss-weight", "0.5", "--d-loss-weight");
     assertRefused("gan-ns", "mnist", "--divergence", "kl", "--divergence");
     assertRefused("wgan-gp", "binary-mnist", "--samples-per-z", "4", "--samples-per-z");
-    assertRefused("bgan-discrete", "binary-mnist", "--gp-weight", "1", "--gp-weight");
+    assertRefused("bgan-discrete", "binary-mnist", "--clip", "0.1", "--clip");
   }
 
   @Test
