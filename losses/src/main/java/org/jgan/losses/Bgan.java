@@ -47,10 +47,7 @@ public final class Bgan implements Objective {
 
   /** @param penaltyWeight gamma, the weight of the real-data gradient penalty (0: none) */
   public Bgan(float penaltyWeight, Optimizer discriminatorOptimizer, Optimizer generatorOptimizer) {
-    if (!(penaltyWeight >= 0)) {
-      throw new IllegalArgumentException("gradient-penalty weight " + penaltyWeight + " must be non-negative");
-    }
-    this.penaltyWeight = penaltyWeight;
+    this.penaltyWeight = requirePenaltyWeight(penaltyWeight);
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
   }
@@ -81,6 +78,30 @@ public final class Bgan implements Objective {
     return tf.math.mul(tf.constant(0.5f), Reductions.mean(tf, tf.math.square(fakeLogits)));
   }
 
+  /** {@code penaltyWeight}, refused unless it is non-negative. */
+  static float requirePenaltyWeight(float penaltyWeight) {
+    if (!(penaltyWeight >= 0)) {
+      throw new IllegalArgumentException("gradient-penalty weight " + penaltyWeight + " must be non-negative");
+    }
+    return penaltyWeight;
+  }
+
+  /**
+   * {@code dLoss} + gamma E_P[||grad_x V(x)||_2^2] with gamma = {@code penaltyWeight}, the penalty
+   * logged in {@code metrics} as {@code gradient_penalty}; {@code dLoss} itself when gamma is 0, so no
+   * penalty is built. {@code realLogits} must be computed densely from {@code real}.
+   */
+  static Operand<TFloat32> withRealGradientPenalty(GraphContext graph, Operand<TFloat32> dLoss, float penaltyWeight,
+      Operand<TFloat32> realLogits, Operand<TFloat32> real, Map<String, Operand<TFloat32>> metrics) {
+    if (penaltyWeight == 0) {
+      return dLoss;
+    }
+    Ops tf = graph.tf();
+    Operand<TFloat32> penalty = realGradientPenalty(graph, realLogits, real);
+    metrics.put("gradient_penalty", penalty);
+    return tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));   // + gamma E_P||grad_x V||^2
+  }
+
   /**
    * The zero-centred penalty E_P[||grad_x V(x)||_2^2] (without its weight): {@code realLogits} [batch]
    * must be computed from {@code real}; the norm runs over every non-batch axis of each example.
@@ -108,11 +129,7 @@ public final class Bgan implements Objective {
     Operand<TFloat32> gLoss = generatorLoss(tf, fakeLogits);
     Map<String, Operand<TFloat32>> dMetrics = new HashMap<>(Map.of("d_real", Reductions.mean(tf, tf.math.sigmoid(realLogits)),
         "d_fake", Reductions.mean(tf, tf.math.sigmoid(fakeLogits))));
-    if (penaltyWeight > 0) {
-      Operand<TFloat32> penalty = realGradientPenalty(graph, realLogits, in.real());
-      dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));
-      dMetrics.put("gradient_penalty", penalty);
-    }
+    dLoss = withRealGradientPenalty(graph, dLoss, penaltyWeight, realLogits, in.real(), dMetrics);
     dMetrics.put("loss", dLoss);
 
     TrainPhase discriminator = new TrainPhase("discriminator", d, dMetrics,

@@ -1,5 +1,6 @@
 package org.jgan.losses;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgan.graphs.GraphContext;
@@ -106,9 +107,6 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     if (!(baselineDecay >= 0 && baselineDecay < 1)) {
       throw new IllegalArgumentException("baseline decay " + baselineDecay + " must be in [0, 1)");
     }
-    if (!(penaltyWeight >= 0)) {
-      throw new IllegalArgumentException("gradient-penalty weight " + penaltyWeight + " must be non-negative");
-    }
     this.kind = kind;
     this.estimator = estimator;
     this.divergence = divergence;
@@ -117,7 +115,7 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     this.discriminatorOptimizer = discriminatorOptimizer;
     this.generatorOptimizer = generatorOptimizer;
     this.form = form;
-    this.penaltyWeight = penaltyWeight;
+    this.penaltyWeight = Bgan.requirePenaltyWeight(penaltyWeight);
   }
 
   /** M = 20, baseline decay 0.995, Adam(1e-4, 0.5, 0.999) for both networks. */
@@ -149,12 +147,6 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
 
   /** This objective built in {@code form} instead (multinomial data only; binary data has one form). */
   public DiscreteBgan withForm(Form form) {
-    return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer,
-        generatorOptimizer, form, penaltyWeight);
-  }
-
-  /** This objective with gamma, the weight of the real-data gradient penalty, set to {@code penaltyWeight} (0: none). */
-  public DiscreteBgan withGradientPenalty(float penaltyWeight) {
     return new DiscreteBgan(kind, estimator, divergence, samplesPerZ, baselineDecay, discriminatorOptimizer,
         generatorOptimizer, form, penaltyWeight);
   }
@@ -316,13 +308,11 @@ public final class DiscreteBgan implements Objective, DiscreteGenerator {
     }
     fakeLogits = tf.reshape(fakeLogits, tf.constant(new long[] {samplesPerZ, in.batchSize()}));
     Operand<TFloat32> dLoss = divergence.discriminatorLoss(tf, realLogits, fakeLogits);
-    Map<String, Operand<TFloat32>> dMetrics = new java.util.HashMap<>();
+    Map<String, Operand<TFloat32>> dMetrics = new HashMap<>();
     if (penaltyWeight > 0) {
-      // The index form's logits carry no gradient to the one-hot data, so the penalty reads it densely.
+      // The index form's logits carry no gradient to the one-hot data, so the penalty takes a dense pass.
       Operand<TFloat32> denseRealLogits = kind == Kind.MULTINOMIAL && form == Form.INDICES ? d.apply(in.real()) : realLogits;
-      Operand<TFloat32> penalty = Bgan.realGradientPenalty(graph, denseRealLogits, in.real());
-      dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant(penaltyWeight), penalty));   // + gamma E_P||grad_x V||^2
-      dMetrics.put("gradient_penalty", penalty);
+      dLoss = Bgan.withRealGradientPenalty(graph, dLoss, penaltyWeight, denseRealLogits, in.real(), dMetrics);
     }
 
     Operand<TFloat32> logW = tf.stopGradient(divergence.logWeights(tf, fakeLogits));
