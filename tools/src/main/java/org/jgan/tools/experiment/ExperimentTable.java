@@ -396,8 +396,15 @@ public final class ExperimentTable {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
+  /** A setting as text; numbers in plain decimals (0.0002, not Java's 2.0E-4) as the experiment file writes them. */
   private static String text(JsonElement value) {
-    return value == null || value.isJsonNull() ? "" : value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    if (value == null || value.isJsonNull()) {
+      return "";
+    }
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+      return new BigDecimal(value.getAsString()).stripTrailingZeros().toPlainString();
+    }
+    return value.isJsonPrimitive() ? value.getAsString() : value.toString();
   }
 
   /**

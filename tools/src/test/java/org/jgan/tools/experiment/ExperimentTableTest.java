@@ -135,6 +135,27 @@ class ExperimentTableTest {
         + "ebgan,0.1,5 *\n"), text);
   }
 
+  /** A rate the runner records as Java writes doubles (2.0E-4) reads as the experiment file wrote it. */
+  @Test
+  void numericSettingsReadAsPlainDecimals() throws Exception {
+    for (String lr : List.of("2.0E-4", "1.0E-4", "0.0005")) {
+      String cell = "objective-gan_lr-" + lr + "_seed-1";
+      Path folder = Files.createDirectories(dir.resolve("sweep").resolve(cell));
+      Files.writeString(folder.resolve("result.json"), """
+          {"experiment": "sweep", "cell": "%s", "order": 0,
+           "settings": {"objective": "gan", "lr": %s, "steps": 20000, "seed": 1},
+           "eval": {"metrics": {"toy": {"modes_covered": 5, "protocol": "nearest mode"}}}}
+          """.formatted(cell, lr));
+    }
+    ExperimentTable table = ExperimentTable.read(dir.resolve("sweep"));
+    String text = table.render(List.of("lr", "steps"), List.of(ExperimentTable.column("toy")), "csv");
+    assertTrue(text.contains("\n0.0002,20000,5"), text);
+    assertTrue(text.contains("\n0.0001,20000,5"), text);
+    assertTrue(text.contains("\n0.0005,20000,5"), text);
+    assertEquals("0.0002", ExperimentTable.setting(com.google.gson.JsonParser.parseString("{\"settings\": {\"lr\": 2.0E-4}}")
+        .getAsJsonObject(), "lr"));
+  }
+
   @Test
   void numbersKeepFourSignificantDigitsAndTinyOnesAPowerOfTen() {
     assertEquals("205", ExperimentTable.Stat.round(205.0004));
