@@ -69,8 +69,9 @@ public final class ExperimentCommand implements Runnable {
       CellSelection selection = CellSelection.parse(only, "--only");
       ExperimentFile experiment = whole.only(selection, "--only");
       if (!selection.isAll()) {
+        String kept = selection.keptWithoutKeys(experiment.cells());
         console.println("--only " + selection + ": " + experiment.cells().size() + " of the file's "
-            + whole.cells().size() + " cells");
+            + whole.cells().size() + " cells" + (kept.isEmpty() ? "" : " (kept, as they lack the key: " + kept + ")"));
       }
       new CellCheck(file).inputs(experiment.cells());
       return experiment;

@@ -94,6 +94,22 @@ public final class CellSelection {
     return true;
   }
 
+  /**
+   * Which of {@code selected} a key did not narrow because they lack it, as text for the console
+   * ("2 without gp-weight"; "" when every selected cell has every key), so that a selection meant for
+   * a few cells and keeping many says why.
+   */
+  public String keptWithoutKeys(List<ExperimentFile.Cell> selected) {
+    List<String> parts = new ArrayList<>();
+    for (String key : valuesByKey.keySet()) {
+      long without = selected.stream().filter(cell -> cell.settings().get(key) == null).count();
+      if (without > 0) {
+        parts.add(without + " without " + key);
+      }
+    }
+    return String.join(", ", parts);
+  }
+
   @Override
   public String toString() {
     List<String> parts = new ArrayList<>();

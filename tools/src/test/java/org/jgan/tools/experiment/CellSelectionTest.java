@@ -47,6 +47,9 @@ class CellSelectionTest {
     assertEquals(List.of("objective-bgan_discrete_divergence-gan_lr-0.001_seed-1",
         "objective-bgan_reinforce_divergence-gan_lr-0.001_seed-1", "objective-wgan_gp_seed-1"), ids(part));
     assertEquals(List.of(1L), part.seeds());
+    CellSelection selection = CellSelection.parse(List.of("seed=1", "divergence=gan", "lr=0.001"), "--only");
+    assertEquals("1 without divergence, 1 without lr", selection.keptWithoutKeys(part.cells()));
+    assertEquals("", CellSelection.parse(List.of("seed=1"), "--only").keptWithoutKeys(part.cells()));
   }
 
   @Test
