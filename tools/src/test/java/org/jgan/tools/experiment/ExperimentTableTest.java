@@ -132,7 +132,7 @@ class ExperimentTableTest {
     assertEquals(List.of("objective", "pt-weight"), table.varyingSettings());
     String text = table.render(List.of("objective", "pt-weight"), List.of(ExperimentTable.column("toy")), "csv");
     assertTrue(text.startsWith("objective,pt-weight,toy.modes_covered (higher better)\ngan,,3.5 +- 0.7071\n"
-        + "ebgan,0.1,5 *\n"), text);
+        + "ebgan,0.1,5 * [1 seed]\n"), "a row with fewer seeds than the others says how many: " + text);
   }
 
   /** A rate the runner records as Java writes doubles (2.0E-4) reads as the experiment file wrote it. */
