@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.graphs.models.Dcgan28Bn;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -32,8 +35,8 @@ class Dcgan28BnEncoderTest {
       GraphContext ctx = new GraphContext(g, 5);
       Network encoder = new Network("E", ctx, new Dcgan28Bn().encoder(IMAGE, 8));
       Network critic = new Network("D", ctx, new Dcgan28Bn().discriminator(IMAGE));
-      Operand<TFloat32> ab = ctx.tf().constant(Shape.of(2, 28, 28, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(batchAb));
-      Operand<TFloat32> ac = ctx.tf().constant(Shape.of(2, 28, 28, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(batchAc));
+      Operand<TFloat32> ab = ctx.tf().constant(Shape.of(2, 28, 28, 3), DataBuffers.of(batchAb));
+      Operand<TFloat32> ac = ctx.tf().constant(Shape.of(2, 28, 28, 3), DataBuffers.of(batchAc));
       float[] codesAb = inTraining(s, ctx, encoder.apply(ab));
       float[] codesAc = inTraining(s, ctx, encoder.apply(ac));
       assertEquals(16, codesAb.length);
@@ -48,7 +51,7 @@ class Dcgan28BnEncoderTest {
 
   /** Evaluates {@code y} with the training flag on (batch statistics), as in a training step. */
   private static float[] inTraining(Session s, GraphContext ctx, Operand<TFloat32> y) {
-    return GraphTesting.eval(s, y, java.util.Map.of(ctx.trainingFlag(), org.tensorflow.types.TBool.scalarOf(true)));
+    return GraphTesting.eval(s, y, Map.of(ctx.trainingFlag(), TBool.scalarOf(true)));
   }
 
   private static float[] image(long seed) {

@@ -248,14 +248,14 @@ public final class ExperimentTable {
   /** Renders the table; {@code format} is markdown, latex or csv. */
   public String render(List<String> groupBy, List<Column> columns, String format) {
     Layout layout = layout(groupBy, columns);
-    int mostSeeds = layout.stats().stream().flatMap(List::stream).mapToInt(Stat::n).max().orElse(0);
+    int mostRuns = layout.stats().stream().flatMap(List::stream).mapToInt(Stat::n).max().orElse(0);
     List<List<String>> body = new ArrayList<>();
     for (int i = 0; i < layout.labels().size(); i++) {
       List<String> line = new ArrayList<>(layout.labels().get(i));
       for (int j = 0; j < columns.size(); j++) {
         Stat stat = layout.stats().get(i).get(j);
-        // A row with fewer seeds than the table's others says so, lest its missing spread read as none.
-        String fewer = stat.n() > 0 && stat.n() < mostSeeds ? " [" + stat.n() + (stat.n() == 1 ? " seed]" : " seeds]") : "";
+        // A row with fewer runs (seeds) than the table's others says so, lest its missing spread read as none.
+        String fewer = stat.n() > 0 && stat.n() < mostRuns ? " [" + stat.n() + (stat.n() == 1 ? " run]" : " runs]") : "";
         line.add(stat.format(format, layout.best()[i][j]) + fewer);
       }
       body.add(line);

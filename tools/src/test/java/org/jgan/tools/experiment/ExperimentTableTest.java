@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,7 +133,7 @@ class ExperimentTableTest {
     assertEquals(List.of("objective", "pt-weight"), table.varyingSettings());
     String text = table.render(List.of("objective", "pt-weight"), List.of(ExperimentTable.column("toy")), "csv");
     assertTrue(text.startsWith("objective,pt-weight,toy.modes_covered (higher better)\ngan,,3.5 +- 0.7071\n"
-        + "ebgan,0.1,5 * [1 seed]\n"), "a row with fewer seeds than the others says how many: " + text);
+        + "ebgan,0.1,5 * [1 run]\n"), "a row with fewer runs than the others says how many: " + text);
   }
 
   /** A rate the runner records as Java writes doubles (2.0E-4) reads as the experiment file wrote it. */
@@ -152,7 +153,7 @@ class ExperimentTableTest {
     assertTrue(text.contains("\n0.0002,20000,5"), text);
     assertTrue(text.contains("\n0.0001,20000,5"), text);
     assertTrue(text.contains("\n0.0005,20000,5"), text);
-    assertEquals("0.0002", ExperimentTable.setting(com.google.gson.JsonParser.parseString("{\"settings\": {\"lr\": 2.0E-4}}")
+    assertEquals("0.0002", ExperimentTable.setting(JsonParser.parseString("{\"settings\": {\"lr\": 2.0E-4}}")
         .getAsJsonObject(), "lr"));
   }
 
