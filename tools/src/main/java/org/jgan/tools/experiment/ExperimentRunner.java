@@ -119,6 +119,9 @@ public final class ExperimentRunner {
       List<Future<?>> futures = new ArrayList<>();
       for (ExperimentFile.Cell cell : todo) {
         futures.add(pool.submit(() -> {
+          if (JganProcess.stopping()) {
+            return null; // interrupted sweep: the cell stays as it was, to run when the sweep resumes
+          }
           try {
             runCell(cell);
             done.incrementAndGet();

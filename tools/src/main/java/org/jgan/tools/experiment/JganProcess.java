@@ -7,10 +7,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jgan.tools.run.GracefulStop;
@@ -21,16 +20,17 @@ import org.jgan.tools.run.ParentWatch;
  * The command line that runs jgan in a separate JVM with this JVM's classpath (sweep cells, crash
  * tests). Children die with this process: it passes them its process id ({@link ParentWatch}
  * stops them if it dies, even by SIGKILL) and, when it shuts down, asks them to stop (SIGTERM, so
- * training saves where it is) and waits for them a bounded time.
+ * training saves where it is), starts no more ({@link ChildProcesses}) and waits for them a bounded time.
  */
 public final class JganProcess {
   /** How long shutdown waits for children to save and exit, in seconds. */
   static final long SHUTDOWN_WAIT_SECONDS = GracefulStop.WAIT_SECONDS;
 
-  private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+  private static final ChildProcesses CHILDREN = new ChildProcesses();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(JganProcess::stopChildren, "jgan-stop-children"));
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> CHILDREN.stopAll(Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS)), "jgan-stop-children"));
   }
 
   private JganProcess() {}
@@ -72,8 +72,7 @@ public final class JganProcess {
     builder.environment().putAll(environment);
     builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     builder.environment().put(ParentWatch.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
-    Process process = builder.start();
-    CHILDREN.add(process);
+    Process process = CHILDREN.start(builder, "jgan " + args.get(0));
     java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>();
     Thread watch = new Thread(() -> {
       try {
@@ -100,7 +99,7 @@ public final class JganProcess {
       }
     } finally {
       process.waitFor();
-      CHILDREN.remove(process);
+      CHILDREN.forget(process); // run() forgets a child once it has read the child's output to the end
     }
     watch.interrupt();
     if (reason.get() != null) {
@@ -113,19 +112,8 @@ public final class JganProcess {
     }
   }
 
-  /** Asks every child to stop and waits, bounded, until each has ended and its output is in its log. */
-  private static void stopChildren() {
-    // Through the handle: Process.destroy would also close the pipe that carries the child's last words to its log.
-    CHILDREN.forEach(child -> child.toHandle().destroy());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
-    // run() forgets a child once it has read the child's output to the end.
-    while (!CHILDREN.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+  /** Whether this JVM is shutting down, so that no further child starts. */
+  public static boolean stopping() {
+    return CHILDREN.stopping();
   }
 }

@@ -60,17 +60,50 @@ class OrphanCellTest {
     }
   }
 
-  /** Starts a one-cell sweep far too long to finish and returns once its cell is training. */
+  /**
+   * A sweep stopped while its first cell trains ends promptly and starts none of its others. A sweep
+   * on a loaded machine once started its next cells during shutdown, which then ran until the
+   * shutdown's 120-second wait gave up on them; that race is seldom lost here, so ChildProcessesTest
+   * pins the refusal itself.
+   */
+  @Test
+  void aStoppedSweepStartsNoFurtherCell() throws Exception {
+    Process sweep = startSweepAndWaitForTraining("[1, 2]");
+    List<ProcessHandle> children = List.of();
+    try {
+      children = sweep.descendants().toList();
+      long stopped = System.nanoTime();
+      sweep.destroy(); // SIGTERM
+      assertTrue(sweep.waitFor(60, TimeUnit.SECONDS), "the sweep did not end within 60 s of SIGTERM: "
+          + Files.readString(dir.resolve("sweep.log")));
+      assertEquals(143, sweep.exitValue());
+      awaitEnd(children, "its sweep ended");
+      Path second = dir.resolve("sweep").resolve("objective-gan_seed-2");
+      assertFalse(Files.exists(second.resolve("run")), "the second cell started after SIGTERM: "
+          + Files.readString(dir.resolve("sweep.log")));
+      assertTrue(Files.exists(cell.resolve("run/checkpoints/latest")), "the first cell saved where it stopped");
+      assertTrue(System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(60));
+    } finally {
+      sweep.destroyForcibly().waitFor();
+      children.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
   private Process startSweepAndWaitForTraining() throws Exception {
+    return startSweepAndWaitForTraining("[1]");
+  }
+
+  /** Starts a sweep (jobs 1) of one cell per seed, each far too long to finish; returns once the first trains. */
+  private Process startSweepAndWaitForTraining(String seeds) throws Exception {
     Path file = dir.resolve("long.yaml");
     Files.writeString(file, """
         name: long
         grid:
           objective: [gan]
-        seeds: [1]
+        seeds: %s
         train: {steps: 1000000, width: 8, checkpoint-every: 1000000, log-every: 1}
         eval: {metrics: [toy], n: 100}
-        """);
+        """.formatted(seeds));
     Path out = dir.resolve("sweep");
     cell = out.resolve("objective-gan_seed-1");
     Path log = cell.resolve("run/log.jsonl");
