@@ -140,8 +140,9 @@ public final class AlphaGan implements Objective {
     Network c = networks.get(Role.CODE_DISCRIMINATOR);
     Operand<TFloat32> x = in.real();
     Operand<TFloat32> codes = e.apply(x);
-    Operand<TFloat32> reconstruction = g.apply(codes);
+    // G's first application owns its batch-norm moving averages, which sampling uses: so the prior's.
     Operand<TFloat32> generated = g.apply(in.z());
+    Operand<TFloat32> reconstruction = g.apply(codes);
     Operand<TFloat32> codeLogits = c.apply(codes);
     Operand<TFloat32> priorLogits = c.apply(in.z());
     Operand<TFloat32> realLogits = d.apply(x);
