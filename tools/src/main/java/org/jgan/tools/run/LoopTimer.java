@@ -12,7 +12,7 @@ import org.jgan.training.TrainingListener;
  * process ran, the loop's wall time, and the steady cost of one iteration, measured over the second
  * half of them so that the first session runs (graph optimisation, memory allocation) and the
  * objectives' front-loaded critic schedules do not count. {@code jgan experiment time} extrapolates
- * full-scale runs from it.
+ * full-scale runs from it. A resumed run that has nothing left to run leaves an earlier file as it is.
  */
 public final class LoopTimer implements TrainingListener {
   public static final String FILE = "timing.json";
@@ -44,6 +44,9 @@ public final class LoopTimer implements TrainingListener {
 
   @Override
   public void finished(Trainer trainer) throws IOException {
+    if (count == 0 && java.nio.file.Files.exists(file)) {
+      return; // a resume with nothing left to run keeps the timing of the process that ran the loop
+    }
     Map<String, Object> timing = new LinkedHashMap<>();
     timing.put("first_iteration", firstIteration);
     timing.put("iterations", count);
