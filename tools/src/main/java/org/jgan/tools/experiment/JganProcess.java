@@ -99,7 +99,7 @@ public final class JganProcess {
       }
     } finally {
       process.waitFor();
-      CHILDREN.forget(process); // run() forgets a child once it has read the child's output to the end
+      CHILDREN.forget(process); // only now, so a shutdown waits until the child's last words are in its log
     }
     watch.interrupt();
     if (reason.get() != null) {
