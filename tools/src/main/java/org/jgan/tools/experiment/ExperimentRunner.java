@@ -126,9 +126,14 @@ public final class ExperimentRunner {
             runCell(cell);
             done.incrementAndGet();
           } catch (Exception e) {
-            failed.incrementAndGet();
-            failures.add(cell.id());
-            say("cell " + cell.id() + " failed: " + e.getMessage());
+            if (JganProcess.stopping()) {
+              // Its child ended because this sweep is stopping (it saved where it was), not because it failed.
+              say("cell " + cell.id() + " stopped with the sweep; it resumes from its last checkpoint when the sweep runs again");
+            } else {
+              failed.incrementAndGet();
+              failures.add(cell.id());
+              say("cell " + cell.id() + " failed: " + e.getMessage());
+            }
           } finally {
             running.remove(cell.id());
             status();

@@ -61,6 +61,8 @@ class OrphanCellTest {
       List<String> trainLog = Files.readAllLines(cell.resolve("train.log"));
       assertTrue(trainLog.get(trainLog.size() - 1).startsWith("jgan train: stopped at step "), String.join("\n", trainLog));
       assertTrue(Files.exists(cell.resolve("run/checkpoints/latest")), "the child saved where it stopped");
+      String sweepLog = Files.readString(dir.resolve("sweep.log"));
+      assertFalse(sweepLog.contains("failed:"), "a cell stopped with its sweep is not a failure: " + sweepLog);
       Path second = dir.resolve("sweep").resolve("objective-gan_seed-2");
       assertFalse(Files.exists(second.resolve("run")), "the second cell started after SIGTERM: "
           + Files.readString(dir.resolve("sweep.log")));
