@@ -22,8 +22,8 @@ public final class ScatterFigure {
   public static Plot panel(String title, float[] real, float[] samples, List<double[]> modes, double extent,
       Color colour, List<String> notes) {
     List<Series> series = new ArrayList<>();
-    series.add(points(title, "real data", real, extent, Palette.translucent(Palette.REAL, 110), notes));
-    series.add(points(title, "samples", samples, extent, Palette.translucent(colour, 140), notes));
+    points(title, "real data", real, extent, Palette.translucent(Palette.REAL, 110), notes).ifPresent(series::add);
+    points(title, "samples", samples, extent, Palette.translucent(colour, 140), notes).ifPresent(series::add);
     if (!modes.isEmpty()) {
       double[] x = modes.stream().mapToDouble(m -> m[0]).toArray();
       double[] y = modes.stream().mapToDouble(m -> m[1]).toArray();
@@ -40,7 +40,9 @@ public final class ScatterFigure {
     return new Figure(title, 1, SIZE, SIZE - 60, List.of(plot), notes);
   }
 
-  private static Series points(String panel, String name, float[] xy, double extent, Color colour, List<String> notes) {
+  /** The points inside the square as a series; empty when none is (a generator blown far off, say), which the note says. */
+  private static java.util.Optional<Series> points(String panel, String name, float[] xy, double extent, Color colour,
+      List<String> notes) {
     int n = xy.length / 2;
     double[] x = new double[n];
     double[] y = new double[n];
@@ -56,6 +58,8 @@ public final class ScatterFigure {
     if (kept < n) {
       notes.add(panel + ", " + name + ": " + (n - kept) + " of " + n + " points outside [-" + extent + ", " + extent + "]^2 or not finite, not drawn");
     }
-    return Series.of(name, colour, java.util.Arrays.copyOf(x, kept), java.util.Arrays.copyOf(y, kept), Series.Style.DOTS);
+    return kept == 0 ? java.util.Optional.empty()
+        : java.util.Optional.of(Series.of(name, colour, java.util.Arrays.copyOf(x, kept), java.util.Arrays.copyOf(y, kept),
+            Series.Style.DOTS));
   }
 }

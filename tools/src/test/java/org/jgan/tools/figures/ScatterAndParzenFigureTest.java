@@ -28,6 +28,18 @@ class ScatterAndParzenFigureTest {
     FigureWriter.image(figure);
   }
 
+  /** A generator blown far off (weights huge but finite) still gets its picture: real points, modes, and a note. */
+  @Test
+  void scatterWithEverySampleOffTheSquareDrawsTheRestAndSaysSo() throws Exception {
+    float[] real = {0f, 0f, 1f, 1f};
+    float[] samples = {8.5e13f, -3.2e14f, Float.POSITIVE_INFINITY, 0f};
+    Figure figure = ScatterFigure.of("toy8", real, samples, List.of(new double[] {1, 0}), 2.0, Palette.of("gan"));
+    Plot plot = (Plot) figure.panels().get(0);
+    assertEquals(List.of("real data", "modes"), plot.series().stream().map(Series::name).toList());
+    assertEquals(List.of("toy8, samples: 2 of 2 points outside [-2.0, 2.0]^2 or not finite, not drawn"), figure.notes());
+    assertTrue(FigureWriter.image(figure).getWidth() > 0);
+  }
+
   @Test
   void parzenSearchIsOnALogSigmaAxisWithTheChosenSigmaMarked() throws Exception {
     double[] sigmas = {0.1, 0.2, 0.5, 1.0};
