@@ -30,6 +30,7 @@ import org.jgan.tools.progress.ProgressReporter;
 import org.jgan.tools.progress.ProgressTask;
 import org.jgan.tools.progress.ProgressUnit;
 import org.jgan.tools.run.BestCheckpoint;
+import org.jgan.tools.run.DivergedRun;
 import org.jgan.tools.run.RunFigures;
 
 /**
@@ -53,6 +54,7 @@ public final class ExperimentRunner {
   private final Map<String, String> running = new ConcurrentHashMap<>();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  private final AtomicInteger diverged = new AtomicInteger();
   private ClusterWorkers workers;
   private FigureFormat figureFormat = FigureFormat.PNG;
   private ProgressReporter reporter;
@@ -150,8 +152,8 @@ public final class ExperimentRunner {
     synchronized (this) {
       progress.finish(failed.get() + " failed");
     }
-    say(String.format("experiment %s: %d of %d cells complete, %d failed", experiment.name(), done.get(),
-        total, failed.get()));
+    say(String.format("experiment %s: %d of %d cells complete%s, %d failed", experiment.name(), done.get(),
+        total, diverged.get() == 0 ? "" : " (" + diverged.get() + " of them diverged)", failed.get()));
     return failures;
   }
 
@@ -161,10 +163,19 @@ public final class ExperimentRunner {
     Path runDir = dir.resolve("run");
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
-    if (workers == null) {
-      train(cell, runDir, dir.resolve("train.log"), Map.of(), () -> null);
-    } else {
-      trainOnCluster(cell, runDir, dir);
+    try {
+      if (workers == null) {
+        train(cell, runDir, dir.resolve("train.log"), Map.of(), () -> null);
+      } else {
+        trainOnCluster(cell, runDir, dir);
+      }
+    } catch (IOException e) {
+      java.util.Optional<DivergedRun> divergence = DivergedRun.read(runDir);
+      if (divergence.isEmpty() || JganProcess.stopping()) {
+        throw e;
+      }
+      recordDivergence(cell, dir, runDir, divergence.get(), started);
+      return;
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path evalFile = dir.resolve("eval.json");
@@ -193,9 +204,37 @@ public final class ExperimentRunner {
     org.jgan.graphs.JsonFiles.write(dir.resolve(RESULT), result);
   }
 
+  /**
+   * A cell whose training diverged is complete, an outcome the table reports ("diverged at step N"),
+   * not a failure to retry: resumed, it would start again from the same last finite checkpoint. Its
+   * result has the divergence and no metrics; removing its result.json trains it again from there.
+   */
+  private void recordDivergence(ExperimentFile.Cell cell, Path dir, Path runDir, DivergedRun divergence, long started)
+      throws IOException {
+    JsonObject result = new JsonObject();
+    result.addProperty("experiment", experiment.name());
+    result.addProperty("cell", cell.id());
+    result.addProperty("order", cell.order());
+    result.add("settings", GSON.toJsonTree(cell.settings()));
+    CellIdentity.record(result, cell);
+    result.add("config", read(RunConfig.in(runDir)));
+    result.add("diverged", divergence.toJson());
+    JsonObject eval = new JsonObject();
+    eval.add("metrics", new JsonObject());
+    result.add("eval", eval);
+    result.addProperty("evaluated_checkpoint", "none: training diverged");
+    result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
+    org.jgan.graphs.JsonFiles.write(dir.resolve(RESULT), result);
+    diverged.incrementAndGet();
+    say("cell " + cell.id() + " diverged at step " + divergence.step() + " (" + divergence.phase() + "/"
+        + divergence.quantity() + "), recorded as its outcome; to train it again (from its last finite checkpoint, if any), remove "
+        + out.relativize(dir.resolve(RESULT)));
+  }
+
   /** Trains {@code cell} in a child process, resuming from its last checkpoint when it has one. */
   private void train(ExperimentFile.Cell cell, Path runDir, Path log, Map<String, String> environment,
       java.util.function.Supplier<String> failure) throws Exception {
+    DivergedRun.clear(runDir); // only this attempt's divergence makes the cell's outcome
     List<String> train = cell.trainCommand(runDir, dataDir, jobs);
     if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
       train.add("--resume");
@@ -222,6 +261,9 @@ public final class ExperimentRunner {
         train(cell, runDir, log, Map.of(CellTask.ENVIRONMENT, worker.environmentValue()), WorkerWatch.of(worker));
         return;
       } catch (IOException e) {
+        if (DivergedRun.read(runDir).isPresent()) {
+          throw e; // the model diverged, not the worker: another worker would diverge the same way
+        }
         String where = "cell " + cell.id() + " failed on " + worker + ": " + e.getMessage();
         if (attempt >= workers.attempts()) {
           throw new IOException(where + "; gave up after " + attempt + " worker(s)", e);

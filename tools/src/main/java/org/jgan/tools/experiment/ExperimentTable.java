@@ -248,15 +248,13 @@ public final class ExperimentTable {
   /** Renders the table; {@code format} is markdown, latex or csv. */
   public String render(List<String> groupBy, List<Column> columns, String format) {
     Layout layout = layout(groupBy, columns);
-    int mostRuns = layout.stats().stream().flatMap(List::stream).mapToInt(Stat::n).max().orElse(0);
+    int mostRuns = layout.stats().stream().flatMap(List::stream).mapToInt(Stat::runs).max().orElse(0);
     List<List<String>> body = new ArrayList<>();
     for (int i = 0; i < layout.labels().size(); i++) {
       List<String> line = new ArrayList<>(layout.labels().get(i));
       for (int j = 0; j < columns.size(); j++) {
         Stat stat = layout.stats().get(i).get(j);
-        // A row with fewer runs (seeds) than the table's others says so, lest its missing spread read as none.
-        String fewer = stat.n() > 0 && stat.n() < mostRuns ? " [" + stat.n() + (stat.n() == 1 ? " run]" : " runs]") : "";
-        line.add(stat.format(format, layout.best()[i][j]) + fewer);
+        line.add(stat.format(format, layout.best()[i][j]) + stat.fewerRuns(mostRuns));
       }
       body.add(line);
     }
@@ -340,8 +338,11 @@ public final class ExperimentTable {
     List<String> pooled = pooledSettings(groupBy);
     String over = pooled.isEmpty() ? "seeds"
         : "the runs in each row, which pools every value of " + String.join(", ", pooled);
-    lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs, seeds " + seeds
-        + "; cells are mean +- std over " + over + " (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
+    long divergedRuns = results.stream().filter(r -> r.has(DIVERGED)).count();
+    String divergedNote = divergedRuns == 0 ? ""
+        : " (" + divergedRuns + " diverged: a row's runs that diverged have no metrics, and its cells say where they stopped)";
+    lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs" + divergedNote
+        + ", seeds " + seeds + "; cells are mean +- std over " + over + " (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
     Set<String> seen = new LinkedHashSet<>();
     for (Column c : columns) {
       if (seen.add(c.metric())) {
@@ -411,15 +412,33 @@ public final class ExperimentTable {
     return value.isJsonPrimitive() ? value.getAsString() : value.toString();
   }
 
+  /** A result's field recording that its training diverged (then it has no metrics). */
+  static final String DIVERGED = "diverged";
+
   /**
    * A column's numbers for one row: the mean over seeds, the standard deviation over seeds (NaN
-   * for one seed), and the metric's own standard error averaged over seeds (NaN where it has none).
+   * for one seed), the metric's own standard error averaged over seeds (NaN where it has none),
+   * and the steps at which the row's diverged runs stopped (they have no numbers).
    */
-  public record Stat(double mean, double spread, double ownError, int n) {
+  public record Stat(double mean, double spread, double ownError, int n, List<Long> divergedAt) {
+    public Stat(double mean, double spread, double ownError, int n) {
+      this(mean, spread, ownError, n, List.of());
+    }
+
+    /** The row's runs: those with a number and those that diverged. */
+    int runs() {
+      return n + divergedAt.size();
+    }
+
     static Stat of(List<JsonObject> results, Column column) {
       List<Double> values = new ArrayList<>();
       List<Double> ownErrors = new ArrayList<>();
+      List<Long> divergedAt = new ArrayList<>();
       for (JsonObject r : results) {
+        if (r.has(DIVERGED)) {
+          divergedAt.add(r.getAsJsonObject(DIVERGED).get("step").getAsLong());
+          continue;
+        }
         Double value = value(r, column);
         if (value != null) {
           values.add(value);
@@ -430,7 +449,7 @@ public final class ExperimentTable {
         }
       }
       if (values.isEmpty()) {
-        return new Stat(Double.NaN, Double.NaN, Double.NaN, 0);
+        return new Stat(Double.NaN, Double.NaN, Double.NaN, 0, divergedAt);
       }
       double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       double spread = Double.NaN;
@@ -443,7 +462,27 @@ public final class ExperimentTable {
       }
       double ownError = ownErrors.isEmpty() ? Double.NaN
           : ownErrors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      return new Stat(mean, spread, ownError, values.size());
+      return new Stat(mean, spread, ownError, values.size(), divergedAt);
+    }
+
+    /**
+     * What the cell's numbers leave out: a row with fewer runs than the table's others says so, lest
+     * its missing spread read as none, and a row some of whose runs diverged says where.
+     */
+    String fewerRuns(int mostRuns) {
+      if (n == 0) {
+        return "";
+      }
+      if (!divergedAt.isEmpty()) {
+        return " [" + n + " of " + runs() + " runs; " + divergedText() + "]";
+      }
+      return n < mostRuns ? " [" + n + (n == 1 ? " run]" : " runs]") : "";
+    }
+
+    private String divergedText() {
+      List<String> steps = divergedAt.stream().map(String::valueOf).toList();
+      return (divergedAt.size() == 1 ? "1 diverged at step " : divergedAt.size() + " diverged at steps ")
+          + String.join(", ", steps);
     }
 
     /**
@@ -452,7 +491,8 @@ public final class ExperimentTable {
      */
     String format(String format, boolean best) {
       if (n == 0) {
-        return "n/a";
+        return divergedAt.isEmpty() ? "n/a"
+            : divergedAt.size() == 1 ? "diverged at step " + divergedAt.get(0) : "all " + divergedText();
       }
       String pm = format.equals("latex") ? " $\\pm$ " : " +- ";
       String value = round(mean);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jgan.graphs.AtomicFiles;
+import org.jgan.tools.run.DivergedRun;
 import org.jgan.tools.run.JsonLinesLog;
 import org.jgan.tools.run.LoopTimer;
 
@@ -16,9 +17,9 @@ import org.jgan.tools.run.LoopTimer;
  * {@code docs/results/NAME}), from which {@code jgan experiment table}, {@code correlate},
  * {@code figures}' loss plots and {@code docs} regenerate everything: per complete cell (one
  * with a {@code result.json}) its {@code cell.json}, {@code result.json} and the run's {@code
- * config.json}, {@code timing.json} and, unless left out, {@code log.jsonl}; never checkpoints,
- * TensorBoard files or pictures. Each file is written atomically and replaces an older copy;
- * cells not yet complete are listed, not copied.
+ * config.json}, {@code timing.json} (a diverged run's {@code diverged.json} too) and, unless left
+ * out, {@code log.jsonl}; never checkpoints, TensorBoard files or pictures. Each file is written
+ * atomically and replaces an older copy; cells not yet complete are listed, not copied.
  */
 public final class ResultPublisher {
   /** The run's files copied, beside the cell's own; the log last, as it is optional. */
@@ -55,7 +56,16 @@ public final class ResultPublisher {
         continue;
       }
       List<String> relative = new ArrayList<>(List.of(CellIdentity.STARTED, ExperimentRunner.RESULT));
-      RUN_FILES.forEach(f -> relative.add("run/" + f));
+      boolean diverged = Files.isRegularFile(cell.resolve("run").resolve(DivergedRun.FILE));
+      for (String f : RUN_FILES) {
+        // A loop that diverged ended without timing itself, unless an earlier, stopped attempt did.
+        if (!(diverged && f.equals(LoopTimer.FILE) && !Files.isRegularFile(cell.resolve("run").resolve(f)))) {
+          relative.add("run/" + f);
+        }
+      }
+      if (diverged) {
+        relative.add("run/" + DivergedRun.FILE);
+      }
       if (withLogs) {
         relative.add("run/" + JsonLinesLog.FILE);
       }

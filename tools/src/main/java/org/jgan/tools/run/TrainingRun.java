@@ -152,6 +152,7 @@ public final class TrainingRun {
           + " or choose another folder");
     }
     config.write(configFile);
+    DivergedRun.clear(out); // a run that trains again has not diverged yet
 
     BatchSource data = NamedDatasets.isFolder(config.dataset())
         ? FolderTraining.batches(config, dataDir, strictImages, imageCache, console, errors)
@@ -218,8 +219,10 @@ public final class TrainingRun {
       finish(trainer);
       return Optional.empty();
     } catch (NonFiniteTrainingException e) {
-      throw e.withNote(store.latest().map(c -> "the last finite checkpoint, " + c.folder() + ", stays the latest")
-          .orElse("no checkpoint was written"));
+      NonFiniteTrainingException noted = e.withNote(store.latest()
+          .map(c -> "the last finite checkpoint, " + c.folder() + ", stays the latest").orElse("no checkpoint was written"));
+      DivergedRun.of(noted).write(out);
+      throw noted;
     } catch (org.tensorflow.exceptions.TensorFlowException e) {
       throw towers == null ? e : towers.failure(e);
     }

@@ -29,6 +29,9 @@ class DivergedTrainingCliTest {
     assertTrue(line.contains(latest + ", stays the latest"), line);
     assertTrue(Long.parseLong(latest.substring("step-".length())) < step, latest + " vs step " + step);
     assertFalse(Files.exists(run.resolve("samples.png")), "no picture of a diverged generator");
+    String record = Files.readString(run.resolve("diverged.json"));
+    assertTrue(record.contains("\"step\": " + step + ",") && record.contains(line.substring("jgan train: failed: ".length())),
+        "the run folder records where it diverged, for a sweep to read: " + record);
 
     // The latest checkpoint is finite: sampling it gives finite points.
     Path npy = dir.resolve("s.npy");

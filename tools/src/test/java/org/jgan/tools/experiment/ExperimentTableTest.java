@@ -116,6 +116,29 @@ class ExperimentTableTest {
     assertEquals(render("markdown"), render("markdown"), "deterministic");
   }
 
+  /** A diverged run has no numbers: its row's mean is over the others, and the row says which diverged, and where. */
+  @Test
+  void aRowWithADivergedRunAveragesTheOthersAndSaysWhereItDiverged() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("objective-gan_seed-3"));
+    Files.writeString(folder.resolve("result.json"), """
+        {"experiment": "golden", "cell": "objective-gan_seed-3", "order": 4,
+         "settings": {"objective": "gan", "seed": 3},
+         "diverged": {"step": 1234, "phase": "discriminator", "quantity": "loss", "message": "training diverged at step 1234"},
+         "eval": {"metrics": {}}}
+        """);
+    String text = render("csv");
+    // gan's numbers stay those of seeds 1 and 2 (3.5 +- 0.7071; 155 +- 7.071 (+- 1)); wgan-gp has 2 runs to gan's 3.
+    assertTrue(text.startsWith("""
+        objective,toy.modes_covered (higher better),parzen.mean_log_likelihood (higher better)
+        wgan-gp,7 +- 1.414 * [2 runs],205 +- 7.071 (+- 3) * [2 runs]
+        gan,3.5 +- 0.7071 [2 of 3 runs; 1 diverged at step 1234],155 +- 7.071 (+- 1) [2 of 3 runs; 1 diverged at step 1234]
+        """), text);
+    assertTrue(text.contains("Experiment golden: 5 runs (1 diverged: a row's runs that diverged have no metrics, and its"
+        + " cells say where they stopped), seeds [1, 2, 3]"), text);
+    String bySeed = ExperimentTable.read(dir).render(List.of("seed"), List.of(ExperimentTable.column("toy")), "csv");
+    assertTrue(bySeed.contains("\n3,diverged at step 1234\n"), bySeed);
+  }
+
   /** One part of a grid with a setting the first run lacks (EBGAN's pt-weight beside GAN's cells). */
   @Test
   void aSettingOnlyLaterRunsHaveIsARowAndEmptyForTheOthers() throws Exception {
