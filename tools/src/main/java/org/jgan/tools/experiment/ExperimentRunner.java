@@ -188,13 +188,7 @@ public final class ExperimentRunner {
     double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
     RunFigures.writeLosses(runDir, cell.id(), dir.resolve("losses.png"), figureFormat);
 
-    JsonObject result = new JsonObject();
-    result.addProperty("experiment", experiment.name());
-    result.addProperty("cell", cell.id());
-    result.addProperty("order", cell.order());
-    result.add("settings", GSON.toJsonTree(cell.settings()));
-    CellIdentity.record(result, cell);
-    result.add("config", read(RunConfig.in(runDir)));
+    JsonObject result = resultOf(cell, runDir);
     result.add("eval", read(evalFile));
     result.addProperty("evaluated_checkpoint", scoreBest ? "best on validation" : "last");
     result.addProperty("seconds", (System.nanoTime() - started) / 1e9);
@@ -204,13 +198,8 @@ public final class ExperimentRunner {
     org.jgan.graphs.JsonFiles.write(dir.resolve(RESULT), result);
   }
 
-  /**
-   * A cell whose training diverged is complete, an outcome the table reports ("diverged at step N"),
-   * not a failure to retry: resumed, it would start again from the same last finite checkpoint. Its
-   * result has the divergence and no metrics; removing its result.json trains it again from there.
-   */
-  private void recordDivergence(ExperimentFile.Cell cell, Path dir, Path runDir, DivergedRun divergence, long started)
-      throws IOException {
+  /** A result's first fields, whatever its outcome: which cell, its settings and fingerprint, the run's configuration. */
+  private JsonObject resultOf(ExperimentFile.Cell cell, Path runDir) throws IOException {
     JsonObject result = new JsonObject();
     result.addProperty("experiment", experiment.name());
     result.addProperty("cell", cell.id());
@@ -218,6 +207,17 @@ public final class ExperimentRunner {
     result.add("settings", GSON.toJsonTree(cell.settings()));
     CellIdentity.record(result, cell);
     result.add("config", read(RunConfig.in(runDir)));
+    return result;
+  }
+
+  /**
+   * A cell whose training diverged is complete, an outcome the table reports ("diverged at step N"),
+   * not a failure to retry: resumed, it would start again from the same last finite checkpoint. Its
+   * result has the divergence and no metrics; removing its result.json trains it again from there.
+   */
+  private void recordDivergence(ExperimentFile.Cell cell, Path dir, Path runDir, DivergedRun divergence, long started)
+      throws IOException {
+    JsonObject result = resultOf(cell, runDir);
     result.add("diverged", divergence.toJson());
     JsonObject eval = new JsonObject();
     eval.add("metrics", new JsonObject());
