@@ -421,10 +421,6 @@ public final class ExperimentTable {
    * and the steps at which the row's diverged runs stopped (they have no numbers).
    */
   public record Stat(double mean, double spread, double ownError, int n, List<Long> divergedAt) {
-    public Stat(double mean, double spread, double ownError, int n) {
-      this(mean, spread, ownError, n, List.of());
-    }
-
     /** The row's runs: those with a number and those that diverged. */
     int runs() {
       return n + divergedAt.size();
