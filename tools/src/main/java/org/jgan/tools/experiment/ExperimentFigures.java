@@ -62,7 +62,11 @@ public final class ExperimentFigures {
       JsonObject first = row.getValue().get(0);
       Path runDir = runDir(first);
       String dataset = configValue(first, "dataset");
-      if (NamedDatasets.isToy(dataset)) {
+      if (first.has(ExperimentTable.DIVERGED)) {
+        // Its last finite checkpoint is not the model the table reports: no picture of it.
+        notes.add(row.getKey() + ": its first run diverged at step "
+            + first.getAsJsonObject(ExperimentTable.DIVERGED).get("step").getAsLong() + ", no samples");
+      } else if (NamedDatasets.isToy(dataset)) {
         ToyDistribution toy = ToyDistribution.byId(dataset);
         GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, TrainingDefaults.SAMPLE_COUNT, 0, System.err::println);
         long seed = Long.parseLong(configValue(first, "seed"));

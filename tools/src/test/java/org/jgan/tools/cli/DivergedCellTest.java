@@ -63,6 +63,13 @@ class DivergedCellTest {
     assertEquals("1000000000000000000000000000000,\"all 2 diverged at steps " + step + ", " + otherStep + "\"", lines.get(2));
     assertTrue(lines.get(4).contains("4 runs (2 diverged"), lines.get(4));
 
+    CliRunner.Outcome figure = CliRunner.run("experiment", "table", out.toString(), "--group-by", "lr", "--figure",
+        dir.resolve("samples.png").toString(), "--figure-format", "svg");
+    assertEquals(0, figure.exitCode(), figure.err());
+    String panels = org.jgan.tools.figures.Svg.desc(dir.resolve("samples.svg"));
+    assertTrue(panels.contains("lr=1000000000000000000000000000000: its first run diverged at step " + step + ", no samples"),
+        "no picture of a diverged run's last finite checkpoint: " + panels);
+
     Path published = dir.resolve("published");
     CliRunner.Outcome publish = CliRunner.run("experiment", "publish", out.toString(), "--out", published.toString(),
         "--without-logs");
