@@ -103,6 +103,9 @@ public final class ExperimentRunner {
       CellIdentity.State state = CellIdentity.state(dir, cell);
       if (state == CellIdentity.State.COMPLETE) {
         done.incrementAndGet();
+        if (read(dir.resolve(RESULT)).getAsJsonObject().has(ExperimentTable.DIVERGED)) {
+          diverged.incrementAndGet(); // the closing line counts every diverged cell, this run's or an earlier one's
+        }
         continue;
       }
       if (state.message != null) {

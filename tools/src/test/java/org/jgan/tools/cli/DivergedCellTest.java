@@ -54,6 +54,7 @@ class DivergedCellTest {
 
     CliRunner.Outcome again = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
     assertTrue(again.out().contains("4 cells, 4 already complete, 0 to run"), again.out());
+    assertTrue(again.out().contains("4 of 4 cells complete (2 of them diverged), 0 failed"), again.out());
 
     CliRunner.Outcome table = CliRunner.run("experiment", "table", out.toString(), "--group-by", "lr", "--format", "csv",
         "--metrics", "toy.modes_covered");
