@@ -221,7 +221,7 @@ public final class ExperimentRunner {
   private void recordDivergence(ExperimentFile.Cell cell, Path dir, Path runDir, DivergedRun divergence, long started)
       throws IOException {
     JsonObject result = resultOf(cell, runDir);
-    result.add("diverged", divergence.toJson());
+    result.add(ExperimentTable.DIVERGED, divergence.toJson());
     JsonObject eval = new JsonObject();
     eval.add("metrics", new JsonObject());
     result.add("eval", eval);
