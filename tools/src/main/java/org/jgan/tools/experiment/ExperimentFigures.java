@@ -62,10 +62,10 @@ public final class ExperimentFigures {
       JsonObject first = row.getValue().get(0);
       Path runDir = runDir(first);
       String dataset = configValue(first, "dataset");
-      if (first.has(ExperimentTable.DIVERGED)) {
+      java.util.Optional<org.jgan.tools.run.DivergedRun> divergence = ExperimentTable.divergence(first);
+      if (divergence.isPresent()) {
         // Its last finite checkpoint is not the model the table reports: no picture of it.
-        notes.add(row.getKey() + ": its first run diverged at step "
-            + first.getAsJsonObject(ExperimentTable.DIVERGED).get("step").getAsLong() + ", no samples");
+        notes.add(row.getKey() + ": its first run diverged at step " + divergence.get().step() + ", no samples");
       } else if (NamedDatasets.isToy(dataset)) {
         ToyDistribution toy = ToyDistribution.byId(dataset);
         GeneratedSamples samples = GeneratedSamples.fromCheckpoint(runDir, TrainingDefaults.SAMPLE_COUNT, 0, System.err::println);

@@ -91,10 +91,8 @@ public final class ExperimentReport {
   private List<List<String>> everyNumber() {
     List<List<String>> rows = new ArrayList<>();
     for (JsonObject result : table.results()) {
-      if (result.has(ExperimentTable.DIVERGED)) {
-        JsonObject diverged = result.getAsJsonObject(ExperimentTable.DIVERGED);
-        rows.add(List.of(cell(result), "diverged", "at step " + diverged.get("step").getAsLong(), text(diverged, "message")));
-      }
+      ExperimentTable.divergence(result).ifPresent(d ->
+          rows.add(List.of(cell(result), "diverged", "at step " + d.step(), d.message())));
       JsonObject metrics = result.getAsJsonObject("eval").getAsJsonObject("metrics");
       for (Map.Entry<String, JsonElement> metric : metrics.entrySet()) {
         JsonObject m = metric.getValue().isJsonObject() ? metric.getValue().getAsJsonObject() : new JsonObject();

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.jgan.eval.metric.Headline;
 import org.jgan.eval.metric.Metric;
 import org.jgan.eval.metric.Metrics;
+import org.jgan.tools.run.DivergedRun;
 
 /**
  * Paper-style tables from an experiment folder's result files: rows are the values of the
@@ -415,6 +416,13 @@ public final class ExperimentTable {
   /** A result's field recording that its training diverged (then it has no metrics). */
   static final String DIVERGED = "diverged";
 
+  /** Where and how {@code result}'s training diverged; empty for a run that finished. */
+  static java.util.Optional<DivergedRun> divergence(JsonObject result) {
+    return result.has(DIVERGED)
+        ? java.util.Optional.of(DivergedRun.fromJson(result.getAsJsonObject(DIVERGED), result.get("cell").getAsString()))
+        : java.util.Optional.empty();
+  }
+
   /**
    * A column's numbers for one row: the mean over seeds, the standard deviation over seeds (NaN
    * for one seed), the metric's own standard error averaged over seeds (NaN where it has none),
@@ -431,8 +439,9 @@ public final class ExperimentTable {
       List<Double> ownErrors = new ArrayList<>();
       List<Long> divergedAt = new ArrayList<>();
       for (JsonObject r : results) {
-        if (r.has(DIVERGED)) {
-          divergedAt.add(r.getAsJsonObject(DIVERGED).get("step").getAsLong());
+        java.util.Optional<DivergedRun> divergence = divergence(r);
+        if (divergence.isPresent()) {
+          divergedAt.add(divergence.get().step());
           continue;
         }
         Double value = value(r, column);

@@ -71,6 +71,13 @@ class DivergedCellTest {
     assertTrue(panels.contains("lr=1000000000000000000000000000000: its first run diverged at step " + step + ", no samples"),
         "no picture of a diverged run's last finite checkpoint: " + panels);
 
+    Path html = dir.resolve("report.html");
+    CliRunner.Outcome report = CliRunner.run("experiment", "report", out.toString(), "--out", html.toString());
+    assertEquals(0, report.exitCode(), report.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("at step " + step) && page.contains("training diverged at step " + step),
+        "the report's every-number table names the divergence");
+
     Path published = dir.resolve("published");
     CliRunner.Outcome publish = CliRunner.run("experiment", "publish", out.toString(), "--out", published.toString(),
         "--without-logs");
