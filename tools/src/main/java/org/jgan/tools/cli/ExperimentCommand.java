@@ -60,12 +60,17 @@ public final class ExperimentCommand implements Runnable {
             "so the rest runs later into the same --out"})
     List<String> only;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED[,SEED...]",
+        description = {"these seeds instead of the file's: more seeds for some cells after the sweep (with --only);",
+            "a cell with a seed the file also lists is that cell, the same folder and result"})
+    List<Long> seeds;
+
     /**
      * The experiment, checked whole, narrowed to the {@code --only} cells, with every file their
      * evaluations read checked to exist; {@code console} hears how many of the file's cells that is.
      */
     ExperimentFile read(PrintWriter console) throws java.io.IOException {
-      ExperimentFile whole = ExperimentFile.read(file, quick);
+      ExperimentFile whole = ExperimentFile.read(file, quick, seeds, "--seeds");
       CellSelection selection = CellSelection.parse(only, "--only");
       ExperimentFile experiment = whole.only(selection, "--only");
       if (!selection.isAll()) {

@@ -100,6 +100,15 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
 
   /** Reads and checks {@code file}; with {@code quick}, the file's {@code quick} sections replace their namesakes. */
   public static ExperimentFile read(Path file, boolean quick) throws IOException {
+    return read(file, quick, null, null);
+  }
+
+  /**
+   * As {@link #read(Path, boolean)}, with {@code seeds} (unless null) in place of the file's, so a cell can
+   * gain seeds after the sweep (with {@link #only}): each seed's cell is the one the file would make with
+   * that seed, the same folder and fingerprint. {@code flag} names {@code seeds} in errors.
+   */
+  public static ExperimentFile read(Path file, boolean quick, List<Long> seeds, String flag) throws IOException {
     Object root = StrictYaml.load(file, "experiment file");
     Map<String, Object> top = map(file, "the top level", root);
     checkKeys(file, "the top level", top.keySet(), TOP_KEYS);
@@ -114,17 +123,29 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       throw new IllegalArgumentException(file + ": 'name' must be a word of letters, digits, '.', '_' or '-', got " + name);
     }
     String description = top.containsKey("description") ? string(file, "description", top.get("description")) : "";
-    List<Long> seeds = new ArrayList<>();
+    List<Long> fileSeeds = new ArrayList<>();
     for (Object seed : list(file, "seeds", top.getOrDefault("seeds", List.of(TrainingSettings.SEED)))) {
       if (!(seed instanceof Integer || seed instanceof Long)) {
         throw new IllegalArgumentException(file + ": 'seeds' must hold integers, got " + seed);
       }
-      seeds.add(((Number) seed).longValue());
+      fileSeeds.add(((Number) seed).longValue());
     }
-    if (seeds.isEmpty()) {
+    if (fileSeeds.isEmpty()) {
       throw new IllegalArgumentException(file + ": 'seeds' is empty: the experiment would run nothing");
     }
-    requireDistinct(file, "'seeds'", seeds);
+    requireDistinct(file, "'seeds'", fileSeeds);
+    if (seeds != null) {
+      if (seeds.isEmpty()) {
+        throw new IllegalArgumentException(flag + " is empty: the experiment would run nothing");
+      }
+      Set<Long> seen = new java.util.HashSet<>();
+      for (long seed : seeds) {
+        if (!seen.add(seed)) {
+          throw new IllegalArgumentException(flag + " lists " + seed + " twice");
+        }
+      }
+    }
+    seeds = seeds == null ? fileSeeds : List.copyOf(seeds);
     Map<String, OptionSpec> trainOptions = options(new TrainCommand(), RUNNER_TRAIN_KEYS);
     Map<String, OptionSpec> evalOptions = options(new EvalCommand(), RUNNER_EVAL_KEYS);
     Map<String, Object> train = top.containsKey("train") ? map(file, "train", top.get("train")) : Map.of();
@@ -160,7 +181,8 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
       }));
     }
     points.addAll(baselines(file, top, trainOptions));
-    for (Map<String, Object> point : points) {
+    for (int pointIndex = 0; pointIndex < points.size(); pointIndex++) {
+      Map<String, Object> point = points.get(pointIndex);
       Map<String, Object> trainValues = new LinkedHashMap<>(train);
       trainValues.putAll(point);
       trainValues.values().removeIf(java.util.Objects::isNull);
@@ -174,8 +196,11 @@ public record ExperimentFile(String name, String description, List<Cell> cells, 
         List<String> trainArgs = arguments(file, "train", trainValues, trainOptions);
         trainArgs.add("--seed");
         trainArgs.add(Long.toString(seed));
+        // The place the file's own seeds give the cell, so that rows keep the file's order in a folder
+        // that also holds cells of other seeds (a seed the file lacks sorts after the point's last).
+        int seedPlace = fileSeeds.contains(seed) ? fileSeeds.indexOf(seed) : fileSeeds.size() - 1;
         Cell cell = new Cell(cellId(settings), settings, trainArgs, evalArgs,
-            CellIdentity.describe(trainArgs, evalArgs, scale), cells.size());
+            CellIdentity.describe(trainArgs, evalArgs, scale), pointIndex * fileSeeds.size() + seedPlace);
         Cell clash = byId.put(cell.id(), cell);
         if (clash != null) {
           throw new IllegalArgumentException(file + ": cells " + clash.settings() + " and " + settings

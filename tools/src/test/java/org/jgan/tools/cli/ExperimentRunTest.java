@@ -144,6 +144,37 @@ class ExperimentRunTest {
   }
 
   @Test
+  void seedsAddedToOneCellAfterTheSweepJoinItsRow() throws Exception {
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, "name: sweep\ngrid: {objective: [gan, gan-ns]}\nseeds: [1]\n"
+        + "train: {steps: 2, width: 8}\neval: {metrics: [toy], n: 100}\n");
+    Path out = dir.resolve("sweep");
+    CliRunner.Outcome sweep = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString());
+    assertEquals(0, sweep.exitCode(), sweep.err() + sweep.out());
+
+    CliRunner.Outcome more = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(),
+        "--seeds", "1,2,3", "--only", "objective=gan-ns");
+    assertEquals(0, more.exitCode(), more.err() + more.out());
+    assertTrue(more.out().contains("--only objective=gan-ns: 3 of the file's 6 cells"), more.out());
+    assertTrue(more.out().contains("3 cells, 1 already complete, 2 to run"), "seed 1 is the sweep's own cell: "
+        + more.out());
+
+    CliRunner.Outcome table = CliRunner.run("experiment", "table", out.toString());
+    assertEquals(0, table.exitCode(), table.err() + table.out());
+    List<String> rows = table.out().lines().filter(line -> line.startsWith("| gan")).toList();
+    assertEquals(2, rows.size(), table.out());
+    assertTrue(rows.get(0).startsWith("| gan |") && rows.get(0).contains("[1 run]"), "the file's order, gan first: "
+        + rows);
+    assertTrue(rows.get(1).startsWith("| gan-ns |") && !rows.get(1).contains("run]"), "three seeds pooled: " + rows);
+    assertTrue(table.out().contains("4 runs, seeds [1, 2, 3]"), table.out());
+
+    CliRunner.Outcome twice = CliRunner.run("experiment", "run", file.toString(), "--out", out.toString(),
+        "--seeds", "2,2");
+    assertEquals(2, twice.exitCode(), twice.err() + twice.out());
+    assertTrue(twice.err().contains("--seeds lists 2 twice"), twice.err());
+  }
+
+  @Test
   void aMissingClassifierFailsBeforeAnyCellTrains() throws Exception {
     Path file = dir.resolve("fid.yaml");
     Files.writeString(file, "name: fid\ngrid: {dataset: [toy8, mnist]}\ntrain: {objective: gan, steps: 2}\n"

@@ -50,6 +50,36 @@ class ExperimentFileTest {
   }
 
   @Test
+  void seedsGivenInPlaceOfTheFilesMakeTheCellsTheFileWouldMakeWithThem() throws Exception {
+    Path file = write("good.yaml", GOOD);
+    ExperimentFile whole = ExperimentFile.read(file, false);
+    ExperimentFile more = ExperimentFile.read(file, false, List.of(3L, 9L), "--seeds");
+    assertEquals(8, more.cells().size(), "4 grid points x 2 seeds");
+    assertEquals(List.of(3L, 9L), more.seeds());
+    ExperimentFile.Cell fileSeed3 = whole.cells().get(2);
+    ExperimentFile.Cell seed3 = more.cells().get(0);
+    assertEquals("objective-gan_dataset-toy8_seed-3", seed3.id());
+    // A seed the file lists makes the file's own cell: its folder, fingerprint (so its result counts) and place.
+    assertEquals(List.of(fileSeed3.id(), fileSeed3.fingerprint(), fileSeed3.order()),
+        List.of(seed3.id(), seed3.fingerprint(), seed3.order()));
+    ExperimentFile.Cell seed9 = more.cells().get(1);
+    assertEquals("objective-gan_dataset-toy8_seed-9", seed9.id());
+    assertEquals(List.of("--seed", "9"), seed9.trainArgs().subList(seed9.trainArgs().size() - 2, seed9.trainArgs().size()));
+    // Rows keep the file's order: seed 9 of the first point sorts within that point's places (0 to 2), before
+    // the second point's first cell (place 3).
+    assertEquals(2, seed9.order());
+    assertEquals(3, whole.cells().get(3).order());
+    assertEquals(5, more.cells().get(2).order(), "second point, seed 3: the file's place for it");
+
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> ExperimentFile.read(file, false, List.of(4L, 4L), "--seeds"));
+    assertEquals("--seeds lists 4 twice", twice.getMessage());
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> ExperimentFile.read(file, false, List.of(), "--seeds"));
+    assertTrue(none.getMessage().startsWith("--seeds is empty"), none.getMessage());
+  }
+
+  @Test
   void quickSectionsReplaceTheirNamesakes() throws Exception {
     ExperimentFile e = ExperimentFile.read(write("good.yaml", GOOD), true);
     assertEquals(1, e.cells().size(), "the quick grid replaces the whole grid: 1 objective x seed 7");
