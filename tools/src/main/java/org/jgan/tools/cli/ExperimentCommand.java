@@ -239,6 +239,7 @@ public final class ExperimentCommand implements Runnable {
       ExperimentTable table = ExperimentTable.read(dir);
       List<String> rows = layout.rows(table);
       List<ExperimentTable.Column> columns = layout.columns(table);
+      table = layout.selected(table, rows, columns);
       // A bad histogram request fails before anything is printed or written.
       ExperimentFigures figures = new ExperimentFigures(dir, table, rows);
       Figure histogramFigure = null;

@@ -48,6 +48,7 @@ public final class ExperimentReportCommand implements Callable<Integer> {
     ExperimentTable table = ExperimentTable.read(dir);
     List<String> rows = layout.rows(table);
     List<ExperimentTable.Column> columns = layout.columns(table);
+    table = layout.selected(table, rows, columns);
     Histograms histograms = null;
     ExperimentTable.Column histogramColumn = null;
     if (histogram || histogramOptions.metric != null) {

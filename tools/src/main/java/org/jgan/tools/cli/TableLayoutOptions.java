@@ -13,6 +13,28 @@ public final class TableLayoutOptions {
   @Option(names = "--metrics", split = ",", description = "columns: metric names or metric.field paths (default: each metric's main number)")
   List<String> metrics;
 
+  @Option(names = "--best-of", split = ",", paramLabel = "SETTING[,SETTING...]",
+      description = {"per value of these row settings, only the row with the best --best-by mean: a sweep's best",
+          "row per objective, as papers report it (--group-by objective,lr --best-of objective)"})
+  List<String> bestOf;
+
+  @Option(names = "--best-by", paramLabel = "METRIC", description = "the metric or metric.field --best-of chooses by (default: the first column)")
+  String bestBy;
+
+  /**
+   * {@code table} as {@code --best-of} narrows it (unchanged without it), for the {@code rows} and
+   * {@code columns} found on the whole table, so a setting the best rows share stays a column.
+   */
+  ExperimentTable selected(ExperimentTable table, List<String> rows, List<ExperimentTable.Column> columns) {
+    if (bestOf == null) {
+      if (bestBy != null) {
+        throw new IllegalArgumentException("--best-by chooses rows for --best-of, which is not given");
+      }
+      return table;
+    }
+    return table.bestOf(rows, bestOf, columns, bestBy);
+  }
+
   /** The settings that make the rows: {@code --group-by}, else those that vary in {@code table}. */
   List<String> rows(ExperimentTable table) {
     return groupBy != null ? groupBy : table.varyingSettings();

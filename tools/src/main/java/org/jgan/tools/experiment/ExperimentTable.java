@@ -57,9 +57,12 @@ public final class ExperimentTable {
   }
 
   private final List<JsonObject> results;
+  /** How {@link #bestOf} chose the rows, a line of the protocol; null for a table of every run. */
+  private final String selection;
 
-  private ExperimentTable(List<JsonObject> results) {
+  private ExperimentTable(List<JsonObject> results, String selection) {
     this.results = results;
+    this.selection = selection;
   }
 
   /** Reads every {@code <cell>/result.json} under {@code dir}, in cell-folder order. */
@@ -79,7 +82,76 @@ public final class ExperimentTable {
       results.add(JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject());
     }
     results.sort(java.util.Comparator.comparingInt(ExperimentTable::cellOrder).thenComparing(r -> r.get("cell").getAsString()));
-    return new ExperimentTable(results);
+    return new ExperimentTable(results, null);
+  }
+
+  /**
+   * The best of a sweep, as papers report it: among the rows (by {@code groupBy}) that share their
+   * values of {@code keys}, the one with the best mean of {@code by} (a metric or metric.field; null:
+   * the first of {@code columns}); the table keeps only those rows' runs, and its protocol says how they
+   * were chosen. A row with no mean (all its runs diverged) is never chosen; ties go to the earlier row.
+   */
+  public ExperimentTable bestOf(List<String> groupBy, List<String> keys, List<Column> columns, String by) {
+    for (String key : keys) {
+      if (!groupBy.contains(key)) {
+        throw new IllegalArgumentException("--best-of: '" + key + "' is not one of the rows' settings " + groupBy
+            + " (--group-by): the best row is chosen among rows that share it");
+      }
+    }
+    if (by == null && columns.isEmpty()) {
+      throw new IllegalArgumentException("--best-of: no column to choose by (give --best-by)");
+    }
+    Column criterion = by == null ? columns.get(0) : column(by);
+    Map<List<String>, List<JsonObject>> rows = rowsByValues(groupBy);
+    Map<List<String>, List<JsonObject>> best = new LinkedHashMap<>();
+    Map<List<String>, Double> bestMean = new LinkedHashMap<>();
+    Map<List<String>, Integer> candidates = new LinkedHashMap<>();
+    for (Map.Entry<List<String>, List<JsonObject>> row : rows.entrySet()) {
+      List<String> group = keys.stream().map(k -> row.getKey().get(groupBy.indexOf(k))).toList();
+      candidates.merge(group, 1, Integer::sum);
+      double mean = Stat.of(row.getValue(), criterion).mean();
+      Double current = bestMean.get(group);
+      if (!Double.isNaN(mean) && (current == null
+          || (criterion.higherIsBetter() ? mean > current : mean < current))) {
+        bestMean.put(group, mean);
+        best.put(group, row.getValue());
+      }
+    }
+    Set<JsonObject> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    best.values().forEach(chosen::addAll);
+    List<JsonObject> kept = results.stream().filter(chosen::contains).toList();
+    if (kept.isEmpty()) {
+      throw new IllegalArgumentException("--best-of: no row has a value of " + criterion.path() + " to choose by");
+    }
+    List<String> unchosen = candidates.keySet().stream().filter(g -> !best.containsKey(g)).map(String::valueOf).toList();
+    String among = new LinkedHashSet<>(candidates.values()).size() == 1 ? "its " + candidates.values().iterator().next()
+        : "its " + candidates.entrySet().stream().map(e -> String.join(" ", e.getKey()) + ": " + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    String note = "Best of the sweep: for each " + String.join(", ", keys) + ", the row with the best mean "
+        + criterion.path() + (criterion.higherIsBetter() ? " (higher better)" : " (lower better)") + " among " + among
+        + " rows; " + (rows.size() - best.size()) + " rows (" + (results.size() - kept.size()) + " runs) left out"
+        + (unchosen.isEmpty() ? "" : "; none chosen for " + String.join(", ", unchosen) + " (no row has a value)") + ".";
+    return new ExperimentTable(kept, note);
+  }
+
+  /** The runs by their values of {@code groupBy}, rows in order of first appearance; an unknown setting is an error. */
+  private Map<List<String>, List<JsonObject>> rowsByValues(List<String> groupBy) {
+    Set<String> known = settingKeys();
+    for (String key : groupBy) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
+            + String.join(", ", known) + ")");
+      }
+    }
+    Map<List<String>, List<JsonObject>> rows = new LinkedHashMap<>();
+    for (JsonObject r : results) {
+      List<String> key = new ArrayList<>();
+      for (String g : groupBy) {
+        key.add(text(r.getAsJsonObject("settings").get(g)));
+      }
+      rows.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    return rows;
   }
 
   /** Cells carry their position in the grid in their settings' order; without one they sort by id. */
@@ -270,21 +342,7 @@ public final class ExperimentTable {
 
   /** The rows by {@code groupBy}, the columns' numbers and the best per column; an unknown setting is an error. */
   Layout layout(List<String> groupBy, List<Column> columns) {
-    Set<String> known = settingKeys();
-    for (String key : groupBy) {
-      if (!known.contains(key)) {
-        throw new IllegalArgumentException("--group-by: no setting '" + key + "' (have: "
-            + String.join(", ", known) + ")");
-      }
-    }
-    Map<List<String>, List<JsonObject>> rows = new LinkedHashMap<>();
-    for (JsonObject r : results) {
-      List<String> key = new ArrayList<>();
-      for (String g : groupBy) {
-        key.add(text(r.getAsJsonObject("settings").get(g)));
-      }
-      rows.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-    }
+    Map<List<String>, List<JsonObject>> rows = rowsByValues(groupBy);
     List<List<Stat>> stats = new ArrayList<>();
     for (List<JsonObject> cellResults : rows.values()) {
       List<Stat> row = new ArrayList<>();
@@ -344,6 +402,9 @@ public final class ExperimentTable {
         : " (" + divergedRuns + " diverged: a row's runs that diverged have no metrics, and its cells say where they stopped)";
     lines.add("Experiment " + first.get("experiment").getAsString() + ": " + results.size() + " runs" + divergedNote
         + ", seeds " + seeds + "; cells are mean +- std over " + over + " (in brackets, +- the metric's own standard error where it has one; with one seed, that error alone); best per column marked.");
+    if (selection != null) {
+      lines.add(selection);
+    }
     Set<String> seen = new LinkedHashSet<>();
     for (Column c : columns) {
       if (seen.add(c.metric())) {
