@@ -1,8 +1,6 @@
 package org.jgan.tools.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jgan.graphs.cluster.ClusterSpec;
+import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.tools.experiment.JganProcess;
 import org.jgan.tools.run.ParentWatch;
 
@@ -41,8 +40,8 @@ final class LoopbackWorkers implements AutoCloseable {
   static LoopbackWorkers start(Path folder, int count) throws IOException, InterruptedException {
     LoopbackWorkers workers = new LoopbackWorkers(folder);
     try {
-      for (int task = 0; task < count; task++) {
-        workers.addresses.add("127.0.0.1:" + freePort());
+      for (int port : LoopbackPorts.free(count)) {
+        workers.addresses.add("127.0.0.1:" + port);
       }
       Path cluster = workers.clusterFile(count);
       for (int task = 0; task < count; task++) {
@@ -110,12 +109,5 @@ final class LoopbackWorkers implements AutoCloseable {
   private static String lastLine(String text) {
     List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
     return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-  }
-
-  /** A port free on 127.0.0.1 now (bound to port 0, then released for the server to take). */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

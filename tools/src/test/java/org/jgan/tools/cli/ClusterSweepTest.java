@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.tools.experiment.JganProcess;
 import org.jgan.tools.run.ParentWatch;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +59,8 @@ class ClusterSweepTest {
 
   @Test
   void aCellWhoseWorkerIsKilledIsRetriedOnAnotherFromItsCheckpointAndTheSweepResumes() throws Exception {
-    String[] workers = {"127.0.0.1:" + freePort(), "127.0.0.1:" + freePort()};
+    List<Integer> ports = LoopbackPorts.free(2);
+    String[] workers = {"127.0.0.1:" + ports.get(0), "127.0.0.1:" + ports.get(1)};
     Path cluster = Files.writeString(dir.resolve("cluster.yaml"), "worker: [" + workers[0] + ", " + workers[1] + "]\n");
     Process[] servers = new Process[2];
     Path[] workerDirs = new Path[2];
@@ -69,7 +69,7 @@ class ClusterSweepTest {
       workerDirs[task] = Files.createDirectories(dir.resolve("worker-" + task));
       servers[task] = start(workerDirs[task], log, "server", "--cluster", cluster.toString(), "--task",
           Integer.toString(task));
-      awaitLine(log, "serving at");
+      awaitLine(log, "serving at", servers[task]);
     }
     Path file = Files.writeString(dir.resolve("sweep.yaml"), SWEEP);
     Path client = Files.createDirectories(dir.resolve("client"));
@@ -117,13 +117,6 @@ class ClusterSweepTest {
         "--threads", threads, "--out", runDir.toString(), "--resume");
     assertEquals(0, local.exitCode(), local.err());
     assertTrue(local.out().contains("resumed " + runDir + " at step 1500"), local.out());
-  }
-
-  /** A port free on 127.0.0.1 now (bound to port 0, then released). */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /**
@@ -176,11 +169,20 @@ class ClusterSweepTest {
 
   /** The first line of {@code log} containing {@code text}, waiting for it at most {@link #WAIT_SECONDS}. */
   private static String awaitLine(Path log, String text) throws IOException, InterruptedException {
+    return awaitLine(log, text, null);
+  }
+
+  /** As {@link #awaitLine(Path, String)}, failing at once, with its output, if {@code writer} (unless null) exits first. */
+  private static String awaitLine(Path log, String text, Process writer) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     while (System.nanoTime() < deadline) {
+      boolean exited = writer != null && !writer.isAlive();
       Optional<String> line = read(log).lines().filter(l -> l.contains(text)).findFirst();
       if (line.isPresent()) {
         return line.get();
+      }
+      if (exited) {
+        return fail("exited with " + writer.exitValue() + " before a line containing '" + text + "'; output:\n" + read(log));
       }
       Thread.sleep(50);
     }

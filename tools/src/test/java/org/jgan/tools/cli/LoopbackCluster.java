@@ -3,14 +3,13 @@ package org.jgan.tools.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.tools.experiment.JganProcess;
 import org.jgan.tools.run.ParentWatch;
 
@@ -41,13 +40,11 @@ final class LoopbackCluster implements AutoCloseable {
    * {@code workers} worker tasks, and starts a server for each.
    */
   static LoopbackCluster start(Path dir, int ps, int workers) throws IOException, InterruptedException {
-    List<String> taken = new ArrayList<>();
+    List<Integer> ports = LoopbackPorts.free(ps + workers);
     List<String> psAddresses = new ArrayList<>();
     List<String> workerAddresses = new ArrayList<>();
     for (int i = 0; i < ps + workers; i++) {
-      String address = "127.0.0.1:" + freePort(taken);
-      taken.add(address);
-      (i < ps ? psAddresses : workerAddresses).add(address);
+      (i < ps ? psAddresses : workerAddresses).add("127.0.0.1:" + ports.get(i));
     }
     String yaml = (ps > 0 ? "ps: [" + String.join(", ", psAddresses) + "]\n" : "")
         + "worker: [" + String.join(", ", workerAddresses) + "]\n";
@@ -77,18 +74,6 @@ final class LoopbackCluster implements AutoCloseable {
       throw e;
     }
     return cluster;
-  }
-
-  /** A port free on 127.0.0.1 now and not among the addresses {@code taken}. */
-  private static int freePort(List<String> taken) throws IOException {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int port = socket.getLocalPort();
-        if (taken.stream().noneMatch(a -> a.endsWith(":" + port))) {
-          return port;
-        }
-      }
-    }
   }
 
   /** The cluster file. */

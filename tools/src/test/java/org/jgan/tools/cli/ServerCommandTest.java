@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.graphs.cluster.RemoteSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +50,6 @@ class ServerCommandTest {
     return Files.writeString(dir.resolve("cluster.yaml"), yaml);
   }
 
-  /** A port free on 127.0.0.1 now (bound to port 0, then released). */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   @Test
   void clusterFileErrorsAreOneLineNamingTheField() throws IOException {
     Path file = cluster("worker: [127.0.0.1:1, 127.0.0.1:1]\n");
@@ -82,7 +74,7 @@ class ServerCommandTest {
 
   @Test
   void servesARemoteMatmulRefusesTheSamePortTwiceAndStopsOnSigterm() throws Exception {
-    int port = freePort();
+    int port = LoopbackPorts.free(1).get(0);
     String address = "127.0.0.1:" + port;
     Path file = cluster("worker: [" + address + "]\n");
     Path log = dir.resolve("server.log");
