@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.tools.experiment.JganProcess;
@@ -69,7 +68,7 @@ class ClusterSweepTest {
       workerDirs[task] = Files.createDirectories(dir.resolve("worker-" + task));
       servers[task] = start(workerDirs[task], log, "server", "--cluster", cluster.toString(), "--task",
           Integer.toString(task));
-      awaitLine(log, "serving at", servers[task]);
+      LogLines.await(log, "serving at", servers[task], WAIT_SECONDS);
     }
     Path file = Files.writeString(dir.resolve("sweep.yaml"), SWEEP);
     Path client = Files.createDirectories(dir.resolve("client"));
@@ -169,23 +168,6 @@ class ClusterSweepTest {
 
   /** The first line of {@code log} containing {@code text}, waiting for it at most {@link #WAIT_SECONDS}. */
   private static String awaitLine(Path log, String text) throws IOException, InterruptedException {
-    return awaitLine(log, text, null);
-  }
-
-  /** As {@link #awaitLine(Path, String)}, failing at once, with its output, if {@code writer} (unless null) exits first. */
-  private static String awaitLine(Path log, String text, Process writer) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      boolean exited = writer != null && !writer.isAlive();
-      Optional<String> line = read(log).lines().filter(l -> l.contains(text)).findFirst();
-      if (line.isPresent()) {
-        return line.get();
-      }
-      if (exited) {
-        return fail("exited with " + writer.exitValue() + " before a line containing '" + text + "'; output:\n" + read(log));
-      }
-      Thread.sleep(50);
-    }
-    return fail("no line containing '" + text + "' within " + WAIT_SECONDS + " s; output:\n" + read(log));
+    return LogLines.await(log, text, null, WAIT_SECONDS);
   }
 }

@@ -1,9 +1,7 @@
 package org.jgan.tools.cli;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +64,8 @@ final class LoopbackCluster implements AutoCloseable {
         }
         cluster.logs.add(log);
       }
-      for (Path log : cluster.logs) {
-        awaitLine(log, "serving at");
+      for (int i = 0; i < cluster.logs.size(); i++) {
+        LogLines.await(cluster.logs.get(i), "serving at", cluster.all.get(i), WAIT_SECONDS);
       }
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
       cluster.close();
@@ -84,23 +82,6 @@ final class LoopbackCluster implements AutoCloseable {
   /** The process of worker task {@code task}. */
   Process worker(int task) {
     return workers.get(task);
-  }
-
-  /** The first line of {@code log} containing {@code text}, waiting for it at most {@link #WAIT_SECONDS}. */
-  static String awaitLine(Path log, String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log)) {
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-          if (line.contains(text)) {
-            return line;
-          }
-        }
-      }
-      Thread.sleep(200);
-    }
-    return fail("no line containing '" + text + "' within " + WAIT_SECONDS + " s; output:\n"
-        + (Files.exists(log) ? Files.readString(log) : "(none)"));
   }
 
   /** Kills every server (a started TensorFlow server cannot be stopped cleanly) and waits, bounded. */

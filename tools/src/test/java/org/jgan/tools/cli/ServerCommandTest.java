@@ -3,14 +3,11 @@ package org.jgan.tools.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jgan.graphs.cluster.LoopbackPorts;
 import org.jgan.graphs.cluster.RemoteSessions;
@@ -122,14 +119,6 @@ class ServerCommandTest {
 
   /** The first line of {@code log} containing {@code text}, waiting for it at most {@link #WAIT_SECONDS}. */
   private static String awaitLine(Path log, String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      Optional<String> line = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains(text)).findFirst();
-      if (line.isPresent()) {
-        return line.get();
-      }
-      Thread.sleep(200);
-    }
-    return fail("no line containing '" + text + "' within " + WAIT_SECONDS + " s; output:\n" + Files.readString(log));
+    return LogLines.await(log, text, null, WAIT_SECONDS);
   }
 }
