@@ -26,13 +26,7 @@ public final class TableLayoutOptions {
    * {@code columns} found on the whole table, so a setting the best rows share stays a column.
    */
   ExperimentTable selected(ExperimentTable table, List<String> rows, List<ExperimentTable.Column> columns) {
-    if (bestOf == null) {
-      if (bestBy != null) {
-        throw new IllegalArgumentException("--best-by chooses rows for --best-of, which is not given");
-      }
-      return table;
-    }
-    return table.bestOf(rows, bestOf, columns, bestBy);
+    return table.selected(rows, bestOf, columns, bestBy);
   }
 
   /** The settings that make the rows: {@code --group-by}, else those that vary in {@code table}. */

@@ -134,6 +134,21 @@ public final class ExperimentTable {
     return new ExperimentTable(kept, note);
   }
 
+  /**
+   * This table as {@code --best-of} narrows it ({@link #bestOf}), or itself when {@code keys} is null;
+   * {@code by} without {@code keys} is an error. The one reading of the two options for the table and
+   * report commands and for docs markers.
+   */
+  public ExperimentTable selected(List<String> groupBy, List<String> keys, List<Column> columns, String by) {
+    if (keys == null) {
+      if (by != null) {
+        throw new IllegalArgumentException("--best-by chooses rows for --best-of, which is not given");
+      }
+      return this;
+    }
+    return bestOf(groupBy, keys, columns, by);
+  }
+
   /** The runs by their values of {@code groupBy}, rows in order of first appearance; an unknown setting is an error. */
   private Map<List<String>, List<JsonObject>> rowsByValues(List<String> groupBy) {
     Set<String> known = settingKeys();

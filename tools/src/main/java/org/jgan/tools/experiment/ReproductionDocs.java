@@ -79,12 +79,11 @@ public final class ReproductionDocs {
     Marker marker = Marker.parse("table", spec, root, List.of("--group-by", "--metrics", "--best-of", "--best-by"));
     List<String> groupBy = marker.list("--group-by");
     List<String> metrics = marker.list("--metrics");
-    List<String> bestOf = marker.list("--best-of");
     ExperimentTable table = ExperimentTable.read(marker.dir());
     List<ExperimentTable.Column> columns = metrics == null ? table.defaultColumns()
         : metrics.stream().map(ExperimentTable::column).toList();
     List<String> rows = groupBy != null ? groupBy : table.varyingSettings();
-    ExperimentTable shown = bestOf == null ? table : table.bestOf(rows, bestOf, columns, marker.options().get("--best-by"));
+    ExperimentTable shown = table.selected(rows, marker.list("--best-of"), columns, marker.options().get("--best-by"));
     return shown.render(rows, columns, "markdown") + scale(table);
   }
 

@@ -102,6 +102,9 @@ class BestOfSweepTableTest {
     CliRunner.Outcome alone = CliRunner.run("experiment", "table", dir.toString(), "--best-by", "fid");
     assertEquals(2, alone.exitCode());
     assertTrue(alone.err().contains("--best-by chooses rows for --best-of, which is not given"), alone.err());
+    IllegalArgumentException markerAlone = assertThrows(IllegalArgumentException.class, () -> ReproductionDocs.regenerate(
+        "<!-- jgan table: " + dir.getFileName() + " --best-by fid -->\n<!-- end jgan table -->\n", dir.getParent()));
+    assertEquals("--best-by chooses rows for --best-of, which is not given", markerAlone.getMessage());
   }
 
   @Test
