@@ -120,15 +120,7 @@ public final class ExperimentCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (jobs < 1) {
-        throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
-      }
-      int processors = Runtime.getRuntime().availableProcessors();
-      if (jobs > JOBS_PER_PROCESSOR * processors) {
-        throw new ParameterException(spec.commandLine(), "--jobs " + jobs + " is more than " + JOBS_PER_PROCESSOR
-            + " x the " + processors + " available processors (" + JOBS_PER_PROCESSOR * processors
-            + "): each job is a training process of its own");
-      }
+      checkJobs(spec, jobs);
       FigureFormat format = FigureFormat.parse(figureFormat, "--figure-format");
       ExperimentFile experiment = source.read(spec.commandLine().getOut());
       org.jgan.graphs.cluster.ClusterSpec clusterSpec = cluster == null ? null
@@ -153,6 +145,19 @@ public final class ExperimentCommand implements Runnable {
       return 0;
     }
 
+    /** Refuses a --jobs below 1 or above {@link #JOBS_PER_PROCESSOR} per available processor. */
+    static void checkJobs(CommandSpec spec, int jobs) {
+      if (jobs < 1) {
+        throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+      }
+      int processors = Runtime.getRuntime().availableProcessors();
+      if (jobs > JOBS_PER_PROCESSOR * processors) {
+        throw new ParameterException(spec.commandLine(), "--jobs " + jobs + " is more than " + JOBS_PER_PROCESSOR
+            + " x the " + processors + " available processors (" + JOBS_PER_PROCESSOR * processors
+            + "): each job is a training process of its own");
+      }
+    }
+
     private static String extension(Path file) {
       String name = file.getFileName().toString();
       int dot = name.lastIndexOf('.');
@@ -164,7 +169,8 @@ public final class ExperimentCommand implements Runnable {
   @Command(name = "time", mixinStandardHelpOptions = true,
       description = {"Measure how long an experiment takes on this machine, from short probes.",
           "Each distinct cell trains for --probe-steps iterations and each distinct evaluation runs once in full;",
-          "prints (and writes to --out) every run's time extrapolated to the full iterations, and the total."})
+          "prints (and writes to --out) every run's time extrapolated to the full iterations, and the total;",
+          "with --jobs N the probes run N at once, as experiment run --jobs N runs cells, and the total is wall time."})
   static final class Time implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -175,6 +181,10 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--out", required = true, description = "folder for the probe runs, timing.md and timing.json")
     Path out;
 
+    @Option(names = "--jobs", defaultValue = "1",
+        description = "runs at once, as experiment run --jobs: probes share the machine so (default: ${DEFAULT-VALUE})")
+    int jobs;
+
     @Option(names = "--probe-steps", defaultValue = "200", description = "iterations each probe trains (default: ${DEFAULT-VALUE})")
     int probeSteps;
 
@@ -184,7 +194,8 @@ public final class ExperimentCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
       }
       ExperimentFile experiment = source.read(spec.commandLine().getOut());
-      ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, source.dataDirectory(),
+      Run.checkJobs(spec, jobs);
+      ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, jobs, source.dataDirectory(),
           spec.commandLine().getOut());
       List<ExperimentTiming.Row> rows;
       try (FolderLock lock = FolderLock.acquire(out)) {

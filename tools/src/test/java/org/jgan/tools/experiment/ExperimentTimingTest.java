@@ -67,6 +67,50 @@ class ExperimentTimingTest {
     assertTrue(outcome.out().contains("Experiment tiny at full scale"), outcome.out());
   }
 
+  /**
+   * With --jobs 2 the probes run two at once (a lone last probe beside a repeat of itself, whose numbers are
+   * dropped), and the wall time is the runs handed in grid order to the first free job: for two seeds of
+   * each row, both jobs run each row's pair together, so the wall time is the rows' run times added once.
+   */
+  @Test
+  void withJobsProbesShareTheMachineAndTheWallTimeIsScheduled() throws Exception {
+    Path file = dir.resolve("three.yaml");
+    Files.writeString(file, """
+        name: three
+        grid:
+          objective: [gan-ns, wgan-gp, gan]
+        seeds: [1, 2]
+        train: {steps: 3000, width: 16, checkpoint-every: 1000}
+        eval: {metrics: [toy], n: 300}
+        """);
+    Path out = dir.resolve("timing");
+    CliRunner.Outcome outcome = CliRunner.run("experiment", "time", file.toString(), "--out", out.toString(),
+        "--probe-steps", "20", "--jobs", "2");
+    assertEquals(0, outcome.exitCode(), outcome.err() + outcome.out());
+
+    JsonObject timing = JsonParser.parseString(Files.readString(out.resolve("timing.json"))).getAsJsonObject();
+    assertEquals(2, timing.get("jobs").getAsInt());
+    JsonArray rows = timing.getAsJsonArray("rows");
+    assertEquals(3, rows.size());
+    double rowsOnce = 0;
+    for (int i = 0; i < 3; i++) {
+      JsonObject row = rows.get(i).getAsJsonObject();
+      rowsOnce += row.get("startupSeconds").getAsDouble() + 3000 * row.get("secondsPerIteration").getAsDouble()
+          + row.get("evalSeconds").getAsDouble();
+      assertTrue(Files.exists(out.resolve(String.format("%03d", i)).resolve("run").resolve(LoopTimer.FILE)));
+    }
+    assertEquals(rowsOnce, timing.get("wall_seconds").getAsDouble(), 1e-9 * rowsOnce);
+    assertEquals(2 * rowsOnce, timing.get("total_seconds").getAsDouble(), 1e-9 * rowsOnce);
+    assertTrue(Files.exists(out.resolve("load-002-1").resolve("run").resolve(LoopTimer.FILE)),
+        "the last round's one probe ran beside a repeat of itself");
+    assertTrue(outcome.out().contains("of wall time with 2 jobs at once"), outcome.out());
+
+    CliRunner.Outcome zero = CliRunner.run("experiment", "time", file.toString(), "--out", dir.resolve("t").toString(),
+        "--jobs", "0");
+    assertEquals(2, zero.exitCode());
+    assertTrue(zero.err().contains("--jobs must be at least 1"), zero.err());
+  }
+
   /** A renamed train flag fails here rather than silently giving every cell its own probe again. */
   @Test
   void everyCostNeutralKeyIsATrainOption() {
