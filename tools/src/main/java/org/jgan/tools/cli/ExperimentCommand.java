@@ -193,8 +193,8 @@ public final class ExperimentCommand implements Runnable {
       if (probeSteps < 4) {
         throw new ParameterException(spec.commandLine(), "--probe-steps must be at least 4, got " + probeSteps);
       }
-      ExperimentFile experiment = source.read(spec.commandLine().getOut());
       Run.checkJobs(spec, jobs);
+      ExperimentFile experiment = source.read(spec.commandLine().getOut());
       ExperimentTiming timing = new ExperimentTiming(experiment, out, probeSteps, jobs, source.dataDirectory(),
           spec.commandLine().getOut());
       List<ExperimentTiming.Row> rows;

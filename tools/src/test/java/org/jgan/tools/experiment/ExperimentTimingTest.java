@@ -109,6 +109,11 @@ class ExperimentTimingTest {
         "--jobs", "0");
     assertEquals(2, zero.exitCode());
     assertTrue(zero.err().contains("--jobs must be at least 1"), zero.err());
+    // As experiment run: the flag is refused before the file is read.
+    CliRunner.Outcome zeroNoFile = CliRunner.run("experiment", "time", dir.resolve("absent.yaml").toString(),
+        "--out", dir.resolve("t").toString(), "--jobs", "0");
+    assertEquals(2, zeroNoFile.exitCode());
+    assertTrue(zeroNoFile.err().contains("--jobs must be at least 1"), zeroNoFile.err());
   }
 
   /** A renamed train flag fails here rather than silently giving every cell its own probe again. */
