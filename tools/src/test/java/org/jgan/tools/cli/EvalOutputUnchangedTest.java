@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jgan eval} writes, byte for byte, the JSON it wrote before the metrics moved into the
+ * {@code jgan eval} writes the JSON it wrote before the metrics moved into the
  * library's registry: the expected files under {@code eval-before-registry/} were written by that
  * code from the same inputs (run from their folder, so sources are relative names). Rewritten once
  * since, on 2026-12-03, for two deliberate changes and nothing else (checked field by field): the
