@@ -1,6 +1,8 @@
 package org.jgan.training;
 
+import java.util.OptionalLong;
 import org.jgan.data.NamedDatasets;
+import org.jgan.graphs.ProcessorCache;
 import org.jgan.graphs.SessionSettings;
 import org.jgan.graphs.models.NamedArchitecture;
 import org.jgan.losses.DiscreteBgan;
@@ -33,17 +35,28 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /** 2-D toy sets: z has the data's dimension. */
   public static final int TOY_Z_DIM = 2;
   /**
-   * 2-D toy sets with small layers (see {@link #SMALL_PRODUCT}): TensorFlow intra-op threads. Their
-   * ops are too small to split: handing each to a pool of two threads cost more than it saved
-   * (README, "Threads: one for small toy models"); the weights trained are the same bits either way.
+   * 2-D toy sets with small layers (see {@link #SMALL_PRODUCT} and {@link #SINGLE_THREADED_PRODUCT_L2_SHARE}):
+   * TensorFlow intra-op threads. Their ops are too small to split: handing each to a pool of two threads cost
+   * more than it saved (README, "Threads: one for small toy models"); the weights trained are the same bits
+   * either way.
    */
   public static final int TOY_THREADS = 1;
   /**
    * The most multiply-adds of one hidden layer's product (batch x width x width) for which a toy
    * model gets {@link #TOY_THREADS}: toy8 WGAN-GP at batch 256 ran 1.15x faster on one thread than
-   * on two at width 128, 1.07x at width 256 (this bound), and 1.4x slower at width 512 (2 cores).
+   * on two at width 128, 1.07x at width 256 (this bound), and 1.4x slower at width 512 (2 cores of
+   * an AMD EPYC).
    */
   public static final long SMALL_PRODUCT = 256L * 256 * 256;
+  /**
+   * TensorFlow's oneDNN product kernel ({@code _MklMatMul}) runs a product on one thread when its operands
+   * and result, 4 x (m n + k (m + n)) bytes, are under this share of one core's L2 cache
+   * ({@code ExecuteSingleThreadedGemm}, tensorflow/core/kernels/mkl/mkl_matmul_ops_common.h). A toy model
+   * whose hidden products all are gets {@link #TOY_THREADS}: a second thread would only add hand-offs. On an
+   * Intel Xeon with a 2 MiB L2 the 512-wide model (2 MiB products at batch 256) ran 1.24x faster on one
+   * thread than on two (README, "On another machine the wide model turns around").
+   */
+  public static final double SINGLE_THREADED_PRODUCT_L2_SHARE = 1.01;
   /** MLP hidden layers, on every dataset. */
   public static final int DEPTH = 3;
   /** Images and discrete data: MLP hidden width. */
@@ -91,15 +104,34 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /**
    * TensorFlow intra-op threads for a run on {@code dataset} at {@code batchSize} whose widest
    * hidden layer has {@code widest} units, one of {@code jobs} runs at once on this machine:
-   * {@link #TOY_THREADS} for a toy model whose products are small ({@link #SMALL_PRODUCT}), else the
-   * machine's processors divided among the jobs ({@link SessionSettings#threadsPerJob}).
+   * {@link #TOY_THREADS} for a toy model whose products are small ({@link #SMALL_PRODUCT}) or fit this
+   * machine's L2 cache ({@link #SINGLE_THREADED_PRODUCT_L2_SHARE}), else the machine's processors divided
+   * among the jobs ({@link SessionSettings#threadsPerJob}).
    *
    * @throws IllegalArgumentException when {@code jobs} is below 1
    */
   public static int threads(String dataset, int batchSize, int widest, int jobs) {
+    return threads(dataset, batchSize, widest, jobs, ProcessorCache.l2Bytes());
+  }
+
+  /** {@link #threads(String, int, int, int)} on a machine whose per-core L2 holds {@code l2Bytes} (empty: unknown). */
+  public static int threads(String dataset, int batchSize, int widest, int jobs, OptionalLong l2Bytes) {
     int share = SessionSettings.threadsPerJob(jobs);
-    boolean small = NamedDatasets.isToy(dataset) && (long) batchSize * widest * widest <= SMALL_PRODUCT;
-    return small ? Math.min(TOY_THREADS, share) : share;
+    if (!NamedDatasets.isToy(dataset)) {
+      return share;
+    }
+    boolean fewMultiplyAdds = (long) batchSize * widest * widest <= SMALL_PRODUCT;
+    boolean productsFitL2 = l2Bytes.isPresent()
+        && hiddenProductBytes(batchSize, widest) < SINGLE_THREADED_PRODUCT_L2_SHARE * l2Bytes.getAsLong();
+    return fewMultiplyAdds || productsFitL2 ? Math.min(TOY_THREADS, share) : share;
+  }
+
+  /**
+   * Bytes of a hidden layer's float product as TensorFlow counts them, 4 x (m n + k (m + n)): the forward
+   * product (batch x width by width x width) and both of its gradients' come to 4 x (2 batch width + width^2).
+   */
+  static long hiddenProductBytes(int batchSize, int width) {
+    return 4L * (2L * batchSize * width + (long) width * width);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jgan.graphs.models.Mlp;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jgan.losses.ObjectiveOptions;
 import org.jgan.losses.OptionNotTakenException;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,29 @@ class TrainingSettingsTest {
     assertEquals(2, TrainingSettings.of("wgan-gp", "toy8").threads(2).resolve().threads(), "a given count wins");
     assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("mnist", 64, 512, 2), "jobs share the processors");
     assertEquals(1, TrainingDefaults.threads("toy8", 256, 128, 1));
-    // batch x width x width above TrainingDefaults.SMALL_PRODUCT: the processors, as for images.
-    assertEquals(processors, TrainingSettings.of("wgan-gp", "toy8").width(512).resolve().threads());
+    // batch x width x width above TrainingDefaults.SMALL_PRODUCT and products larger than the L2 cache: the
+    // processors, as for images (2 MiB and 8 MiB products; sizes below).
+    assertEquals(TrainingDefaults.threads("toy8", 256, 512, 1),
+        TrainingSettings.of("wgan-gp", "toy8").width(512).resolve().threads(), "this machine's L2 decides");
     assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").width(512).batchSize(64).resolve().threads());
-    assertEquals(processors, TrainingSettings.of("gan", "toy8").discriminatorWidth(1024).resolve().threads());
+    assertEquals(TrainingDefaults.threads("toy8", 256, 1024, 1),
+        TrainingSettings.of("gan", "toy8").discriminatorWidth(1024).resolve().threads());
+  }
+
+  @Test
+  void toyModelsWhoseProductsFitTheL2CacheTrainOnOneThread() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    // 4 x (2 x 256 x 512 + 512^2) = 2,097,152 bytes, worked by hand.
+    assertEquals(2_097_152L, TrainingDefaults.hiddenProductBytes(256, 512));
+    OptionalLong intelXeon = OptionalLong.of(2048L * 1024);
+    OptionalLong smallL2 = OptionalLong.of(512L * 1024);
+    assertEquals(1, TrainingDefaults.threads("toy8", 256, 512, 1, intelXeon), "2 MiB products, 2 MiB L2 (x 1.01)");
+    assertEquals(processors, TrainingDefaults.threads("toy8", 256, 512, 1, smallL2));
+    assertEquals(processors, TrainingDefaults.threads("toy8", 256, 512, 1, OptionalLong.empty()), "L2 unknown");
+    assertEquals(processors, TrainingDefaults.threads("toy8", 256, 1024, 1, intelXeon), "8 MiB products");
+    assertEquals(1, TrainingDefaults.threads("toy8", 256, 128, 1, smallL2), "few multiply-adds, whatever the cache");
+    assertEquals(processors, TrainingDefaults.threads("mnist", 64, 128, 1, intelXeon), "image data keeps its rule");
+    assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("toy8", 256, 512, 2, smallL2));
   }
 
   @Test
