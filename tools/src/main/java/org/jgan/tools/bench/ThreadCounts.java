@@ -16,8 +16,8 @@ import org.jgan.training.Trainer.Execution;
  * alike. Each trainer has its own pool only where {@link PerSessionPools#active()}. Even then,
  * TensorFlow's oneDNN kernels (products, convolutions) split their work for no more threads than
  * the first session that ran them had: with 1 before 2, the 2-thread trainer's convolutions ran on
- * one thread (MNIST DCGAN-28 on an Intel Xeon, 2026-12-05: 209 ms per iteration, against 107 ms with 2 first). So
- * the trainers are built and warmed up largest count first ({@link #creationOrder}).
+ * one thread (MNIST DCGAN-28 on an Intel Xeon, 2026-12-05: 209 ms per iteration, against 107 ms
+ * with 2 first). So the trainers are built and warmed up largest count first ({@link #creationOrder}).
  */
 public final class ThreadCounts {
   private ThreadCounts() {}
