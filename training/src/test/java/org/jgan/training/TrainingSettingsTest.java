@@ -44,8 +44,8 @@ class TrainingSettingsTest {
     assertEquals(2, TrainingSettings.of("wgan-gp", "toy8").threads(2).resolve().threads(), "a given count wins");
     assertEquals(Math.max(1, processors / 2), TrainingDefaults.threads("mnist", 64, 512, 2), "jobs share the processors");
     assertEquals(1, TrainingDefaults.threads("toy8", 256, 128, 1));
-    // batch x width x width above TrainingDefaults.SMALL_PRODUCT and products larger than the L2 cache: the
-    // processors, as for images (2 MiB and 8 MiB products; sizes below).
+    // batch x width x width above TrainingDefaults.SMALL_PRODUCT: this machine's L2 decides (2 MiB and 8 MiB
+    // products; the rule itself is checked on fixed cache sizes below), as TrainingDefaults.threads says.
     assertEquals(TrainingDefaults.threads("toy8", 256, 512, 1),
         TrainingSettings.of("wgan-gp", "toy8").width(512).resolve().threads(), "this machine's L2 decides");
     assertEquals(1, TrainingSettings.of("wgan-gp", "toy8").width(512).batchSize(64).resolve().threads());
