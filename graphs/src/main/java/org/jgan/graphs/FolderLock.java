@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -104,6 +105,28 @@ public final class FolderLock implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The process that holds {@code folder}'s lock, read without taking it, for reports: the id in its
+   * lock file while that process lives; empty when there is no lock file, it is empty (released) or
+   * its process has ended (a crash). Nothing to decide a write on: the holder may change right after.
+   */
+  public static OptionalLong liveHolder(Path folder) throws IOException {
+    Path file = folder.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return OptionalLong.empty();
+    }
+    if (HELD_HERE.contains(folder.toRealPath())) {
+      // Opening the file here would drop this process's own lock when closed.
+      return OptionalLong.of(ProcessHandle.current().pid());
+    }
+    String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+    if (!text.matches("\\d{1,18}")) {
+      return OptionalLong.empty();
+    }
+    long pid = Long.parseLong(text);
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
   }
 
   private static String holder(FileChannel channel) throws IOException {

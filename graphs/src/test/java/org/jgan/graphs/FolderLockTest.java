@@ -54,6 +54,28 @@ class FolderLockTest {
     }
   }
 
+  @Test
+  void liveHolderNamesALivingHolderOnlyAndKeepsTheLock() throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "no folder");
+    try (FolderLock lock = FolderLock.acquire(run)) {
+      assertEquals(java.util.OptionalLong.of(ProcessHandle.current().pid()), FolderLock.liveHolder(run));
+      // Asking must not have released this process's lock: another process is still refused.
+      assertEquals(Probe.HELD, Probe.run(run).exitCode());
+    }
+    assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "released: the file is empty");
+    Files.writeString(run.resolve(FolderLock.FILE), "999999999\n");
+    assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "a dead process's file");
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    try {
+      Files.writeString(run.resolve(FolderLock.FILE), sleeper.pid() + "\n");
+      assertEquals(java.util.OptionalLong.of(sleeper.pid()), FolderLock.liveHolder(run), "another living process");
+    } finally {
+      sleeper.destroyForcibly().waitFor();
+    }
+    assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "that process ended");
+  }
+
   /** Another JVM trying the lock: exits {@link #ACQUIRED} or {@link #HELD} with the refusal on stdout. */
   record Probe(int exitCode, String output) {
     static final int ACQUIRED = 0;

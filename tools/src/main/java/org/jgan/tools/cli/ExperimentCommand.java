@@ -23,6 +23,7 @@ import org.jgan.tools.experiment.CellSelection;
 import org.jgan.tools.experiment.ExperimentFigures;
 import org.jgan.tools.experiment.ExperimentFile;
 import org.jgan.tools.experiment.ExperimentRunner;
+import org.jgan.tools.experiment.ExperimentStatus;
 import org.jgan.tools.experiment.ExperimentTable;
 import org.jgan.tools.experiment.ExperimentTiming;
 import org.jgan.tools.evaluation.Histograms;
@@ -33,7 +34,7 @@ import org.jgan.tools.progress.ProgressReporter;
     description = "Run a described experiment (a grid x seeds) and write paper-style tables of its results.",
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class, ExperimentCommand.Time.class,
         ExperimentFiguresCommand.class, ExperimentReportCommand.class, ExperimentCorrelateCommand.class,
-        ExperimentDocsCommand.class, ExperimentPublishCommand.class})
+        ExperimentDocsCommand.class, ExperimentPublishCommand.class, ExperimentStatusCommand.class})
 public final class ExperimentCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -127,7 +128,7 @@ public final class ExperimentCommand implements Runnable {
           : org.jgan.graphs.cluster.ClusterSpec.read(cluster);
       List<String> failed;
       try (FolderLock lock = FolderLock.acquire(out)) {
-        Files.copy(source.file, out.resolve("experiment" + (source.quick ? ".quick" : "") + extension(source.file)),
+        Files.copy(source.file, out.resolve(ExperimentStatus.copyName(source.file, source.quick)),
             StandardCopyOption.REPLACE_EXISTING);
         ExperimentRunner runner = new ExperimentRunner(experiment, out, jobs, source.dataDirectory(),
             spec.commandLine().getOut());
@@ -158,11 +159,6 @@ public final class ExperimentCommand implements Runnable {
       }
     }
 
-    private static String extension(Path file) {
-      String name = file.getFileName().toString();
-      int dot = name.lastIndexOf('.');
-      return dot < 0 ? "" : name.substring(dot);
-    }
   }
 
   /** {@code jgan experiment time FILE --out DIR}. */

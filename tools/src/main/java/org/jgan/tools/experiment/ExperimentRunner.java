@@ -32,6 +32,7 @@ import org.jgan.tools.progress.ProgressUnit;
 import org.jgan.tools.run.BestCheckpoint;
 import org.jgan.tools.run.DivergedRun;
 import org.jgan.tools.run.RunFigures;
+import org.jgan.tools.run.TrainingRun;
 
 /**
  * Runs every cell of an experiment, each as its own {@code jgan train} then {@code jgan eval}
@@ -186,7 +187,7 @@ public final class ExperimentRunner {
     long evalStarted = System.nanoTime();
     // A run that kept a checkpoint chosen on validation (--keep-best) is scored there, not at its last step.
     Path best = runDir.resolve(BestCheckpoint.FOLDER);
-    boolean scoreBest = Files.exists(best.resolve("checkpoints").resolve("latest"));
+    boolean scoreBest = Files.exists(best.resolve(TrainingRun.CHECKPOINTS).resolve("latest"));
     execute(cell, cell.evalCommand(scoreBest ? best : runDir, evalFile, dataDir), dir.resolve("eval.log"));
     double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
     RunFigures.writeLosses(runDir, cell.id(), dir.resolve("losses.png"), figureFormat);
@@ -239,7 +240,7 @@ public final class ExperimentRunner {
       java.util.function.Supplier<String> failure) throws Exception {
     DivergedRun.clear(runDir); // only this attempt's divergence makes the cell's outcome
     List<String> train = cell.trainCommand(runDir, dataDir, jobs);
-    if (Files.exists(runDir.resolve("checkpoints").resolve("latest"))) {
+    if (Files.exists(runDir.resolve(TrainingRun.CHECKPOINTS).resolve("latest"))) {
       train.add("--resume");
     }
     execute(cell, train, log, environment, failure);

@@ -37,7 +37,7 @@ public final class BestCheckpoint implements TrainingListener {
   /** The best-checkpoint keeper of the run in {@code runDir}, resuming from any best already kept. */
   static BestCheckpoint open(Path runDir, RunConfig config) throws IOException {
     Path dir = runDir.resolve(FOLDER);
-    CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"), 1);
+    CheckpointStore store = new CheckpointStore(dir.resolve(TrainingRun.CHECKPOINTS), 1);
     Optional<CheckpointStore.Checkpoint> kept = store.latest();
     double best = kept.map(c -> Double.parseDouble(c.state().getProperty(SCORE, "-Infinity")))
         .orElse(Double.NEGATIVE_INFINITY);

@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jgan.graphs.AtomicFiles;
 
 /**
@@ -22,6 +25,9 @@ import org.jgan.graphs.AtomicFiles;
 public final class JsonLinesLog implements AutoCloseable {
   /** A run folder's log: one JSON object per logged step. */
   public static final String FILE = "log.jsonl";
+
+  /** How much of a log's end {@link #lastStep} reads: many entries, however wide. */
+  static final int TAIL_BYTES = 64 * 1024;
 
   private static final Gson GSON = new Gson();
   private final Path file;
@@ -60,6 +66,36 @@ public final class JsonLinesLog implements AutoCloseable {
     }
     this.file = file;
     writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * The step of the last whole entry of the log {@code file}, read from its end (a long run's log need
+   * not be read whole); empty when the file is missing or no entry ends in its last
+   * 64 KiB ({@code TAIL_BYTES}). A line being written (no newline yet) is not an entry.
+   */
+  public static OptionalLong lastStep(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return OptionalLong.empty();
+    }
+    byte[] tail;
+    try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
+      long start = Math.max(0, channel.size() - TAIL_BYTES);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (channel.size() - start));
+      channel.position(start);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // read until the buffer is full or the file ends
+      }
+      tail = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+    String text = new String(tail, StandardCharsets.UTF_8);
+    String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+    for (int i = lines.length - 1; i >= 0; i--) {
+      Long step = step(lines[i]);
+      if (step != null) {
+        return OptionalLong.of(step);
+      }
+    }
+    return OptionalLong.empty();
   }
 
   /** The step of a log line, or null when the line is not a JSON object with a numeric step. */

@@ -39,7 +39,7 @@ public final class RunGenerator implements AutoCloseable {
   public static RunGenerator open(Path runDir, OptionalLong step, Consumer<String> skipped) throws IOException {
     RunConfig config = RunConfig.read(RunConfig.in(runDir));
     return new RunGenerator(config, RestoredGenerator.fromCheckpoints(RunModel.spec(config),
-        GeneratorExport.trainedOn(config), runDir.resolve("checkpoints"), step, config.threads(), skipped));
+        GeneratorExport.trainedOn(config), runDir.resolve(TrainingRun.CHECKPOINTS), step, config.threads(), skipped));
   }
 
   public RunConfig config() {

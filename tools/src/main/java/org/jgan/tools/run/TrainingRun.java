@@ -38,6 +38,8 @@ public final class TrainingRun {
   public static final int LOG_EVERY = 10;
   /** Checkpoints kept in a run folder (the oldest go first). */
   public static final int KEEP_CHECKPOINTS = 3;
+  /** The run folder's checkpoint store. */
+  public static final String CHECKPOINTS = "checkpoints";
 
   private final RunConfig config;
   private final Path out;
@@ -138,7 +140,7 @@ public final class TrainingRun {
   }
 
   private Optional<String> train(GracefulStop stop) throws Exception {
-    CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), KEEP_CHECKPOINTS);
+    CheckpointStore store = new CheckpointStore(out.resolve(CHECKPOINTS), KEEP_CHECKPOINTS);
     Path configFile = RunConfig.in(out);
     if (resume) {
       if (Files.exists(configFile)) {
@@ -273,7 +275,7 @@ public final class TrainingRun {
       float[] first = java.util.Arrays.copyOf(samples, shown * shape[0] * shape[1] * shape[2]);
       Pictures.grid(picture, first, shown, shape[0], shape[1], shape[2], pixelLow(config), 1f);
     }
-    say("wrote " + picture + ", " + out.resolve(JsonLinesLog.FILE) + ", " + out.resolve("checkpoints"));
+    say("wrote " + picture + ", " + out.resolve(JsonLinesLog.FILE) + ", " + out.resolve(CHECKPOINTS));
   }
 
   private void notice(String line) {

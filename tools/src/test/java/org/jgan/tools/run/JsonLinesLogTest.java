@@ -41,4 +41,24 @@ class JsonLinesLogTest {
         refused.getMessage());
     assertEquals(lines, Files.readAllLines(file), "a refused log is left as it was");
   }
+
+  @Test
+  void lastStepIsTheLastWholeEntryReadFromTheEnd() throws Exception {
+    Path file = dir.resolve("log.jsonl");
+    assertEquals(java.util.OptionalLong.empty(), JsonLinesLog.lastStep(file), "no log yet");
+    Files.writeString(file, "");
+    assertEquals(java.util.OptionalLong.empty(), JsonLinesLog.lastStep(file), "an empty log");
+    // A line still being written (no newline) is not an entry yet.
+    Files.writeString(file, line(100) + "\n" + line(200) + "\n{\"step\":300,\"g/lo");
+    assertEquals(java.util.OptionalLong.of(200), JsonLinesLog.lastStep(file));
+    // A log longer than the part read: its first line there is cut, its last whole one counts.
+    StringBuilder longLog = new StringBuilder();
+    long step = 0;
+    while (longLog.length() < 3 * JsonLinesLog.TAIL_BYTES) {
+      step += 100;
+      longLog.append(line(step)).append('\n');
+    }
+    Files.writeString(file, longLog);
+    assertEquals(java.util.OptionalLong.of(step), JsonLinesLog.lastStep(file));
+  }
 }
