@@ -111,9 +111,9 @@ public final class Sessions {
   public static ConfigProto.Builder config(SessionSettings settings) {
     // Grappler's remapper is off: it used to fail on the second-order gradient graphs of a gradient
     // penalty; now it fuses the products with their bias, but fused toy8 iterations ran slower with
-    // it (README, "Fixed cost: two session settings measured and rejected"). Its memory optimiser is off:
+    // it (docs/performance.md, "Fixed cost: two session settings measured and rejected"). Its memory optimiser is off:
     // it copied the training split then held in the graph as a constant and doubled an MNIST run's
-    // start (README, "Start-up: Grappler's memory optimiser off"); the split is a variable now, and
+    // start (docs/performance.md, "Start-up: Grappler's memory optimiser off"); the split is a variable now, and
     // the pass stays off (no graph of ours needs it; weights are byte-identical without it).
     GraphOptions graphOptions = GraphOptions.newBuilder()
         .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)

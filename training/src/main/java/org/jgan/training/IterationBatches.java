@@ -31,7 +31,7 @@ import org.tensorflow.types.family.TType;
  *
  * <p>The set is held in a resource variable filled once per session by feeding it, not in a
  * constant: a 47 MB constant was copied by the session's graph conversion and by Grappler's constant
- * folding when the session started (README, "Start-up: the training split in a variable"). A
+ * folding when the session started (docs/performance.md, "Start-up: the training split in a variable"). A
  * resource variable is not a {@code VariableV2}, so checkpoints (which save those) leave it out.
  */
 abstract class IterationBatches {

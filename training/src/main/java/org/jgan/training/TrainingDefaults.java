@@ -37,7 +37,7 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
   /**
    * 2-D toy sets with small layers (see {@link #SMALL_PRODUCT} and {@link #SINGLE_THREADED_PRODUCT_L2_SHARE}):
    * TensorFlow intra-op threads. Their ops are too small to split: handing each to a pool of two threads cost
-   * more than it saved (README, "Threads: one for small toy models"); the weights trained are the same bits
+   * more than it saved (docs/performance.md, "Threads: one for small toy models"); the weights trained are the same bits
    * either way.
    */
   public static final int TOY_THREADS = 1;
@@ -54,7 +54,7 @@ public record TrainingDefaults(int width, int depth, int batchSize, int zDim, Fl
    * ({@code ExecuteSingleThreadedGemm}, tensorflow/core/kernels/mkl/mkl_matmul_ops_common.h). A toy model
    * whose hidden products all are gets {@link #TOY_THREADS}: a second thread would only add hand-offs. On an
    * Intel Xeon with a 2 MiB L2 the 512-wide model (2 MiB products at batch 256) ran 1.24x faster on one
-   * thread than on two (README, "On another machine the wide model turns around").
+   * thread than on two (docs/performance.md, "On another machine the wide model turns around").
    */
   public static final double SINGLE_THREADED_PRODUCT_L2_SHARE = 1.01;
   /** MLP hidden layers, on every dataset. */
