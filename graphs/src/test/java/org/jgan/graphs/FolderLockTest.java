@@ -66,7 +66,7 @@ class FolderLockTest {
     assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "released: the file is empty");
     Files.writeString(run.resolve(FolderLock.FILE), "999999999\n");
     assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "a dead process's file");
-    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    Process sleeper = new ProcessBuilder("sleep", "600").start();
     try {
       Files.writeString(run.resolve(FolderLock.FILE), sleeper.pid() + "\n");
       assertEquals(java.util.OptionalLong.of(sleeper.pid()), FolderLock.liveHolder(run), "another living process");

@@ -163,7 +163,7 @@ public final class ExperimentFigures {
   }
 
   private Path runDir(JsonObject result) {
-    return dir.resolve(result.get("cell").getAsString()).resolve("run");
+    return dir.resolve(result.get("cell").getAsString()).resolve(ExperimentRunner.RUN);
   }
 
   /**

@@ -67,7 +67,7 @@ public final class ExperimentReport {
     List<byte[]> pictures = new ArrayList<>();
     List<String> captions = new ArrayList<>();
     for (JsonObject result : table.results()) {
-      Path samples = dir.resolve(cell(result)).resolve("run").resolve("samples.png");
+      Path samples = dir.resolve(cell(result)).resolve(ExperimentRunner.RUN).resolve("samples.png");
       if (Files.isRegularFile(samples)) {
         pictures.add(Files.readAllBytes(samples));
         captions.add(cell(result));

@@ -44,6 +44,10 @@ import org.jgan.tools.run.TrainingRun;
  */
 public final class ExperimentRunner {
   static final String RESULT = "result.json";
+  /** A cell's run folder, inside the cell's folder: what {@code jgan train --out} writes. */
+  static final String RUN = "run";
+  /** The first training attempt's console output, inside the cell's folder. */
+  static final String TRAIN_LOG = "train.log";
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeNulls().create();
   private static final Pattern STEP = Pattern.compile("^step (\\d+)/(\\d+)");
 
@@ -164,12 +168,12 @@ public final class ExperimentRunner {
   private void runCell(ExperimentFile.Cell cell) throws Exception {
     Path dir = Files.createDirectories(out.resolve(cell.id()));
     CellIdentity.markStarted(dir, cell);
-    Path runDir = dir.resolve("run");
+    Path runDir = dir.resolve(RUN);
     long started = System.nanoTime();
     running.put(cell.id(), "starting");
     try {
       if (workers == null) {
-        train(cell, runDir, dir.resolve("train.log"), Map.of(), () -> null);
+        train(cell, runDir, dir.resolve(TRAIN_LOG), Map.of(), () -> null);
       } else {
         trainOnCluster(cell, runDir, dir);
       }
@@ -261,7 +265,7 @@ public final class ExperimentRunner {
       tried.add(worker);
       say("cell " + cell.id() + ": training on " + worker);
       try {
-        Path log = dir.resolve(attempt == 1 ? "train.log" : "train-" + attempt + ".log");
+        Path log = dir.resolve(attempt == 1 ? TRAIN_LOG : "train-" + attempt + ".log");
         train(cell, runDir, log, Map.of(CellTask.ENVIRONMENT, worker.environmentValue()), WorkerWatch.of(worker));
         return;
       } catch (IOException e) {

@@ -30,6 +30,10 @@ import org.jgan.training.RunConfig;
  */
 public record ExperimentStatus(String experiment, Path folder, String scale, OptionalLong sweepProcess,
     List<CellStatus> cells) {
+  /** The name of {@code jgan experiment run}'s copy of the experiment file, less the file's extension. */
+  private static final String COPY = "experiment";
+  /** Added to {@link #COPY} for the copy of a quick-scale sweep. */
+  private static final String QUICK = ".quick";
 
   /** Where one cell stands. */
   public enum State {
@@ -124,11 +128,6 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     return out.toString();
   }
 
-  /** The name of {@code jgan experiment run}'s copy of the experiment file, less the file's extension. */
-  private static final String COPY = "experiment";
-  /** Added to {@link #COPY} for the copy of a quick-scale sweep. */
-  private static final String QUICK = ".quick";
-
   /** The name {@code jgan experiment run} gives its copy of {@code file} in the experiment folder. */
   public static String copyName(Path file, boolean quick) {
     String name = file.getFileName().toString();
@@ -190,7 +189,7 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     if (identity != CellIdentity.State.TO_RUN) {
       return new CellStatus(id, State.SETTINGS_CHANGED, -1, -1, -1, OptionalLong.empty(), Double.NaN, identity.message);
     }
-    Path run = dir.resolve("run");
+    Path run = dir.resolve(ExperimentRunner.RUN);
     OptionalLong process = FolderLock.liveHolder(run);
     Path configFile = RunConfig.in(run);
     if (!Files.exists(configFile)) {
@@ -236,7 +235,7 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
 
   /** The one-line error a stopped cell's training ended with, if its log's last line is one ("jgan train: ..."). */
   private static String lastError(Path dir) throws IOException {
-    Path log = dir.resolve("train.log");
+    Path log = dir.resolve(ExperimentRunner.TRAIN_LOG);
     if (!Files.isRegularFile(log)) {
       return "";
     }

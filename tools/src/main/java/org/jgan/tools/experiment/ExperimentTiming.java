@@ -157,13 +157,13 @@ public final class ExperimentTiming {
 
   private Probe trainProbe(ExperimentFile.Cell cell, Path dir) throws Exception {
     Files.createDirectories(dir);
-    Path runDir = dir.resolve("run");
+    Path runDir = dir.resolve(ExperimentRunner.RUN);
     CheckpointStore.deleteTree(runDir); // a probe is measured afresh, never resumed
     ExperimentFile.Cell probe = new ExperimentFile.Cell(cell.id(), cell.settings(),
         withOption(withOption(cell.trainArgs(), "--steps", Integer.toString(probeSteps)), "--checkpoint-every",
             Integer.toString(probeSteps)), cell.evalArgs(), cell.identity(), cell.order());
     long started = System.nanoTime();
-    JganProcess.run(probe.trainCommand(runDir, dataDir, jobs), dir.resolve("train.log"), line -> {});
+    JganProcess.run(probe.trainCommand(runDir, dataDir, jobs), dir.resolve(ExperimentRunner.TRAIN_LOG), line -> {});
     double trainWall = (System.nanoTime() - started) / 1e9;
     JsonObject timing = JsonParser.parseString(Files.readString(runDir.resolve(LoopTimer.FILE), StandardCharsets.UTF_8))
         .getAsJsonObject();

@@ -105,7 +105,7 @@ public final class LossQualityCorrelation {
         for (String s : settings) {
           labels.add(ExperimentTable.setting(r, s));
         }
-        Path run = dir.resolve(r.get("cell").getAsString()).resolve("run");
+        Path run = dir.resolve(r.get("cell").getAsString()).resolve(ExperimentRunner.RUN);
         rows.add(row(labels, of(RunLog.read(run.resolve(JsonLinesLog.FILE)), loss, quality), objective(run)));
       }
     }

@@ -56,10 +56,10 @@ public final class ResultPublisher {
         continue;
       }
       List<String> relative = new ArrayList<>(List.of(CellIdentity.STARTED, ExperimentRunner.RESULT));
-      boolean diverged = Files.isRegularFile(cell.resolve("run").resolve(DivergedRun.FILE));
+      boolean diverged = Files.isRegularFile(cell.resolve(ExperimentRunner.RUN).resolve(DivergedRun.FILE));
       for (String f : RUN_FILES) {
         // A loop that diverged ended without timing itself, unless an earlier, stopped attempt did.
-        if (!(diverged && f.equals(LoopTimer.FILE) && !Files.isRegularFile(cell.resolve("run").resolve(f)))) {
+        if (!(diverged && f.equals(LoopTimer.FILE) && !Files.isRegularFile(cell.resolve(ExperimentRunner.RUN).resolve(f)))) {
           relative.add("run/" + f);
         }
       }

@@ -57,19 +57,20 @@ class ExperimentStatusTest {
     writeResult(out, cells.get(2L), divergence);
 
     // Seed 3: a real 40-step run, trained through but not evaluated.
-    Path trained = cellFolder(out, cells.get(3L)).resolve("run");
+    Path trained = cellFolder(out, cells.get(3L)).resolve(ExperimentRunner.RUN);
     List<String> train = cells.get(3L).trainCommand(trained, Path.of(CliRunner.data()), 1);
     CliRunner.Outcome outcome = CliRunner.run(train.toArray(String[]::new));
     assertEquals(0, outcome.exitCode(), outcome.err());
 
     // Seed 4: the same run cut back to step 30 with its step-40 checkpoint gone, ended by an error.
-    Path stopped = copyRun(trained, cellFolder(out, cells.get(4L)).resolve("run"));
-    Files.writeString(stopped.resolveSibling("train.log"), "step 0/40    0%\njgan train: failed: disk full\n");
+    Path stopped = copyRun(trained, cellFolder(out, cells.get(4L)).resolve(ExperimentRunner.RUN));
+    Files.writeString(stopped.resolveSibling(ExperimentRunner.TRAIN_LOG), "step 0/40    0%\njgan train: failed: disk full\n");
 
     // Seed 5: the same state, held by a living process that took the lock 10 s after its checkpoint and
     // logged step 30 another 10 s later: 10 steps from step 20 in 10 s, 1 s per step, 10 steps left.
-    Path running = copyRun(trained, cellFolder(out, cells.get(5L)).resolve("run"));
-    Process holder = new ProcessBuilder("sleep", "60").start();
+    Path running = copyRun(trained, cellFolder(out, cells.get(5L)).resolve(ExperimentRunner.RUN));
+    // Ended in the finally block; long, so that no slow machine outlasts it.
+    Process holder = new ProcessBuilder("sleep", "600").start();
     try {
       Files.writeString(running.resolve(FolderLock.FILE), holder.pid() + "\n");
       long t0 = System.currentTimeMillis() - 60_000;
