@@ -120,8 +120,10 @@ public final class ExperimentRunner {
       todo.add(cell);
     }
     int total = experiment.cells().size();
-    say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)", experiment.name(),
-        total, done.get(), todo.size(), jobs));
+    todo = stoppedFirst(todo, out);
+    long stopped = todo.stream().filter(cell -> hasCheckpoint(out.resolve(cell.id()).resolve(RUN))).count();
+    say(String.format("experiment %s: %d cells, %d already complete, %d to run with %d job(s)%s", experiment.name(),
+        total, done.get(), todo.size(), jobs, stopped == 0 ? "" : ", the " + stopped + " stopped part-way first"));
     progress = reporter.start("cells", done.get(), total, ProgressUnit.ITEMS);
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -239,12 +241,32 @@ public final class ExperimentRunner {
         + out.relativize(dir.resolve(RESULT)));
   }
 
+  /**
+   * {@code todo} with the cells stopped part-way (a checkpoint in their run folder under {@code out})
+   * first, each group in its own order: they finish soonest, and whatever stops the sweep next loses
+   * less of them; the tables keep the file's order whatever order the cells ran in.
+   */
+  static List<ExperimentFile.Cell> stoppedFirst(List<ExperimentFile.Cell> todo, Path out) {
+    List<ExperimentFile.Cell> ordered = new ArrayList<>();
+    List<ExperimentFile.Cell> fresh = new ArrayList<>();
+    for (ExperimentFile.Cell cell : todo) {
+      (hasCheckpoint(out.resolve(cell.id()).resolve(RUN)) ? ordered : fresh).add(cell);
+    }
+    ordered.addAll(fresh);
+    return ordered;
+  }
+
+  /** Whether the run folder {@code runDir} has a checkpoint to resume from. */
+  private static boolean hasCheckpoint(Path runDir) {
+    return Files.exists(runDir.resolve(TrainingRun.CHECKPOINTS).resolve("latest"));
+  }
+
   /** Trains {@code cell} in a child process, resuming from its last checkpoint when it has one. */
   private void train(ExperimentFile.Cell cell, Path runDir, Path log, Map<String, String> environment,
       java.util.function.Supplier<String> failure) throws Exception {
     DivergedRun.clear(runDir); // only this attempt's divergence makes the cell's outcome
     List<String> train = cell.trainCommand(runDir, dataDir, jobs);
-    if (Files.exists(runDir.resolve(TrainingRun.CHECKPOINTS).resolve("latest"))) {
+    if (hasCheckpoint(runDir)) {
       train.add("--resume");
     }
     execute(cell, train, log, environment, failure);
