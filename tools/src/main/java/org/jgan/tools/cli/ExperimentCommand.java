@@ -158,7 +158,6 @@ public final class ExperimentCommand implements Runnable {
             + "): each job is a training process of its own");
       }
     }
-
   }
 
   /** {@code jgan experiment time FILE --out DIR}. */

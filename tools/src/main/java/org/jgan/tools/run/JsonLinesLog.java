@@ -79,8 +79,9 @@ public final class JsonLinesLog implements AutoCloseable {
     }
     byte[] tail;
     try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
-      long start = Math.max(0, channel.size() - TAIL_BYTES);
-      ByteBuffer buffer = ByteBuffer.allocate((int) (channel.size() - start));
+      long size = channel.size();
+      long start = Math.max(0, size - TAIL_BYTES);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
       channel.position(start);
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
         // read until the buffer is full or the file ends
