@@ -92,6 +92,13 @@ public final class CellIdentity {
         : State.RUN_CHANGED;
   }
 
+  /** The cell folders in the experiment folder {@code out}, those holding a start record, in name order. */
+  static List<Path> startedFolders(Path out) throws IOException {
+    try (Stream<Path> entries = Files.list(out)) {
+      return entries.filter(dir -> Files.isRegularFile(dir.resolve(STARTED))).sorted().toList();
+    }
+  }
+
   /** Records, before anything else is written into {@code dir}, which settings the run in it has. */
   static void markStarted(Path dir, ExperimentFile.Cell cell) throws IOException {
     JsonObject record = new JsonObject();

@@ -92,7 +92,10 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
       listed.add(cell.id());
       cells.add(cellStatus(folder.resolve(cell.id()), cell.id(), CellIdentity.state(folder.resolve(cell.id()), cell)));
     }
-    for (Path dir : extraCellFolders(folder, listed)) {
+    for (Path dir : CellIdentity.startedFolders(folder)) {
+      if (listed.contains(dir.getFileName().toString())) {
+        continue;
+      }
       // A seed given with --seeds: no file cell to compare its settings with, so its files are taken as they are.
       boolean result = Files.exists(dir.resolve(ExperimentRunner.RESULT));
       cells.add(cellStatus(dir, dir.getFileName().toString(),
@@ -158,20 +161,6 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
           + (quick ? " --quick" : "") + "): is it an experiment folder?");
     }
     return chosen;
-  }
-
-  /** Cell folders (holding a start record) that none of the file's cells names, in name order. */
-  private static List<Path> extraCellFolders(Path folder, Set<String> listed) throws IOException {
-    List<Path> extra = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, Files::isDirectory)) {
-      for (Path dir : entries) {
-        if (!listed.contains(dir.getFileName().toString()) && Files.exists(dir.resolve(CellIdentity.STARTED))) {
-          extra.add(dir);
-        }
-      }
-    }
-    extra.sort(null);
-    return extra;
   }
 
   private static CellStatus cellStatus(Path dir, String id, CellIdentity.State identity) throws IOException {

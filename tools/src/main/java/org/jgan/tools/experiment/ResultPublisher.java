@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jgan.graphs.AtomicFiles;
 import org.jgan.tools.run.DivergedRun;
 import org.jgan.tools.run.JsonLinesLog;
@@ -39,10 +38,7 @@ public final class ResultPublisher {
     if (!Files.isDirectory(runs)) {
       throw new IllegalArgumentException(runs + ": experiment folder not found");
     }
-    List<Path> cells;
-    try (Stream<Path> list = Files.list(runs)) {
-      cells = list.filter(c -> Files.isRegularFile(c.resolve(CellIdentity.STARTED))).sorted().toList();
-    }
+    List<Path> cells = CellIdentity.startedFolders(runs);
     if (cells.isEmpty()) {
       throw new IllegalArgumentException(runs + ": no experiment cells (no */" + CellIdentity.STARTED + ")");
     }
