@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,12 @@ public final class FolderLock implements AutoCloseable {
    * process holds on it.
    */
   private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  /**
+   * How much later than its lock file's last write a process may seem to have started and still be
+   * its holder: start times are estimated from the boot time, which Linux gives in whole seconds.
+   */
+  private static final Duration START_TIME_SLACK = Duration.ofSeconds(2);
 
   private final Path key;
   private final FileChannel channel;
@@ -109,8 +118,10 @@ public final class FolderLock implements AutoCloseable {
 
   /**
    * The process that holds {@code folder}'s lock, read without taking it, for reports: the id in its
-   * lock file while that process lives; empty when there is no lock file, it is empty (released) or
-   * its process has ended (a crash). Nothing to decide a write on: the holder may change right after.
+   * lock file while that process lives; empty when there is no lock file, it is empty (released), its
+   * process has ended (a crash), or the living process of that id started after the file was written
+   * (the id reused by the system after a crash). Nothing to decide a write on: the holder may change
+   * right after.
    */
   public static OptionalLong liveHolder(Path folder) throws IOException {
     Path file = folder.resolve(FILE);
@@ -126,7 +137,10 @@ public final class FolderLock implements AutoCloseable {
       return OptionalLong.empty();
     }
     long pid = Long.parseLong(text);
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
+    Instant written = Files.getLastModifiedTime(file).toInstant();
+    Optional<ProcessHandle> holder = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().startInstant().map(start -> !start.isAfter(written.plus(START_TIME_SLACK))).orElse(true));
+    return holder.isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
   }
 
   private static String holder(FileChannel channel) throws IOException {

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,28 @@ class FolderLockTest {
       sleeper.destroyForcibly().waitFor();
     }
     assertEquals(java.util.OptionalLong.empty(), FolderLock.liveHolder(run), "that process ended");
+  }
+
+  @Test
+  void aProcessStartedAfterTheLockFileWasWrittenIsNotItsHolder() throws Exception {
+    // A crashed holder's id given by the system to a new process: the file names a living process,
+    // but one that started an hour after the file's last write, so it cannot have written it.
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Path file = run.resolve(FolderLock.FILE);
+    Process newcomer = new ProcessBuilder("sleep", "600").start();
+    try {
+      Files.writeString(file, newcomer.pid() + "\n");
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+      assertEquals(OptionalLong.empty(), FolderLock.liveHolder(run), "an id reused after a crash");
+      // 1 s before its start, within the slack that start times read from the boot time need.
+      Instant started = newcomer.info().startInstant().orElseThrow();
+      Files.setLastModifiedTime(file, FileTime.from(started.minusSeconds(1)));
+      assertEquals(OptionalLong.of(newcomer.pid()), FolderLock.liveHolder(run), "within the start times' slack");
+      Files.setLastModifiedTime(file, FileTime.from(started.minusSeconds(10)));
+      assertEquals(OptionalLong.empty(), FolderLock.liveHolder(run), "10 s before it started");
+    } finally {
+      newcomer.destroyForcibly().waitFor();
+    }
   }
 
   /** Another JVM trying the lock: exits {@link #ACQUIRED} or {@link #HELD} with the refusal on stdout. */

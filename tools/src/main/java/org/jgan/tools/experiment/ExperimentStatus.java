@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.jgan.training.RunConfig;
  * Where each cell of an experiment folder stands, read from its files alone (any process, while a
  * sweep runs or after it stopped): complete, running (the process holding its run folder's lock),
  * stopped part-way (the step it reached and the checkpoint it resumes from) or not started; for a
- * running cell, its speed since its process started and the time it has left at that speed. The
+ * running cell, its recent speed and the time it has left at that speed. The
  * cells are those of the experiment file that {@code jgan experiment run} copied into the folder,
  * plus any cell folder of a seed the file does not list (added with {@code --seeds}).
  */
@@ -62,12 +61,13 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
 
   /**
    * One cell: its folder name and state; the run's last logged step and total steps, and its newest
-   * checkpoint's step (each -1 when unknown); for a running cell, its process and its seconds per
-   * step since that process started (NaN until it has logged a step); a line of detail (the
-   * divergence, a stopped run's error) or empty.
+   * checkpoint's step (each -1 when unknown); for a running cell, its process and its recent speed:
+   * seconds per step over its last {@code pacedSteps} steps (NaN and 0 until it has logged a step;
+   * the stretch is described on {@link Pace#of}); a line of detail (the divergence, a stopped run's
+   * error) or empty.
    */
   public record CellStatus(String cell, State state, long step, long steps, long checkpointStep,
-      OptionalLong process, double secondsPerStep, String detail) {
+      OptionalLong process, double secondsPerStep, long pacedSteps, String detail) {
     /** Seconds this cell's training has left at its current speed; NaN when not running or not yet measured. */
     public double secondsLeft() {
       return state == State.RUNNING && steps >= 0 && step >= 0 ? (steps - step) * secondsPerStep : Double.NaN;
@@ -170,21 +170,22 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
       if (result.has(ExperimentTable.DIVERGED)) {
         JsonObject divergence = result.getAsJsonObject(ExperimentTable.DIVERGED);
         long step = divergence.has("step") ? divergence.get("step").getAsLong() : -1;
-        return new CellStatus(id, State.DIVERGED, step, -1, -1, OptionalLong.empty(), Double.NaN,
+        return new CellStatus(id, State.DIVERGED, step, -1, -1, OptionalLong.empty(), Double.NaN, 0,
             divergence.has("message") ? divergence.get("message").getAsString() : "");
       }
-      return new CellStatus(id, State.COMPLETE, -1, -1, -1, OptionalLong.empty(), Double.NaN, "");
+      return new CellStatus(id, State.COMPLETE, -1, -1, -1, OptionalLong.empty(), Double.NaN, 0, "");
     }
     if (identity != CellIdentity.State.TO_RUN) {
-      return new CellStatus(id, State.SETTINGS_CHANGED, -1, -1, -1, OptionalLong.empty(), Double.NaN, identity.message);
+      return new CellStatus(id, State.SETTINGS_CHANGED, -1, -1, -1, OptionalLong.empty(), Double.NaN, 0,
+          identity.message);
     }
     Path run = dir.resolve(ExperimentRunner.RUN);
     OptionalLong process = FolderLock.liveHolder(run);
     Path configFile = RunConfig.in(run);
     if (!Files.exists(configFile)) {
       return process.isPresent()
-          ? new CellStatus(id, State.RUNNING, -1, -1, -1, process, Double.NaN, "starting")
-          : new CellStatus(id, State.NOT_STARTED, -1, -1, -1, process, Double.NaN, "");
+          ? new CellStatus(id, State.RUNNING, -1, -1, -1, process, Double.NaN, 0, "starting")
+          : new CellStatus(id, State.NOT_STARTED, -1, -1, -1, process, Double.NaN, 0, "");
     }
     long steps = RunConfig.read(configFile).steps();
     Path log = run.resolve(JsonLinesLog.FILE);
@@ -192,34 +193,60 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     List<CheckpointStore.Checkpoint> checkpoints = new CheckpointStore(run.resolve(TrainingRun.CHECKPOINTS), 1).complete();
     long checkpointStep = checkpoints.isEmpty() ? -1 : checkpoints.get(checkpoints.size() - 1).step();
     if (process.isPresent()) {
-      return new CellStatus(id, State.RUNNING, step, steps, checkpointStep, process,
-          secondsPerStep(run, log, step, checkpoints), "");
+      Pace pace = pace(run, log, step, checkpoints);
+      return new CellStatus(id, State.RUNNING, step, steps, checkpointStep, process, pace.secondsPerStep(),
+          pace.steps(), "");
     }
     if (step >= steps) {
-      return new CellStatus(id, State.TRAINED, step, steps, checkpointStep, process, Double.NaN, "");
+      return new CellStatus(id, State.TRAINED, step, steps, checkpointStep, process, Double.NaN, 0, "");
     }
-    return new CellStatus(id, State.STOPPED, step, steps, checkpointStep, process, Double.NaN, lastError(dir));
+    return new CellStatus(id, State.STOPPED, step, steps, checkpointStep, process, Double.NaN, 0, lastError(dir));
   }
 
   /**
-   * The speed of the process training {@code run} since it took the run's lock: from the step it
-   * started at (the newest checkpoint older than the lock, else 0) to the last logged step, over the
-   * time between the lock and the log's last write. NaN before it has logged a step.
+   * The recent speed of the process training {@code run}: its seconds per step from the second-newest
+   * of its anchors (the step it started at when it took the run's lock, then each checkpoint it wrote)
+   * to its last logged step, so the stretch measured spans one to two checkpoint intervals once it has
+   * written two, and a load that has passed stops weighing on it. NaN before it has logged a step.
    */
-  private static double secondsPerStep(Path run, Path log, long step, List<CheckpointStore.Checkpoint> checkpoints)
+  private static Pace pace(Path run, Path log, long step, List<CheckpointStore.Checkpoint> checkpoints)
       throws IOException {
-    FileTime locked = Files.getLastModifiedTime(run.resolve(FolderLock.FILE));
-    long startStep = 0;
+    if (!Files.exists(log)) {
+      return Pace.UNMEASURED;
+    }
+    long locked = Files.getLastModifiedTime(run.resolve(FolderLock.FILE)).toMillis();
+    List<long[]> written = new ArrayList<>();
     for (CheckpointStore.Checkpoint checkpoint : checkpoints) {
-      if (Files.getLastModifiedTime(checkpoint.folder()).compareTo(locked) <= 0) {
-        startStep = checkpoint.step();
+      written.add(new long[] {checkpoint.step(), Files.getLastModifiedTime(checkpoint.folder()).toMillis()});
+    }
+    return Pace.of(locked, written, step, Files.getLastModifiedTime(log).toMillis());
+  }
+
+  /** A speed: seconds per step over the last {@code steps} steps; NaN and 0 when not measured. */
+  record Pace(double secondsPerStep, long steps) {
+    static final Pace UNMEASURED = new Pace(Double.NaN, 0);
+
+    /**
+     * The pace of a process that took its run's lock at {@code lockedMillis}, given the run's checkpoints
+     * as (step, written at millis) in step order and its last logged {@code step}, written at
+     * {@code loggedMillis}. It started at the newest checkpoint written before the lock (else step 0); the
+     * stretch measured begins at the second-newest of that start and the checkpoints written after it.
+     */
+    static Pace of(long lockedMillis, List<long[]> checkpoints, long step, long loggedMillis) {
+      List<long[]> anchors = new ArrayList<>();
+      anchors.add(new long[] {0, lockedMillis});
+      for (long[] checkpoint : checkpoints) {
+        if (checkpoint[1] <= lockedMillis) {
+          anchors.set(0, new long[] {checkpoint[0], lockedMillis});
+        } else if (checkpoint[0] > anchors.get(anchors.size() - 1)[0] && checkpoint[0] <= step) {
+          anchors.add(checkpoint);
+        }
       }
+      long[] from = anchors.get(Math.max(0, anchors.size() - 2));
+      long steps = step - from[0];
+      double seconds = (loggedMillis - from[1]) / 1000.0;
+      return steps > 0 && seconds > 0 ? new Pace(seconds / steps, steps) : UNMEASURED;
     }
-    if (!Files.exists(log) || step <= startStep) {
-      return Double.NaN;
-    }
-    double seconds = (Files.getLastModifiedTime(log).toMillis() - locked.toMillis()) / 1000.0;
-    return seconds > 0 ? seconds / (step - startStep) : Double.NaN;
   }
 
   /** The one-line error a stopped cell's training ended with, if its log's last line is one ("jgan train: ..."). */
@@ -262,8 +289,8 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     if (Double.isNaN(cell.secondsPerStep())) {
       return at + ", speed not measured yet";
     }
-    return String.format(Locale.ROOT, "%s, %s ms per step since it started, about %s left", at,
-        milliseconds(cell.secondsPerStep()), duration(cell.secondsLeft()));
+    return String.format(Locale.ROOT, "%s, %s ms per step over its last %s steps, about %s left", at,
+        milliseconds(cell.secondsPerStep()), count(cell.pacedSteps()), duration(cell.secondsLeft()));
   }
 
   private static String percent(CellStatus cell) {

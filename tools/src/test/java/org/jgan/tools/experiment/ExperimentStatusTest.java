@@ -68,16 +68,18 @@ class ExperimentStatusTest {
 
     // Seed 5: the same state, held by a living process that took the lock 10 s after its checkpoint and
     // logged step 30 another 10 s later: 10 steps from step 20 in 10 s, 1 s per step, 10 steps left.
+    // The lock is written after the holder started (else its id would read as reused), so the log's
+    // write is dated 10 s ahead.
     Path running = copyRun(trained, cellFolder(out, cells.get(5L)).resolve(ExperimentRunner.RUN));
     // Ended in the finally block; long, so that no slow machine outlasts it.
     Process holder = new ProcessBuilder("sleep", "600").start();
     try {
       Files.writeString(running.resolve(FolderLock.FILE), holder.pid() + "\n");
-      long t0 = System.currentTimeMillis() - 60_000;
+      long locked = System.currentTimeMillis();
       Path checkpoint20 = running.resolve(TrainingRun.CHECKPOINTS).resolve(checkpointFolder(running, 20));
-      Files.setLastModifiedTime(checkpoint20, FileTime.fromMillis(t0));
-      Files.setLastModifiedTime(running.resolve(FolderLock.FILE), FileTime.fromMillis(t0 + 10_000));
-      Files.setLastModifiedTime(running.resolve(JsonLinesLog.FILE), FileTime.fromMillis(t0 + 20_000));
+      Files.setLastModifiedTime(checkpoint20, FileTime.fromMillis(locked - 10_000));
+      Files.setLastModifiedTime(running.resolve(FolderLock.FILE), FileTime.fromMillis(locked));
+      Files.setLastModifiedTime(running.resolve(JsonLinesLog.FILE), FileTime.fromMillis(locked + 10_000));
 
       // Seed 6: an interrupted run of other settings. Seed 7: nothing. Seed 9: an extra seed's result.
       Path changed = Files.createDirectories(out.resolve(cells.get(6L).id()));
@@ -118,14 +120,40 @@ class ExperimentStatusTest {
           + " 1 running, 1 trained, 1 stopped, 1 settings changed, 1 not started; no sweep is running\n"), report);
       assertTrue(report.contains("stopped at step 30 of 40 (75.0%); resumes from its checkpoint at step 20: jgan train:"
           + " failed: disk full"), report);
-      assertTrue(report.contains("running (pid " + holder.pid() + "): step 30 of 40 (75.0%), 1000 ms per step since it"
-          + " started, about 10 s left"), report);
+      assertTrue(report.contains("running (pid " + holder.pid() + "): step 30 of 40 (75.0%), 1000 ms per step over its"
+          + " last 10 steps, about 10 s left"), report);
       assertTrue(report.contains("diverged at step 17: critic/loss is NaN"), report);
     } finally {
       holder.destroyForcibly().waitFor();
     }
     // Its process gone, the running cell reads as stopped where it was.
     assertEquals(ExperimentStatus.State.STOPPED, ExperimentStatus.read(out, false).cells().get(4).state());
+  }
+
+  @Test
+  void theSpeedIsMeasuredFromTheSecondNewestCheckpointThatItsProcessWrote() {
+    long lock = 1_000_000;
+    // Resumed from step 35,000 (written before the lock), then checkpoints at 40,000 and 45,000 written
+    // 730 s and 1,460 s after the lock; step 47,000 logged 1,752 s after it. The stretch measured starts
+    // at 40,000: 7,000 steps in 1,752 - 730 = 1,022 s, 0.146 s per step; the slow start is left out.
+    List<long[]> checkpoints = List.of(new long[] {35_000, lock - 600_000}, new long[] {40_000, lock + 730_000},
+        new long[] {45_000, lock + 1_460_000});
+    ExperimentStatus.Pace recent = ExperimentStatus.Pace.of(lock, checkpoints, 47_000, lock + 1_752_000);
+    assertEquals(7_000, recent.steps());
+    assertEquals(0.146, recent.secondsPerStep(), 1e-12);
+    // With one checkpoint written since the lock, the stretch starts at the lock: 12,000 steps from 35,000.
+    ExperimentStatus.Pace sinceStart = ExperimentStatus.Pace.of(lock, checkpoints.subList(0, 2), 47_000,
+        lock + 1_752_000);
+    assertEquals(12_000, sinceStart.steps());
+    assertEquals(0.146, sinceStart.secondsPerStep(), 1e-12);
+    // Fresh run (no checkpoint before the lock): from step 0. A checkpoint past the logged step (the log
+    // not flushed yet) is no anchor.
+    ExperimentStatus.Pace fresh = ExperimentStatus.Pace.of(lock, List.of(new long[] {5_000, lock + 1_000_000}), 4_000,
+        lock + 800_000);
+    assertEquals(List.of(4_000L, 0.2), List.of(fresh.steps(), fresh.secondsPerStep()));
+    // Nothing logged since the start: not measured.
+    ExperimentStatus.Pace none = ExperimentStatus.Pace.of(lock, checkpoints.subList(0, 1), 35_000, lock + 5_000);
+    assertEquals(List.of(0L, true), List.of(none.steps(), Double.isNaN(none.secondsPerStep())));
   }
 
   @Test
