@@ -190,6 +190,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", defaultValue = "" + TrainingRun.CHECKPOINT_EVERY, description = "iterations between checkpoints (default: ${DEFAULT-VALUE})")
   int checkpointEvery;
 
+  @Option(names = "--checkpoint-minutes", defaultValue = "" + TrainingRun.CHECKPOINT_MINUTES,
+      description = "most minutes of wall-clock time between checkpoints, on top of --checkpoint-every, so a run killed"
+          + " without warning loses at most that; fractions allowed; 0 = by iterations alone (default: ${DEFAULT-VALUE})")
+  double checkpointMinutes;
+
   @Option(names = "--log-every", defaultValue = "" + TrainingRun.LOG_EVERY, description = "iterations between log lines (default: ${DEFAULT-VALUE})")
   int logEvery;
 
@@ -253,7 +258,8 @@ public final class TrainCommand implements Callable<Integer> {
           quiet ? null : console, !noTensorBoard, qualityEvery, recipe.keepBest).noticesTo(spec.commandLine().getErr())
           .onDevice(placement, logPlacement).withQualityMetric(quality.metric, quality.classifier)
           .withFigureFormat(org.jgan.tools.figures.FigureFormat.parse(figureFormat, "--figure-format"))
-          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).withTowers(towers).run(stop);
+          .withImageFolder(strictImages, imageCache, spec.commandLine().getErr()).withTowers(towers)
+          .withCheckpointInterval(TrainingRun.minutes(checkpointMinutes)).run(stop);
       if (stopped.isPresent()) {
         // Before the stop is closed: a signal's shutdown ends the JVM as soon as the hook returns.
         spec.commandLine().getErr().println("jgan train: " + stopped.get());
@@ -287,6 +293,8 @@ public final class TrainCommand implements Callable<Integer> {
   public RunConfig resolve() {
     require(steps >= 0, "--steps must be at least 0, got " + steps);
     require(checkpointEvery >= 1, "--checkpoint-every must be at least 1, got " + checkpointEvery);
+    require(checkpointMinutes >= 0 && Double.isFinite(checkpointMinutes),
+        "--checkpoint-minutes must be 0 (off) or more, got " + checkpointMinutes);
     require(logEvery >= 1, "--log-every must be at least 1, got " + logEvery);
     require(qualityEvery >= 0, "--quality-every must be at least 0, got " + qualityEvery);
     require(Objectives.NAMES.contains(objective),

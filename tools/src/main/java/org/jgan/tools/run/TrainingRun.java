@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jgan.graphs.CheckpointStore;
 import org.jgan.graphs.Device;
 import org.jgan.graphs.FolderLock;
 import org.jgan.graphs.SessionSettings;
+import org.jgan.training.CheckpointSchedule;
 import org.jgan.training.DataSeeds;
 import org.jgan.training.NonFiniteTrainingException;
 import org.jgan.training.RunConfig;
@@ -34,6 +36,12 @@ import org.jgan.tools.figures.FigureFormat;
 public final class TrainingRun {
   /** Iterations between checkpoints when {@code --checkpoint-every} is not given. */
   public static final int CHECKPOINT_EVERY = 500;
+  /**
+   * The most wall-clock time between checkpoints when {@code --checkpoint-minutes} is not given:
+   * TensorFlow's estimators save every 600 s by default, for the same reason (a run killed without
+   * warning loses at most that).
+   */
+  public static final double CHECKPOINT_MINUTES = 10;
   /** Iterations between log lines when {@code --log-every} is not given. */
   public static final int LOG_EVERY = 10;
   /** Checkpoints kept in a run folder (the oldest go first). */
@@ -61,6 +69,7 @@ public final class TrainingRun {
   private String qualityMetric = QualityProbe.METRIC;
   private Path qualityClassifier;
   private org.jgan.training.Towers towers;
+  private Duration checkpointInterval = minutes(CHECKPOINT_MINUTES);
 
   public TrainingRun(RunConfig config, Path out, boolean resume, int checkpointEvery, int logEvery, Path dataDir,
       PrintWriter console, boolean tensorBoard, int qualityEvery, boolean keepBest) {
@@ -115,6 +124,21 @@ public final class TrainingRun {
     this.qualityMetric = metric;
     this.qualityClassifier = classifier;
     return this;
+  }
+
+  /**
+   * Saves a checkpoint whenever {@code interval} of wall-clock time has passed since the last one, as
+   * well as every {@code checkpointEvery} iterations ({@value #CHECKPOINT_MINUTES} minutes unless set;
+   * {@link Duration#ZERO}: by iterations alone).
+   */
+  public TrainingRun withCheckpointInterval(Duration interval) {
+    this.checkpointInterval = interval;
+    return this;
+  }
+
+  /** {@code minutes} (fractions allowed) as a duration, to the nanosecond. */
+  public static Duration minutes(double minutes) {
+    return Duration.ofNanos(Math.round(minutes * 60e9));
   }
 
   /** Trains replicated over {@code towers} (synchronous data parallelism); null, the default: one graph here. */
@@ -194,11 +218,7 @@ public final class TrainingRun {
             log.append(step, metrics);
           }
         }));
-        listeners.add(TrainingListener.wantingMetrics(step -> false, (t, metrics) -> {
-          if (t.state().iteration() % checkpointEvery == 0) {
-            t.save(store);
-          }
-        }));
+        listeners.add(new CheckpointSchedule(store, checkpointEvery, checkpointInterval, System::nanoTime));
         if (board != null) {
           listeners.add(board);
         }

@@ -1,0 +1,73 @@
+package org.jgan.training;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.jgan.graphs.CheckpointStore;
+
+/**
+ * Saves a trainer's checkpoint into a store every {@code every} iterations and, where a wall-clock
+ * interval is set, whenever that long has passed since the last save (or since the schedule began):
+ * a run killed without warning (a machine taken back, an out-of-memory kill) then loses at most that
+ * interval's work, however slow its iterations. Resuming from a checkpoint of any iteration trains
+ * on exactly as an uninterrupted run would, so the extra checkpoints change no result; the store's
+ * rotation counts them like any other.
+ */
+public final class CheckpointSchedule implements TrainingListener {
+  private final CheckpointStore store;
+  private final long every;
+  private final long intervalNanos;
+  private final LongSupplier nanoClock;
+  private long lastSave;
+
+  /**
+   * A schedule saving into {@code store} every {@code every} iterations and at least every
+   * {@code interval} of wall-clock time ({@link Duration#ZERO}: by iterations alone), timed by
+   * {@code nanoClock} (as {@link System#nanoTime}) from now.
+   */
+  public CheckpointSchedule(CheckpointStore store, long every, Duration interval, LongSupplier nanoClock) {
+    if (every < 1) {
+      throw new IllegalArgumentException("checkpoints must be at least 1 iteration apart, got " + every);
+    }
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("the checkpoint interval must not be negative, got " + interval);
+    }
+    this.store = store;
+    this.every = every;
+    this.intervalNanos = interval.toNanos();
+    this.nanoClock = nanoClock;
+    this.lastSave = nanoClock.getAsLong();
+  }
+
+  /** A schedule timed by the system's clock from now. */
+  public static CheckpointSchedule of(CheckpointStore store, long every, Duration interval) {
+    return new CheckpointSchedule(store, every, interval, System::nanoTime);
+  }
+
+  /**
+   * Whether a checkpoint is due after {@code iteration}: at a multiple of the iteration interval, or
+   * once the time interval has passed since the last {@link #saved()}.
+   */
+  public boolean due(long iteration) {
+    return iteration % every == 0 || (intervalNanos > 0 && nanoClock.getAsLong() - lastSave >= intervalNanos);
+  }
+
+  /** Restarts the time interval: a checkpoint was just written. */
+  public void saved() {
+    lastSave = nanoClock.getAsLong();
+  }
+
+  @Override
+  public void afterIteration(Trainer trainer, Map<String, Float> metrics) throws Exception {
+    if (due(trainer.state().iteration())) {
+      trainer.save(store);
+      saved();
+    }
+  }
+
+  /** Never: saving reads the variables, not the phases' scalars. */
+  @Override
+  public boolean wantsMetrics(long iteration) {
+    return false;
+  }
+}
