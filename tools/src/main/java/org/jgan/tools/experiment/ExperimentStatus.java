@@ -204,10 +204,11 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
   }
 
   /**
-   * The recent speed of the process training {@code run}: its seconds per step from the second-newest
-   * of its anchors (the step it started at when it took the run's lock, then each checkpoint it wrote)
-   * to its last logged step, so the stretch measured spans one to two checkpoint intervals once it has
-   * written two, and a load that has passed stops weighing on it. NaN before it has logged a step.
+   * The recent speed of the process training {@code run}: its seconds per step from the newest of its
+   * anchors (the step it started at when it took the run's lock, then each checkpoint it wrote) at least
+   * {@link Pace#LEAST_STRETCH_MILLIS} before its last logged step, else from its start; so a load that has
+   * passed stops weighing on it within a checkpoint interval or so (10 minutes by default, the
+   * checkpoints by time). NaN before it has logged a step.
    */
   private static Pace pace(Path run, Path log, long step, List<CheckpointStore.Checkpoint> checkpoints)
       throws IOException {
@@ -225,12 +226,19 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
   /** A speed: seconds per step over the last {@code steps} steps; NaN and 0 when not measured. */
   record Pace(double secondsPerStep, long steps) {
     static final Pace UNMEASURED = new Pace(Double.NaN, 0);
+    /**
+     * The shortest stretch measured from a checkpoint, unless the process has run for less: the log is
+     * written every so many steps, so a minute's stretch would be coarse (a checkpoint by time just
+     * before one by steps leaves such a minute).
+     */
+    static final long LEAST_STRETCH_MILLIS = 5 * 60_000;
 
     /**
      * The pace of a process that took its run's lock at {@code lockedMillis}, given the run's checkpoints
      * as (step, written at millis) in step order and its last logged {@code step}, written at
      * {@code loggedMillis}. It started at the newest checkpoint written before the lock (else step 0); the
-     * stretch measured begins at the second-newest of that start and the checkpoints written after it.
+     * stretch measured begins at the newest of that start and the checkpoints written after it that is
+     * at least {@link #LEAST_STRETCH_MILLIS} older than the log's last write, else at the start.
      */
     static Pace of(long lockedMillis, List<long[]> checkpoints, long step, long loggedMillis) {
       List<long[]> anchors = new ArrayList<>();
@@ -242,7 +250,13 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
           anchors.add(checkpoint);
         }
       }
-      long[] from = anchors.get(Math.max(0, anchors.size() - 2));
+      long[] from = anchors.get(0);
+      for (int i = anchors.size() - 1; i > 0; i--) {
+        if (loggedMillis - anchors.get(i)[1] >= LEAST_STRETCH_MILLIS) {
+          from = anchors.get(i);
+          break;
+        }
+      }
       long steps = step - from[0];
       double seconds = (loggedMillis - from[1]) / 1000.0;
       return steps > 0 && seconds > 0 ? new Pace(seconds / steps, steps) : UNMEASURED;

@@ -131,21 +131,25 @@ class ExperimentStatusTest {
   }
 
   @Test
-  void theSpeedIsMeasuredFromTheSecondNewestCheckpointThatItsProcessWrote() {
+  void theSpeedIsMeasuredFromTheNewestCheckpointAtLeastFiveMinutesOld() {
     long lock = 1_000_000;
-    // Resumed from step 35,000 (written before the lock), then checkpoints at 40,000 and 45,000 written
-    // 730 s and 1,460 s after the lock; step 47,000 logged 1,752 s after it. The stretch measured starts
-    // at 40,000: 7,000 steps in 1,752 - 730 = 1,022 s, 0.146 s per step; the slow start is left out.
+    // Resumed from step 35,000 (written before the lock), then checkpoints at 40,000, 45,000 and 46,000
+    // written 730 s, 1,460 s and 1,700 s after the lock; step 47,000 logged 1,752 s after it. The last
+    // two are under 300 s older than the log, so the stretch starts at 40,000: 7,000 steps in
+    // 1,752 - 730 = 1,022 s, 0.146 s per step; the slow start is left out.
     List<long[]> checkpoints = List.of(new long[] {35_000, lock - 600_000}, new long[] {40_000, lock + 730_000},
-        new long[] {45_000, lock + 1_460_000});
+        new long[] {45_000, lock + 1_460_000}, new long[] {46_000, lock + 1_700_000});
     ExperimentStatus.Pace recent = ExperimentStatus.Pace.of(lock, checkpoints, 47_000, lock + 1_752_000);
     assertEquals(7_000, recent.steps());
     assertEquals(0.146, recent.secondsPerStep(), 1e-12);
-    // With one checkpoint written since the lock, the stretch starts at the lock: 12,000 steps from 35,000.
+    // Logged 1,760 s after the lock: 45,000 is now 300 s old, so 2,000 steps in 300 s.
+    ExperimentStatus.Pace newer = ExperimentStatus.Pace.of(lock, checkpoints, 47_000, lock + 1_760_000);
+    assertEquals(List.of(2_000L, 0.15), List.of(newer.steps(), newer.secondsPerStep()));
+    // With no checkpoint written 300 s before the log, the stretch starts at the lock: 12,000 steps from 35,000.
     ExperimentStatus.Pace sinceStart = ExperimentStatus.Pace.of(lock, checkpoints.subList(0, 2), 47_000,
-        lock + 1_752_000);
+        lock + 1_000_000);
     assertEquals(12_000, sinceStart.steps());
-    assertEquals(0.146, sinceStart.secondsPerStep(), 1e-12);
+    assertEquals(1.0 / 12, sinceStart.secondsPerStep(), 1e-12);
     // Fresh run (no checkpoint before the lock): from step 0. A checkpoint past the logged step (the log
     // not flushed yet) is no anchor.
     ExperimentStatus.Pace fresh = ExperimentStatus.Pace.of(lock, List.of(new long[] {5_000, lock + 1_000_000}), 4_000,
