@@ -61,16 +61,15 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
 
   /**
    * One cell: its folder name and state; the run's last logged step and total steps, and its newest
-   * checkpoint's step (each -1 when unknown); for a running cell, its process and its recent speed:
-   * seconds per step over its last {@code pacedSteps} steps (NaN and 0 until it has logged a step;
-   * the stretch is described on {@link Pace#of}); a line of detail (the divergence, a stopped run's
-   * error) or empty.
+   * checkpoint's step (each -1 when unknown); for a running cell, its process and its recent pace
+   * ({@link Pace#UNMEASURED} otherwise and until it has logged a step); a line of detail (the
+   * divergence, a stopped run's error) or empty.
    */
   public record CellStatus(String cell, State state, long step, long steps, long checkpointStep,
-      OptionalLong process, double secondsPerStep, long pacedSteps, String detail) {
+      OptionalLong process, Pace pace, String detail) {
     /** Seconds this cell's training has left at its current speed; NaN when not running or not yet measured. */
     public double secondsLeft() {
-      return state == State.RUNNING && steps >= 0 && step >= 0 ? (steps - step) * secondsPerStep : Double.NaN;
+      return state == State.RUNNING && steps >= 0 && step >= 0 ? (steps - step) * pace.secondsPerStep() : Double.NaN;
     }
   }
 
@@ -170,13 +169,13 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
       if (result.has(ExperimentTable.DIVERGED)) {
         JsonObject divergence = result.getAsJsonObject(ExperimentTable.DIVERGED);
         long step = divergence.has("step") ? divergence.get("step").getAsLong() : -1;
-        return new CellStatus(id, State.DIVERGED, step, -1, -1, OptionalLong.empty(), Double.NaN, 0,
+        return new CellStatus(id, State.DIVERGED, step, -1, -1, OptionalLong.empty(), Pace.UNMEASURED,
             divergence.has("message") ? divergence.get("message").getAsString() : "");
       }
-      return new CellStatus(id, State.COMPLETE, -1, -1, -1, OptionalLong.empty(), Double.NaN, 0, "");
+      return new CellStatus(id, State.COMPLETE, -1, -1, -1, OptionalLong.empty(), Pace.UNMEASURED, "");
     }
     if (identity != CellIdentity.State.TO_RUN) {
-      return new CellStatus(id, State.SETTINGS_CHANGED, -1, -1, -1, OptionalLong.empty(), Double.NaN, 0,
+      return new CellStatus(id, State.SETTINGS_CHANGED, -1, -1, -1, OptionalLong.empty(), Pace.UNMEASURED,
           identity.message);
     }
     Path run = dir.resolve(ExperimentRunner.RUN);
@@ -184,8 +183,8 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     Path configFile = RunConfig.in(run);
     if (!Files.exists(configFile)) {
       return process.isPresent()
-          ? new CellStatus(id, State.RUNNING, -1, -1, -1, process, Double.NaN, 0, "starting")
-          : new CellStatus(id, State.NOT_STARTED, -1, -1, -1, process, Double.NaN, 0, "");
+          ? new CellStatus(id, State.RUNNING, -1, -1, -1, process, Pace.UNMEASURED, "starting")
+          : new CellStatus(id, State.NOT_STARTED, -1, -1, -1, process, Pace.UNMEASURED, "");
     }
     long steps = RunConfig.read(configFile).steps();
     Path log = run.resolve(JsonLinesLog.FILE);
@@ -193,14 +192,13 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     List<CheckpointStore.Checkpoint> checkpoints = new CheckpointStore(run.resolve(TrainingRun.CHECKPOINTS), 1).complete();
     long checkpointStep = checkpoints.isEmpty() ? -1 : checkpoints.get(checkpoints.size() - 1).step();
     if (process.isPresent()) {
-      Pace pace = pace(run, log, step, checkpoints);
-      return new CellStatus(id, State.RUNNING, step, steps, checkpointStep, process, pace.secondsPerStep(),
-          pace.steps(), "");
+      return new CellStatus(id, State.RUNNING, step, steps, checkpointStep, process, pace(run, log, step, checkpoints),
+          "");
     }
     if (step >= steps) {
-      return new CellStatus(id, State.TRAINED, step, steps, checkpointStep, process, Double.NaN, 0, "");
+      return new CellStatus(id, State.TRAINED, step, steps, checkpointStep, process, Pace.UNMEASURED, "");
     }
-    return new CellStatus(id, State.STOPPED, step, steps, checkpointStep, process, Double.NaN, 0, lastError(dir));
+    return new CellStatus(id, State.STOPPED, step, steps, checkpointStep, process, Pace.UNMEASURED, lastError(dir));
   }
 
   /**
@@ -224,8 +222,9 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
   }
 
   /** A speed: seconds per step over the last {@code steps} steps; NaN and 0 when not measured. */
-  record Pace(double secondsPerStep, long steps) {
-    static final Pace UNMEASURED = new Pace(Double.NaN, 0);
+  public record Pace(double secondsPerStep, long steps) {
+    /** Not measured: the cell is not running, or has not logged a step since its process started. */
+    public static final Pace UNMEASURED = new Pace(Double.NaN, 0);
     /**
      * The shortest stretch measured from a checkpoint, unless the process has run for less: the log is
      * written every so many steps, so a minute's stretch would be coarse (a checkpoint by time just
@@ -241,20 +240,14 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
      * at least {@link #LEAST_STRETCH_MILLIS} older than the log's last write, else at the start.
      */
     static Pace of(long lockedMillis, List<long[]> checkpoints, long step, long loggedMillis) {
-      List<long[]> anchors = new ArrayList<>();
-      anchors.add(new long[] {0, lockedMillis});
+      // In step order: the newest checkpoint written before the lock is where the process started; each
+      // later one it wrote, old enough, moves the stretch's start up.
+      long[] from = {0, lockedMillis};
       for (long[] checkpoint : checkpoints) {
         if (checkpoint[1] <= lockedMillis) {
-          anchors.set(0, new long[] {checkpoint[0], lockedMillis});
-        } else if (checkpoint[0] > anchors.get(anchors.size() - 1)[0] && checkpoint[0] <= step) {
-          anchors.add(checkpoint);
-        }
-      }
-      long[] from = anchors.get(0);
-      for (int i = anchors.size() - 1; i > 0; i--) {
-        if (loggedMillis - anchors.get(i)[1] >= LEAST_STRETCH_MILLIS) {
-          from = anchors.get(i);
-          break;
+          from = new long[] {checkpoint[0], lockedMillis};
+        } else if (checkpoint[0] <= step && loggedMillis - checkpoint[1] >= LEAST_STRETCH_MILLIS) {
+          from = checkpoint;
         }
       }
       long steps = step - from[0];
@@ -300,11 +293,11 @@ public record ExperimentStatus(String experiment, Path folder, String scale, Opt
     }
     String at = String.format(Locale.ROOT, "%s: step %s of %s (%s)", who, count(cell.step()), count(cell.steps()),
         percent(cell));
-    if (Double.isNaN(cell.secondsPerStep())) {
+    if (Double.isNaN(cell.pace().secondsPerStep())) {
       return at + ", speed not measured yet";
     }
     return String.format(Locale.ROOT, "%s, %s ms per step over its last %s steps, about %s left", at,
-        milliseconds(cell.secondsPerStep()), count(cell.pacedSteps()), duration(cell.secondsLeft()));
+        milliseconds(cell.pace().secondsPerStep()), count(cell.pace().steps()), duration(cell.secondsLeft()));
   }
 
   private static String percent(CellStatus cell) {

@@ -107,7 +107,7 @@ class ExperimentStatusTest {
       ExperimentStatus.CellStatus five = byId.get(cells.get(5L).id());
       assertEquals(ExperimentStatus.State.RUNNING, five.state());
       assertEquals(OptionalLong.of(holder.pid()), five.process());
-      assertEquals(1.0, five.secondsPerStep(), 0.01);
+      assertEquals(1.0, five.pace().secondsPerStep(), 0.01);
       assertEquals(10.0, five.secondsLeft(), 0.1);
 
       assertEquals(ExperimentStatus.State.SETTINGS_CHANGED, byId.get(cells.get(6L).id()).state());
