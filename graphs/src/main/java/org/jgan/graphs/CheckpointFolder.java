@@ -25,6 +25,8 @@ final class CheckpointFolder {
   static final String LATEST = "latest";
   static final String PREFIX = "step-";
   static final String STEP_KEY = "step";
+  /** Set to {@code true} in the state of an interim checkpoint ({@link CheckpointStore#saveInterim}). */
+  static final String INTERIM_KEY = "checkpoint.interim";
   private static final Pattern FOLDER_NAME = Pattern.compile(PREFIX + "[0-9]{1,19}");
   /** A pointer longer than this is not one this store wrote. */
   private static final int MAX_POINTER_BYTES = 256;

@@ -28,12 +28,18 @@ import org.tensorflow.Session;
  * one, and {@link #latest()} skips anything incomplete. Damage done later (a truncated or
  * overwritten file, a garbled pointer) is survived by {@link #restoreNewest}, which falls back to
  * the newest checkpoint that still restores.
+ *
+ * <p>A checkpoint is either regular (written on a training schedule's iterations, or at the end) or
+ * interim (written between them: by wall-clock time, or where a run was stopped), and each kind is
+ * rotated on its own: the store keeps the {@code keep} newest of each. So checkpoints by time, which
+ * only limit what a kill without warning costs, never push out the regular ones that {@link
+ * #restoreStep} finds by their step.
  */
 public final class CheckpointStore {
   private final Path directory;
   private final int keep;
 
-  /** A store in {@code directory} that keeps the {@code keep} most recent checkpoints. */
+  /** A store in {@code directory} that keeps the {@code keep} most recent checkpoints of each kind. */
   public CheckpointStore(Path directory, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("must keep at least one checkpoint, got " + keep);
@@ -48,14 +54,31 @@ public final class CheckpointStore {
     public String modelPrefix() {
       return folder.resolve(CheckpointFolder.MODEL_PREFIX).toString();
     }
+
+    /** Whether it was saved by {@link #saveInterim}; checkpoints written before there were two kinds are regular. */
+    public boolean interim() {
+      return Boolean.parseBoolean(state.getProperty(CheckpointFolder.INTERIM_KEY));
+    }
   }
 
   /**
-   * Saves every variable of {@code session} and {@code state} as the checkpoint for {@code step}.
-   * A failure (a full disk, say) names the checkpoint folder and leaves the previous checkpoints
-   * and the {@code latest} pointer as they were.
+   * Saves every variable of {@code session} and {@code state} as the regular checkpoint for
+   * {@code step}. A failure (a full disk, say) names the checkpoint folder and leaves the previous
+   * checkpoints and the {@code latest} pointer as they were.
    */
   public Checkpoint save(Session session, long step, Properties state) throws IOException {
+    return save(session, step, state, false);
+  }
+
+  /**
+   * Saves as {@link #save} does, as an interim checkpoint: rotated among the interim ones only, so it
+   * pushes out no regular checkpoint.
+   */
+  public Checkpoint saveInterim(Session session, long step, Properties state) throws IOException {
+    return save(session, step, state, true);
+  }
+
+  private Checkpoint save(Session session, long step, Properties state, boolean interim) throws IOException {
     Path target = directory.resolve(CheckpointFolder.name(step));
     Path temp = null;
     try {
@@ -70,6 +93,11 @@ public final class CheckpointStore {
       Properties stored = new Properties();
       stored.putAll(state);
       stored.setProperty(CheckpointFolder.STEP_KEY, Long.toString(step));
+      if (interim) {
+        stored.setProperty(CheckpointFolder.INTERIM_KEY, "true");
+      } else {
+        stored.remove(CheckpointFolder.INTERIM_KEY);
+      }
       try (OutputStream out = Files.newOutputStream(temp.resolve(CheckpointFolder.STATE_FILE))) {
         stored.store(out, "jgan checkpoint state");
       }
@@ -234,8 +262,11 @@ public final class CheckpointStore {
 
   private void prune() throws IOException {
     List<Checkpoint> all = complete();
-    for (int i = 0; i < all.size() - keep; i++) {
-      deleteTree(all.get(i).folder());
+    for (boolean interim : new boolean[] {false, true}) {
+      List<Checkpoint> kind = all.stream().filter(c -> c.interim() == interim).toList();
+      for (int i = 0; i < kind.size() - keep; i++) {
+        deleteTree(kind.get(i).folder());
+      }
     }
     try (DirectoryStream<Path> partial = Files.newDirectoryStream(directory, ".partial-*")) {
       for (Path p : partial) {

@@ -108,6 +108,33 @@ class CheckpointStoreTest {
   }
 
   @Test
+  void interimCheckpointsRotateApartFromRegularOnes() throws IOException {
+    CheckpointStore store = new CheckpointStore(dir, 2);
+    try (Fixture f = Fixture.create(); Session s = Sessions.open(f.graph(), 1)) {
+      // Regular every 10 steps, interim between them: 10, 14i, 18i, 20, 23i, 27i, 30, 34i.
+      for (long step : new long[] {10, 14, 18, 20, 23, 27, 30, 34}) {
+        GraphRuns.run(s, GraphRuns.assign(f.tf(), f.w(), step, step, step, step));
+        if (step % 10 == 0) {
+          store.save(s, step, new Properties());
+        } else {
+          store.saveInterim(s, step, new Properties());
+        }
+        assertEquals(step, store.latest().orElseThrow().step());
+      }
+      // The 2 newest of each kind: the interim 27 and 34 did not push out the regular 20.
+      List<Checkpoint> kept = store.complete();
+      assertEquals(List.of(20L, 27L, 30L, 34L), kept.stream().map(Checkpoint::step).toList());
+      assertEquals(List.of(false, true, false, true), kept.stream().map(Checkpoint::interim).toList());
+      assertEquals(20, store.restoreStep(s, 20).step());
+      assertArrayEquals(new float[] {20, 20, 20, 20}, GraphRuns.eval(s, f.w()), 0f);
+      // A regular save at the step of an interim one replaces it, as a regular checkpoint.
+      store.save(s, 34, new Properties());
+      assertFalse(store.latest().orElseThrow().interim());
+      assertEquals(List.of(27L, 30L, 34L), store.complete().stream().map(Checkpoint::step).toList());
+    }
+  }
+
+  @Test
   void latestOrdersStepsNumericallyNotByName() throws IOException {
     CheckpointStore store = new CheckpointStore(dir, 5);
     try (Fixture f = Fixture.create(); Session s = Sessions.open(f.graph(), 1)) {

@@ -10,8 +10,9 @@ import org.jgan.graphs.CheckpointStore;
  * interval is set, whenever that long has passed since the last save (or since the schedule began):
  * a run killed without warning (a machine taken back, an out-of-memory kill) then loses at most that
  * interval's work, however slow its iterations. Resuming from a checkpoint of any iteration trains
- * on exactly as an uninterrupted run would, so the extra checkpoints change no result; the store's
- * rotation counts them like any other.
+ * on exactly as an uninterrupted run would, so the extra checkpoints change no result. Those by time
+ * are interim ({@link CheckpointStore#saveInterim}): the store rotates them apart from the regular
+ * ones, which stay findable by their step.
  */
 public final class CheckpointSchedule implements TrainingListener {
   private final CheckpointStore store;
@@ -59,8 +60,12 @@ public final class CheckpointSchedule implements TrainingListener {
 
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) throws Exception {
-    if (due(trainer.state().iteration())) {
+    long iteration = trainer.state().iteration();
+    if (iteration % every == 0) {
       trainer.save(store);
+      saved();
+    } else if (due(iteration)) {
+      trainer.saveInterim(store);
       saved();
     }
   }

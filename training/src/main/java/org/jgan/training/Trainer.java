@@ -455,6 +455,17 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
+   * Saves as {@link #save} does, as an interim checkpoint ({@link CheckpointStore#saveInterim}): one
+   * between the regular ones, by time or where the run stopped.
+   *
+   * @throws NonFiniteTrainingException when a network's weights are not all finite (nothing is saved)
+   */
+  public CheckpointStore.Checkpoint saveInterim(CheckpointStore store) throws IOException {
+    finiteWeights.require(session, state.iteration());
+    return store.saveInterim(sessionToSave(), state.iteration(), state.toProperties());
+  }
+
+  /**
    * The session to save every variable from in this process ({@link CheckpointStore#save}): the
    * training session, or, when the variables live on a cluster, a local copy of them made now.
    */

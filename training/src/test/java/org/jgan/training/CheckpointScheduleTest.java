@@ -27,8 +27,12 @@ class CheckpointScheduleTest {
   void savesAtMultiplesOfItsIterationsAndWhenItsIntervalHasPassed() throws Exception {
     // Every 10 iterations or 3.5 s, 1 s per iteration, 12 iterations: 4 s after the start (iteration 4),
     // 4 s after that (8), at 10 (a multiple, which restarts the interval), then 2 s pass: no more.
-    assertEquals(List.of(4L, 8L, 10L), savedSteps(Duration.ofMillis(3_500), dir.resolve("timed")));
-    assertEquals(List.of(10L), savedSteps(Duration.ZERO, dir.resolve("by-iterations")));
+    // Those by time are interim, the one at the multiple regular.
+    List<CheckpointStore.Checkpoint> timed = saved(Duration.ofMillis(3_500), dir.resolve("timed"));
+    assertEquals(List.of(4L, 8L, 10L), timed.stream().map(CheckpointStore.Checkpoint::step).toList());
+    assertEquals(List.of(true, true, false), timed.stream().map(CheckpointStore.Checkpoint::interim).toList());
+    assertEquals(List.of(10L), saved(Duration.ZERO, dir.resolve("by-iterations")).stream()
+        .map(CheckpointStore.Checkpoint::step).toList());
   }
 
   @Test
@@ -38,7 +42,7 @@ class CheckpointScheduleTest {
     assertThrows(IllegalArgumentException.class, () -> CheckpointSchedule.of(store, 5, Duration.ofSeconds(-1)));
   }
 
-  private static List<Long> savedSteps(Duration interval, Path folder) throws Exception {
+  private static List<CheckpointStore.Checkpoint> saved(Duration interval, Path folder) throws Exception {
     AtomicLong clock = new AtomicLong();
     CheckpointStore store = new CheckpointStore(folder, 100);
     CheckpointSchedule schedule = new CheckpointSchedule(store, 10, interval, clock::get);
@@ -46,6 +50,6 @@ class CheckpointScheduleTest {
     try (Trainer trainer = new Trainer(tinySpec(Objectives.named("gan"), 3), toyData(3), 1)) {
       trainer.trainUntil(12, List.of(oneSecondPerIteration, schedule));
     }
-    return store.complete().stream().map(CheckpointStore.Checkpoint::step).toList();
+    return store.complete();
   }
 }

@@ -44,7 +44,7 @@ public final class TrainingRun {
   public static final double CHECKPOINT_MINUTES = 10;
   /** Iterations between log lines when {@code --log-every} is not given. */
   public static final int LOG_EVERY = 10;
-  /** Checkpoints kept in a run folder (the oldest go first). */
+  /** Checkpoints of each kind (regular, interim) kept in a run folder (the oldest go first). */
   public static final int KEEP_CHECKPOINTS = 3;
   /** The run folder's checkpoint store. */
   public static final String CHECKPOINTS = "checkpoints";
@@ -229,7 +229,11 @@ public final class TrainingRun {
         trainer.trainUntil(config.steps(), listeners);
       }
       if (store.latest().map(c -> c.step() != trainer.state().iteration()).orElse(true)) {
-        trainer.save(store);
+        if (trainer.state().iteration() < config.steps()) {
+          trainer.saveInterim(store); // where it stopped: it rotates out no regular checkpoint
+        } else {
+          trainer.save(store);
+        }
       }
       if (trainer.stopRequested()) {
         if (console != null && System.console() != null) {

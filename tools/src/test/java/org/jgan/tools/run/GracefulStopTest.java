@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jgan.graphs.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgan.tools.cli.CliRunner;
@@ -58,6 +59,8 @@ class GracefulStopTest {
     assertEquals(step, logged.size(), "every iteration up to the stop is logged");
     assertEquals(step, JsonParser.parseString(logged.get(logged.size() - 1)).getAsJsonObject().get("step").getAsLong());
     assertEquals(String.format("step-%010d", step), Files.readString(stopped.resolve("checkpoints/latest")).trim());
+    // Between the iteration interval's checkpoints: an interim one, which rotates out no regular checkpoint.
+    assertTrue(new CheckpointStore(stopped.resolve(TrainingRun.CHECKPOINTS), 1).latest().orElseThrow().interim());
 
     long steps = step + 20;
     CliRunner.Outcome resumed = CliRunner.run(with("--steps", "" + steps, "--out", stopped.toString(), "--resume"));
