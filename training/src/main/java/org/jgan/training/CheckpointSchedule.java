@@ -45,29 +45,16 @@ public final class CheckpointSchedule implements TrainingListener {
     return new CheckpointSchedule(store, every, interval, System::nanoTime);
   }
 
-  /**
-   * Whether a checkpoint is due after {@code iteration}: at a multiple of the iteration interval, or
-   * once the time interval has passed since the last {@link #saved()}.
-   */
-  public boolean due(long iteration) {
-    return iteration % every == 0 || (intervalNanos > 0 && nanoClock.getAsLong() - lastSave >= intervalNanos);
-  }
-
-  /** Restarts the time interval: a checkpoint was just written. */
-  public void saved() {
-    lastSave = nanoClock.getAsLong();
-  }
-
   @Override
   public void afterIteration(Trainer trainer, Map<String, Float> metrics) throws Exception {
-    long iteration = trainer.state().iteration();
-    if (iteration % every == 0) {
+    if (trainer.state().iteration() % every == 0) {
       trainer.save(store);
-      saved();
-    } else if (due(iteration)) {
+    } else if (intervalNanos > 0 && nanoClock.getAsLong() - lastSave >= intervalNanos) {
       trainer.saveInterim(store);
-      saved();
+    } else {
+      return;
     }
+    lastSave = nanoClock.getAsLong();
   }
 
   /** Never: saving reads the variables, not the phases' scalars. */
