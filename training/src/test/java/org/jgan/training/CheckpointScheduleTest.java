@@ -28,10 +28,21 @@ class CheckpointScheduleTest {
     // Every 10 iterations or 3.5 s, 1 s per iteration, 12 iterations: 4 s after the start (iteration 4),
     // 4 s after that (8), at 10 (a multiple, which restarts the interval), then 2 s pass: no more.
     // Those by time are interim, the one at the multiple regular.
-    List<CheckpointStore.Checkpoint> timed = saved(Duration.ofMillis(3_500), dir.resolve("timed"));
+    List<CheckpointStore.Checkpoint> timed = saved(10, Duration.ofMillis(3_500), 12, dir.resolve("timed"));
     assertEquals(List.of(4L, 8L, 10L), timed.stream().map(CheckpointStore.Checkpoint::step).toList());
     assertEquals(List.of(true, true, false), timed.stream().map(CheckpointStore.Checkpoint::interim).toList());
-    assertEquals(List.of(10L), saved(Duration.ZERO, dir.resolve("by-iterations")).stream()
+    assertEquals(List.of(10L), saved(10, Duration.ZERO, 12, dir.resolve("by-iterations")).stream()
+        .map(CheckpointStore.Checkpoint::step).toList());
+  }
+
+  @Test
+  void skipsACheckpointByTimeWhenTheNextRegularOneIsDueWithinATenthOfTheInterval() throws Exception {
+    // Every 20 iterations, 1 s per iteration. An interval of 19 s passes at iteration 19, 1 s before
+    // the regular 20, within its tenth (1.9 s): skipped, and again at 39. One of 17 s passes at 17,
+    // 3 s before 20, more than its tenth (1.7 s): saved.
+    assertEquals(List.of(20L, 40L), saved(20, Duration.ofSeconds(19), 40, dir.resolve("skipped")).stream()
+        .map(CheckpointStore.Checkpoint::step).toList());
+    assertEquals(List.of(17L, 20L, 37L, 40L), saved(20, Duration.ofSeconds(17), 40, dir.resolve("saved")).stream()
         .map(CheckpointStore.Checkpoint::step).toList());
   }
 
@@ -42,13 +53,14 @@ class CheckpointScheduleTest {
     assertThrows(IllegalArgumentException.class, () -> CheckpointSchedule.of(store, 5, Duration.ofSeconds(-1)));
   }
 
-  private static List<CheckpointStore.Checkpoint> saved(Duration interval, Path folder) throws Exception {
+  private static List<CheckpointStore.Checkpoint> saved(long every, Duration interval, long iterations, Path folder)
+      throws Exception {
     AtomicLong clock = new AtomicLong();
     CheckpointStore store = new CheckpointStore(folder, 100);
-    CheckpointSchedule schedule = new CheckpointSchedule(store, 10, interval, clock::get);
+    CheckpointSchedule schedule = new CheckpointSchedule(store, every, interval, clock::get);
     TrainingListener oneSecondPerIteration = (trainer, metrics) -> clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
     try (Trainer trainer = new Trainer(tinySpec(Objectives.named("gan"), 3), toyData(3), 1)) {
-      trainer.trainUntil(12, List.of(oneSecondPerIteration, schedule));
+      trainer.trainUntil(iterations, List.of(oneSecondPerIteration, schedule));
     }
     return store.complete();
   }
