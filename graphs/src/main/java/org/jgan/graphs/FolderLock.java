@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -18,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exclusive lock on a folder that one writer owns (a training run, an experiment): the
- * operating system's lock on {@value #FILE} inside it, which holds the owner's process id. The
+ * operating system's lock on {@value #FILE} inside it, which holds the owner's process id on its
+ * first line and, where Linux's {@code /proc} gives it, the owner's start time in clock ticks since
+ * boot on its second (what tells the owner from a later process given the same id). The
  * lock is released by {@link #close()} or when the owning process ends, however it ends, so a lock
  * file left by a crashed process is stale and blocks nobody. Readers need no lock. The holding
  * process must not open the lock file itself: on Linux, closing any descriptor of a file drops
@@ -40,6 +43,9 @@ public final class FolderLock implements AutoCloseable {
    * its holder: start times are estimated from the boot time, which Linux gives in whole seconds.
    */
   private static final Duration START_TIME_SLACK = Duration.ofSeconds(2);
+
+  /** Where Linux gives a process's state; field 22 of its {@code stat} is its start in clock ticks since boot. */
+  private static final Path PROC = Path.of("/proc");
 
   private final Path key;
   private final FileChannel channel;
@@ -104,7 +110,8 @@ public final class FolderLock implements AutoCloseable {
         throw new HeldException(folder, holder);
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((self + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      String started = startTicks(ProcessHandle.current().pid()).map(ticks -> ticks + "\n").orElse("");
+      channel.write(ByteBuffer.wrap((self + "\n" + started).getBytes(StandardCharsets.US_ASCII)), 0);
       channel.force(false);
       return new FolderLock(key, channel, lock);
     } catch (IOException | RuntimeException e) {
@@ -119,9 +126,15 @@ public final class FolderLock implements AutoCloseable {
   /**
    * The process that holds {@code folder}'s lock, read without taking it, for reports: the id in its
    * lock file while that process lives; empty when there is no lock file, it is empty (released), its
-   * process has ended (a crash), or the living process of that id started after the file was written
-   * (the id reused by the system after a crash). Nothing to decide a write on: the holder may change
-   * right after.
+   * process has ended (a crash), or the living process of that id is not the one that wrote it (the
+   * id reused by the system after a crash). Which process wrote it is told by the start in clock ticks
+   * since boot that the file records, where it does: a start time in wall-clock terms is estimated
+   * from the boot time, which moves when the system clock is stepped or a virtual machine is
+   * restored (on 2026-12-06 by about 7 s after a virtual machine's restore, which made a running
+   * sweep and its cells read as stopped). A file
+   * without it (written before, or where there is no {@code /proc}) falls back to that estimate: the
+   * process must not have started after the file's last write. Nothing to decide a write on: the
+   * holder may change right after.
    */
   public static OptionalLong liveHolder(Path folder) throws IOException {
     Path file = folder.resolve(FILE);
@@ -132,22 +145,47 @@ public final class FolderLock implements AutoCloseable {
       // Opening the file here would drop this process's own lock when closed.
       return OptionalLong.of(ProcessHandle.current().pid());
     }
-    String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-    if (!text.matches("\\d{1,18}")) {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+    if (lines.isEmpty() || !lines.get(0).trim().matches("\\d{1,18}")) {
       return OptionalLong.empty();
     }
-    long pid = Long.parseLong(text);
-    Instant written = Files.getLastModifiedTime(file).toInstant();
-    Optional<ProcessHandle> holder = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().startInstant().map(start -> !start.isAfter(written.plus(START_TIME_SLACK))).orElse(true));
-    return holder.isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
+    long pid = Long.parseLong(lines.get(0).trim());
+    Optional<ProcessHandle> alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (alive.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    Optional<String> recorded = lines.size() > 1 && lines.get(1).trim().matches("\\d{1,20}")
+        ? Optional.of(lines.get(1).trim()) : Optional.empty();
+    Optional<String> started = startTicks(pid);
+    boolean writer;
+    if (recorded.isPresent() && started.isPresent()) {
+      writer = recorded.get().equals(started.get());
+    } else {
+      Instant written = Files.getLastModifiedTime(file).toInstant();
+      writer = alive.get().info().startInstant().map(start -> !start.isAfter(written.plus(START_TIME_SLACK)))
+          .orElse(true);
+    }
+    return writer ? OptionalLong.of(pid) : OptionalLong.empty();
+  }
+
+  /** Process {@code pid}'s start in clock ticks since boot, from Linux's /proc; empty elsewhere or once it has ended. */
+  static Optional<String> startTicks(long pid) {
+    try {
+      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.US_ASCII);
+      // The command name, field 2, is in parentheses and may hold spaces: fields 3 on follow the last ')'.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
+      return fields.length > 19 && fields[19].matches("\\d+") ? Optional.of(fields[19]) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static String holder(FileChannel channel) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(32);
+    ByteBuffer buffer = ByteBuffer.allocate(64);
     channel.read(buffer, 0);
     String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
-    return text.matches("\\d+") ? text : "unknown";
+    String pid = text.split("\\s+", 2)[0];
+    return pid.matches("\\d+") ? pid : "unknown";
   }
 
   /**

@@ -3,6 +3,7 @@ package org.jgan.graphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,32 @@ class FolderLockTest {
       assertEquals(OptionalLong.empty(), FolderLock.liveHolder(run), "10 s before it started");
     } finally {
       newcomer.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void theStartInClockTicksThatTheHolderRecordsTellsItFromAReusedIdWhateverTheClocksSay() throws Exception {
+    assumeTrue(FolderLock.startTicks(ProcessHandle.current().pid()).isPresent(), "needs Linux's /proc");
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Path file = run.resolve(FolderLock.FILE);
+    try (FolderLock lock = FolderLock.acquire(run)) {
+      long self = ProcessHandle.current().pid();
+      assertEquals(List.of(Long.toString(self), FolderLock.startTicks(self).orElseThrow()),
+          Files.readAllLines(file, StandardCharsets.US_ASCII), "the holder's id, then its start");
+    }
+    Process holder = new ProcessBuilder("sleep", "600").start();
+    try {
+      String ticks = FolderLock.startTicks(holder.pid()).orElseThrow();
+      // Its own start, on a file last written an hour before that start by the wall clock (a clock
+      // stepped, a virtual machine restored): still its holder.
+      Files.writeString(file, holder.pid() + "\n" + ticks + "\n");
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+      assertEquals(OptionalLong.of(holder.pid()), FolderLock.liveHolder(run), "the recorded start matches");
+      // Another start under the same id, on a file written just now: an id reused, not the holder.
+      Files.writeString(file, holder.pid() + "\n" + (Long.parseLong(ticks) - 1) + "\n");
+      assertEquals(OptionalLong.empty(), FolderLock.liveHolder(run), "the recorded start differs");
+    } finally {
+      holder.destroyForcibly().waitFor();
     }
   }
 
