@@ -128,13 +128,11 @@ public final class FolderLock implements AutoCloseable {
    * lock file while that process lives; empty when there is no lock file, it is empty (released), its
    * process has ended (a crash), or the living process of that id is not the one that wrote it (the
    * id reused by the system after a crash). Which process wrote it is told by the start in clock ticks
-   * since boot that the file records, where it does: a start time in wall-clock terms is estimated
-   * from the boot time, which moves when the system clock is stepped or a virtual machine is
-   * restored (on 2026-12-06 by about 7 s after a virtual machine's restore, which made a running
-   * sweep and its cells read as stopped). A file
-   * without it (written before, or where there is no {@code /proc}) falls back to that estimate: the
-   * process must not have started after the file's last write. Nothing to decide a write on: the
-   * holder may change right after.
+   * since boot that the file records: a start in wall-clock time is estimated from the boot time,
+   * which moves by seconds or more when the system clock is stepped or a virtual machine restored, and
+   * a living holder would then read as a reused id. A file without that line (an older build's, or
+   * where there is no {@code /proc}) falls back to the estimate: the process must not have started
+   * after the file's last write. Nothing to decide a write on: the holder may change right after.
    */
   public static OptionalLong liveHolder(Path folder) throws IOException {
     Path file = folder.resolve(FILE);
