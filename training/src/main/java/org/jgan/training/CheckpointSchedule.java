@@ -58,7 +58,7 @@ public final class CheckpointSchedule implements TrainingListener {
     }
     if (iteration % every == 0) {
       trainer.save(store);
-    } else if (intervalNanos > 0 && sinceLastSave() >= intervalNanos && !regularDueSoon(iteration)) {
+    } else if (intervalNanos > 0 && timedSaveDue(iteration, nanoClock.getAsLong() - lastSave)) {
       trainer.saveInterim(store);
     } else {
       return;
@@ -67,15 +67,17 @@ public final class CheckpointSchedule implements TrainingListener {
     lastSaveIteration = iteration;
   }
 
-  private long sinceLastSave() {
-    return nanoClock.getAsLong() - lastSave;
-  }
-
-  /** Whether the next multiple of {@code every}, at the pace since the last save, comes within a tenth of the interval. */
-  private boolean regularDueSoon(long iteration) {
-    double nanosPerIteration = (double) sinceLastSave() / (iteration - lastSaveIteration);
+  /**
+   * Whether {@code elapsed} nanoseconds since the last save call for one by time: the interval has
+   * passed and the next multiple of {@code every}, at that pace, is not within a tenth of it.
+   */
+  private boolean timedSaveDue(long iteration, long elapsed) {
+    if (elapsed < intervalNanos) {
+      return false;
+    }
+    double nanosPerIteration = (double) elapsed / (iteration - lastSaveIteration);
     long iterationsToRegular = every - iteration % every;
-    return iterationsToRegular * nanosPerIteration <= intervalNanos / 10.0;
+    return iterationsToRegular * nanosPerIteration > intervalNanos / 10.0;
   }
 
   /** Never: saving reads the variables, not the phases' scalars. */
